@@ -1,0 +1,636 @@
+//! The driver: a sans-IO model of a browser fetching, Fetch §4 "Fetching" — "main fetch",
+//! "HTTP fetch", "HTTP-network-or-cache fetch" as far as CORS goes.
+//!
+//! A [`Browser`] keeps the CORS-preflight cache across fetches. [`Browser::fetch`] starts one
+//! and returns [`Next`]: either a request to put on the wire ([`Next::Send`]) or the outcome
+//! ([`Next::Done`]). Each [`AwaitingResponse`] is consumed by handing back the response the
+//! request got (or the news that it got none), so a step cannot be skipped or repeated:
+//!
+//! ```text
+//! Browser::fetch ──► Next::Send(AwaitingResponse) ──respond()──► Next::Send(…)   (preflight,
+//!        │                                         or fail()       │               redirects)
+//!        └──────────────────────────────► Next::Done(Result<Response, NetworkError>)
+//! ```
+
+use crate::cache::{CacheRequest, PreflightCache};
+use crate::cors_check::cors_check;
+use crate::error::{CorsError, NetworkError};
+use crate::header::{HeaderList, HeaderValue, NotRepresentable};
+use crate::method::is_cors_safelisted_method;
+use crate::origin::Origin;
+use crate::preflight::{self, ActualRequest, is_redirect_status};
+use crate::profile::Profile;
+use crate::redirect;
+use crate::request::{
+    CredentialsMode, Initiator, Mode, RedirectMode, Request, RequestError, RequestInit,
+};
+use crate::response::{self, Response, ResponseType, Tainting};
+use crate::safelist::cors_unsafe_request_header_names;
+use crate::time::Time;
+use http::header::{ACCEPT, ORIGIN, REFERER};
+use http::{HeaderName, Method};
+use url::Url;
+
+/// A browser: a profile and the CORS-preflight cache its fetches share.
+#[derive(Debug)]
+pub struct Browser {
+    profile: Profile,
+    cache: PreflightCache,
+}
+
+impl Browser {
+    /// A browser with an empty cache.
+    pub fn new(profile: Profile) -> Self {
+        let cache = PreflightCache::new(profile.cache_capacity);
+        Self { profile, cache }
+    }
+
+    /// The profile it models.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Its CORS-preflight cache.
+    pub fn cache(&self) -> &PreflightCache {
+        &self.cache
+    }
+
+    /// Its CORS-preflight cache, e.g. to clear it as "Clear browsing data" does.
+    pub fn cache_mut(&mut self) -> &mut PreflightCache {
+        &mut self.cache
+    }
+
+    /// Fetch: `fetch(init)` called by a document whose origin is `origin`, at time `now`.
+    ///
+    /// The document is taken to be at its origin's root (`origin` + `/`), which is what a
+    /// relative URL resolves against and what `Referer` carries; the network partition key is
+    /// the document's origin. An `Err` is the `TypeError` the `Request` constructor throws.
+    pub fn fetch(
+        &mut self,
+        origin: &Origin,
+        init: RequestInit,
+        now: Time,
+    ) -> Result<Next<'_>, RequestError> {
+        let document_url = match origin {
+            Origin::Tuple(_) => Url::parse(&format!("{}/", origin.ascii_serialization())).ok(),
+            Origin::Opaque(_) => None,
+        };
+        let request = Request::new(init, document_url.as_ref())?;
+        Ok(self.start(origin, document_url, request, now))
+    }
+
+    /// Runs a whole fetch against `server`, a function from each request sent to the response it
+    /// gets, all at time `now`: the convenient form for tests of a server's CORS configuration.
+    pub fn fetch_with<B>(
+        &mut self,
+        origin: &Origin,
+        init: RequestInit,
+        now: Time,
+        mut server: impl FnMut(&OutgoingRequest) -> http::Response<B>,
+    ) -> Result<Exchange, RequestError> {
+        let mut requests = Vec::new();
+        let mut next = self.fetch(origin, init, now)?;
+        loop {
+            match next {
+                Next::Send(pending) => {
+                    let response = server(pending.request());
+                    requests.push(pending.request().clone());
+                    next = pending.respond(response, now);
+                }
+                Next::Done(result) => return Ok(Exchange { requests, result }),
+            }
+        }
+    }
+
+    /// Starts a fetch of an already checked request (engines use this for navigations and other
+    /// requests script does not make; `document_url` is the referrer, if any).
+    pub fn start(
+        &mut self,
+        origin: &Origin,
+        document_url: Option<Url>,
+        request: Request,
+        now: Time,
+    ) -> Next<'_> {
+        let mut headers = request.headers;
+        // Fetch "fetch": a request without `Accept` gets `Accept: */*` (destination "").
+        if !headers.contains(&ACCEPT) {
+            headers.append(
+                ACCEPT,
+                HeaderValue::from_bytes(b"*/*").expect("a header value"),
+            );
+        }
+        let fetch = FetchRequest {
+            url_list: vec![request.url],
+            method: request.method,
+            headers,
+            mode: request.mode,
+            credentials: request.credentials,
+            redirect: request.redirect,
+            use_cors_preflight: request.use_cors_preflight,
+            initiator: request.initiator,
+            partition: origin.ascii_serialization(),
+            origin: origin.clone(),
+            referrer: document_url,
+            tainting: None,
+            redirect_count: 0,
+            preflight_branch: false,
+        };
+        Fetching {
+            browser: self,
+            request: fetch,
+        }
+        .main_fetch(now)
+    }
+}
+
+/// A whole fetch: every request sent, in order, and what script saw.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    /// The requests that reached the server (preflights included).
+    pub requests: Vec<OutgoingRequest>,
+    /// The response script can read, or why the fetch failed.
+    pub result: Result<Response, NetworkError>,
+}
+
+impl Exchange {
+    /// Whether a CORS-preflight request was sent.
+    pub fn preflighted(&self) -> bool {
+        self.requests.iter().any(OutgoingRequest::is_preflight)
+    }
+}
+
+/// What the fetch needs next.
+#[must_use = "a fetch goes on only when its next request is answered"]
+#[derive(Debug)]
+pub enum Next<'b> {
+    /// Put this request on the wire and hand back what came back.
+    Send(AwaitingResponse<'b>),
+    /// The fetch is over: what script sees.
+    Done(Result<Response, NetworkError>),
+}
+
+/// A request on the wire, waiting for its response.
+#[derive(Debug)]
+#[must_use = "a fetch goes on only when its request is answered"]
+pub struct AwaitingResponse<'b> {
+    fetching: Fetching<'b>,
+    outgoing: OutgoingRequest,
+}
+
+impl<'b> AwaitingResponse<'b> {
+    /// The request to send.
+    pub fn request(&self) -> &OutgoingRequest {
+        &self.outgoing
+    }
+
+    /// Hands back the response the request got (its body is not read), at time `now`.
+    pub fn respond<B>(self, response: http::Response<B>, now: Time) -> Next<'b> {
+        let status = response.status().as_u16();
+        let headers = HeaderList::from_http(response.headers());
+        self.respond_with(status, headers, now)
+    }
+
+    /// As [`AwaitingResponse::respond`], with the status and the header list in Fetch's terms
+    /// (for header values `http` cannot carry).
+    pub fn respond_with(self, status: u16, headers: HeaderList, now: Time) -> Next<'b> {
+        let Self { fetching, outgoing } = self;
+        if outgoing.is_preflight {
+            fetching.preflight_response(status, &headers, now)
+        } else {
+            fetching.response(status, headers, now)
+        }
+    }
+
+    /// Reports that the request got no response (DNS failure, connection refused or reset).
+    pub fn fail(self, now: Time) -> Next<'b> {
+        let _ = now;
+        self.fetching.network_error(CorsError::ConnectionFailed)
+    }
+}
+
+/// A request as it goes on the wire: Fetch's "httpRequest" of "HTTP-network-or-cache fetch".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingRequest {
+    method: Method,
+    url: Url,
+    headers: HeaderList,
+    is_preflight: bool,
+    credentials_included: bool,
+}
+
+impl OutgoingRequest {
+    /// The method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The URL.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The headers, exactly as sent (values may hold bytes `http` cannot carry).
+    pub fn headers(&self) -> &HeaderList {
+        &self.headers
+    }
+
+    /// Whether this is a CORS-preflight request.
+    pub fn is_preflight(&self) -> bool {
+        self.is_preflight
+    }
+
+    /// Fetch: "includeCredentials" — whether the browser would attach cookies and HTTP
+    /// authentication it holds (this model holds none, so no such header is added).
+    pub fn credentials_included(&self) -> bool {
+        self.credentials_included
+    }
+
+    /// The request as an `http::Request` with an empty body, unless a header value holds bytes
+    /// `http::HeaderValue` cannot carry (which a browser sends all the same).
+    pub fn to_http(&self) -> Result<http::Request<()>, NotRepresentable> {
+        let mut request = http::Request::new(());
+        *request.method_mut() = self.method.clone();
+        *request.uri_mut() = self
+            .url
+            .as_str()
+            .parse()
+            .expect("an HTTP(S) URL is a valid URI");
+        *request.headers_mut() = self.headers.to_http()?;
+        Ok(request)
+    }
+}
+
+/// Fetch: a "request" while it is being fetched.
+#[derive(Debug)]
+pub(crate) struct FetchRequest {
+    pub url_list: Vec<Url>,
+    pub method: Method,
+    pub headers: HeaderList,
+    pub mode: Mode,
+    pub credentials: CredentialsMode,
+    pub redirect: RedirectMode,
+    pub use_cors_preflight: bool,
+    pub initiator: Initiator,
+    /// Fetch: "determining the network partition key" — here, the document's origin.
+    pub partition: String,
+    /// Fetch: request "origin" (the document's).
+    pub origin: Origin,
+    /// The document's URL, or `None` when no referrer can be sent (an opaque origin).
+    pub referrer: Option<Url>,
+    /// Fetch: "response tainting" (`None` until main fetch sets it).
+    pub tainting: Option<Tainting>,
+    pub redirect_count: u8,
+    /// Whether some main fetch of this request took the CORS-with-preflight branch, so that a
+    /// network error must "clear cache entries".
+    pub preflight_branch: bool,
+}
+
+impl FetchRequest {
+    /// Fetch: request "current URL".
+    pub fn current_url(&self) -> &Url {
+        self.url_list.last().expect("the URL list is never empty")
+    }
+
+    /// Fetch: request "redirect-taint" is `same-origin`: no hop went from a URL that is not
+    /// same origin with the request's origin to a URL of another origin still. (Telling
+    /// `same-site` from `cross-site` needs the Public Suffix List; no CORS step does.)
+    fn redirect_taint_is_same_origin(&self) -> bool {
+        self.url_list.windows(2).all(|hop| {
+            let last = Origin::of_url(&hop[0]);
+            last.is_same_origin(&Origin::of_url(&hop[1])) || self.origin.is_same_origin(&last)
+        })
+    }
+
+    /// Fetch: "CORS-unsafe request-header names" of the header list.
+    fn unsafe_names(&self) -> Vec<String> {
+        cors_unsafe_request_header_names(
+            self.headers
+                .iter()
+                .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes())),
+        )
+    }
+
+    /// The request as a CORS-preflight cache lookup sees it.
+    fn cache_request<'a>(&'a self, serialized_origin: &'a str) -> CacheRequest<'a> {
+        CacheRequest {
+            partition: &self.partition,
+            origin: serialized_origin,
+            url: self.current_url().as_str(),
+            include_credentials: self.credentials == CredentialsMode::Include,
+        }
+    }
+
+    /// Fetch: "serializing a request origin" — `null` once redirect-tainted.
+    fn serialized_origin(&self) -> String {
+        if self.redirect_taint_is_same_origin() {
+            self.origin.ascii_serialization()
+        } else {
+            "null".to_owned()
+        }
+    }
+}
+
+/// A fetch in progress, with the browser whose cache it uses.
+#[derive(Debug)]
+struct Fetching<'b> {
+    browser: &'b mut Browser,
+    request: FetchRequest,
+}
+
+impl<'b> Fetching<'b> {
+    /// Fetch: "main fetch" from the step that picks the response tainting.
+    fn main_fetch(mut self, now: Time) -> Next<'b> {
+        let request = &mut self.request;
+        let current = Origin::of_url(request.current_url());
+        let is_http = matches!(request.current_url().scheme(), "http" | "https");
+        let basic = (current.is_same_origin(&request.origin)
+            && matches!(request.tainting, None | Some(Tainting::Basic)))
+            || request.mode == Mode::Navigate;
+        let make_preflight = if basic {
+            request.tainting = Some(Tainting::Basic);
+            false
+        } else if request.mode == Mode::SameOrigin {
+            return self.network_error(CorsError::DisallowedByMode);
+        } else if request.mode == Mode::NoCors {
+            if request.redirect != RedirectMode::Follow {
+                return self.network_error(CorsError::NoCorsRedirectModeNotFollow);
+            }
+            request.tainting = Some(Tainting::Opaque);
+            false
+        } else if !is_http {
+            return self.network_error(CorsError::CorsDisabledScheme);
+        } else {
+            // Script's requests have the unsafe-request flag set.
+            request.tainting = Some(Tainting::Cors);
+            let preflight = request.use_cors_preflight
+                || !is_cors_safelisted_method(request.method.as_str().as_bytes())
+                || !request.unsafe_names().is_empty();
+            self.request.preflight_branch |= preflight;
+            preflight
+        };
+        if !is_http {
+            // Scheme fetch of about:, blob:, data: and file: URLs is not modelled.
+            return self.network_error(CorsError::CorsDisabledScheme);
+        }
+        self.http_fetch(make_preflight, now)
+    }
+
+    /// Fetch: "HTTP fetch" step 4.1: preflight unless the CORS-preflight cache has a method
+    /// cache entry match (or the method needs none) and a header-name cache entry match for
+    /// every CORS-unsafe request-header name; then send the request.
+    fn http_fetch(mut self, make_preflight: bool, now: Time) -> Next<'b> {
+        if make_preflight && self.preflight_needed(now) {
+            let outgoing = self.preflight_request();
+            return self.send(outgoing);
+        }
+        let outgoing = self.actual_request();
+        self.send(outgoing)
+    }
+
+    fn preflight_needed(&mut self, now: Time) -> bool {
+        let Self { browser, request } = self;
+        let origin = request.serialized_origin();
+        let lookup = request.cache_request(&origin);
+        let method = request.method.as_str().as_bytes();
+        let wildcard_covers_authorization = browser.profile.wildcard_covers_authorization;
+        (!browser.cache.method_match(&lookup, method, now)
+            && (!is_cors_safelisted_method(method) || request.use_cors_preflight))
+            || request.unsafe_names().iter().any(|name| {
+                !browser.cache.header_name_match(
+                    &lookup,
+                    name.as_bytes(),
+                    wildcard_covers_authorization,
+                    now,
+                )
+            })
+    }
+
+    fn send(self, outgoing: OutgoingRequest) -> Next<'b> {
+        Next::Send(AwaitingResponse {
+            fetching: self,
+            outgoing,
+        })
+    }
+
+    /// Fetch: "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
+    fn preflight_request(&self) -> OutgoingRequest {
+        let request = &self.request;
+        let unsafe_names = request.unsafe_names();
+        let serialized_origin = request.serialized_origin();
+        let mut headers = preflight::preflight_headers(&ActualRequest {
+            method: request.method.as_str().as_bytes(),
+            headers: &request.headers,
+            unsafe_names: &unsafe_names,
+            credentials: request.credentials,
+            use_cors_preflight: request.use_cors_preflight,
+            serialized_origin: &serialized_origin,
+        });
+        // The preflight's response tainting is `cors`: it always carries `Origin`.
+        append(&mut headers, ORIGIN, serialized_origin.as_bytes());
+        self.append_referer(&mut headers);
+        OutgoingRequest {
+            method: Method::OPTIONS,
+            url: request.current_url().clone(),
+            headers,
+            is_preflight: true,
+            credentials_included: false,
+        }
+    }
+
+    /// Fetch: "HTTP-network-or-cache fetch" steps that build the request sent: the request's
+    /// headers, then `Origin` ("append a request `Origin` header") and `Referer`.
+    fn actual_request(&self) -> OutgoingRequest {
+        let request = &self.request;
+        let mut headers = request.headers.clone();
+        let tainting = request.tainting;
+        let serialized_origin = request.serialized_origin();
+        if tainting == Some(Tainting::Cors) {
+            append(&mut headers, ORIGIN, serialized_origin.as_bytes());
+        } else if request.method != Method::GET && request.method != Method::HEAD {
+            // Outside mode `cors`, the referrer policy (strict-origin-when-cross-origin) hides
+            // an https origin from a non-https URL.
+            let downgrade = matches!(&request.origin, Origin::Tuple(t) if t.scheme() == "https")
+                && request.current_url().scheme() != "https";
+            let value = if request.mode != Mode::Cors && downgrade {
+                "null"
+            } else {
+                &serialized_origin
+            };
+            append(&mut headers, ORIGIN, value.as_bytes());
+        }
+        self.append_referer(&mut headers);
+        // includeCredentials: `include`, or `same-origin` with basic tainting.
+        let credentials_included = request.credentials == CredentialsMode::Include
+            || (request.credentials == CredentialsMode::SameOrigin
+                && tainting == Some(Tainting::Basic));
+        OutgoingRequest {
+            method: request.method.clone(),
+            url: request.current_url().clone(),
+            headers,
+            is_preflight: false,
+            credentials_included,
+        }
+    }
+
+    /// Appends `Referer` as Referrer Policy's "determine request's referrer" gives it under the
+    /// default policy `strict-origin-when-cross-origin`: the document's URL (here its origin
+    /// and `/`, so full URL and origin coincide), except from a potentially trustworthy URL to
+    /// a cross-origin one that is not.
+    fn append_referer(&self, headers: &mut HeaderList) {
+        let request = &self.request;
+        let Some(referrer) = &request.referrer else {
+            return;
+        };
+        let current = request.current_url();
+        let same_origin = Origin::of_url(referrer).is_same_origin(&Origin::of_url(current));
+        if same_origin
+            || !is_potentially_trustworthy(referrer)
+            || is_potentially_trustworthy(current)
+        {
+            append(headers, REFERER, referrer.as_str().as_bytes());
+        }
+    }
+
+    /// The preflight's response arrived: Fetch "CORS-preflight fetch" steps 7-8, then the
+    /// cache update, then the actual request.
+    fn preflight_response(mut self, status: u16, headers: &HeaderList, now: Time) -> Next<'b> {
+        let Self { browser, request } = &mut self;
+        let unsafe_names = request.unsafe_names();
+        let serialized_origin = request.serialized_origin();
+        let actual = ActualRequest {
+            method: request.method.as_str().as_bytes(),
+            headers: &request.headers,
+            unsafe_names: &unsafe_names,
+            credentials: request.credentials,
+            use_cors_preflight: request.use_cors_preflight,
+            serialized_origin: &serialized_origin,
+        };
+        let allowed = match preflight::validate(status, headers, &actual, &browser.profile) {
+            Ok(allowed) => allowed,
+            Err(error) => return self.network_error(error),
+        };
+        if let Some(max_age) = allowed.max_age {
+            let lookup = request.cache_request(&serialized_origin);
+            for method in &allowed.methods {
+                browser.cache.store_method(&lookup, method, max_age, now);
+            }
+            for name in &allowed.header_names {
+                browser.cache.store_header_name(&lookup, name, max_age, now);
+            }
+        }
+        let outgoing = self.actual_request();
+        self.send(outgoing)
+    }
+
+    /// The response to the actual request arrived: Fetch "HTTP fetch" steps 4.4 (CORS check)
+    /// and 6 (redirects), then "main fetch"'s filtering.
+    fn response(mut self, status: u16, headers: HeaderList, now: Time) -> Next<'b> {
+        let request = &mut self.request;
+        if request.tainting == Some(Tainting::Cors) {
+            let serialized_origin = request.serialized_origin();
+            if let Err(failure) = cors_check(&headers, &serialized_origin, request.credentials) {
+                return self.network_error(CorsError::Check(failure));
+            }
+        }
+        if is_redirect_status(status) {
+            match request.redirect {
+                RedirectMode::Error => return self.network_error(CorsError::RedirectModeError),
+                RedirectMode::Manual if request.mode != Mode::Navigate => {
+                    return Next::Done(Ok(Response {
+                        kind: ResponseType::OpaqueRedirect,
+                        status: 0,
+                        url: None,
+                        redirected: false,
+                        headers: HeaderList::new(),
+                    }));
+                }
+                RedirectMode::Manual => {}
+                RedirectMode::Follow => match redirect::follow(request, status, &headers) {
+                    Err(error) => return self.network_error(error),
+                    Ok(true) => return self.main_fetch(now),
+                    Ok(false) => {}
+                },
+            }
+        }
+        self.finish(status, &headers)
+    }
+
+    /// Fetch "main fetch" steps 14-15: the filtered response script sees.
+    fn finish(self, status: u16, headers: &HeaderList) -> Next<'b> {
+        let request = &self.request;
+        let url = Some(request.current_url().clone());
+        let redirected = request.url_list.len() > 1;
+        let response = match request.tainting {
+            Some(Tainting::Opaque) => Response {
+                kind: ResponseType::Opaque,
+                status: 0,
+                url: None,
+                redirected: false,
+                headers: HeaderList::new(),
+            },
+            Some(Tainting::Cors) => {
+                let exposed = response::cors_exposed_header_names(headers, request.credentials);
+                Response {
+                    kind: ResponseType::Cors,
+                    status,
+                    url,
+                    redirected,
+                    headers: response::cors_filter(
+                        headers,
+                        &exposed,
+                        self.browser.profile.extra_safelisted_response_header_names,
+                    ),
+                }
+            }
+            Some(Tainting::Basic) | None => Response {
+                kind: ResponseType::Basic,
+                status,
+                url,
+                redirected,
+                headers: response::basic_filter(headers),
+            },
+        };
+        Next::Done(Ok(response))
+    }
+
+    /// Ends the fetch with a network error. Fetch "main fetch": when the request took the
+    /// CORS-with-preflight branch, "clear cache entries" for it first.
+    fn network_error(self, error: CorsError) -> Next<'b> {
+        let Self { browser, request } = self;
+        if request.preflight_branch {
+            let serialized_origin = request.serialized_origin();
+            browser
+                .cache
+                .clear_entries(&request.cache_request(&serialized_origin));
+        }
+        Next::Done(Err(NetworkError {
+            error,
+            url: request.current_url().clone(),
+            initial_url: request.url_list[0].clone(),
+            origin: request.origin.ascii_serialization(),
+            initiator: request.initiator,
+        }))
+    }
+}
+
+fn append(headers: &mut HeaderList, name: HeaderName, value: &[u8]) {
+    headers.append(
+        name,
+        HeaderValue::from_bytes(value).expect("serialized origins and URLs are header values"),
+    );
+}
+
+/// Secure Contexts: "potentially trustworthy URL" — https and wss, loopback hosts, `file`.
+fn is_potentially_trustworthy(url: &Url) -> bool {
+    match url.scheme() {
+        "https" | "wss" | "file" => true,
+        _ => match url.host() {
+            Some(url::Host::Domain(domain)) => {
+                domain == "localhost" || domain.ends_with(".localhost")
+            }
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        },
+    }
+}

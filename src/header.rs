@@ -1,0 +1,446 @@
+//! Headers: Fetch §2.2.2 "Headers" — header values, header lists and the primitives the CORS
+//! algorithms read them with ("get", "get, decode, and split", "extract header list values").
+//!
+//! Names are `http::HeaderName`s (a Fetch header name is a `token`, exactly what `http` accepts;
+//! `http` lowercases them, which no CORS algorithm can observe). Values are this crate's own
+//! [`HeaderValue`], because a Fetch header value may hold bytes that `http::HeaderValue` rejects
+//! (0x01–0x08, 0x0B–0x1F except tab, 0x7F): script can send those, and whether a header is
+//! CORS-safelisted depends on them.
+
+use http::HeaderName;
+use std::fmt;
+
+/// HTTP tab or space bytes (Fetch: "HTTP tab or space byte").
+fn is_tab_or_space(b: u8) -> bool {
+    b == b'\t' || b == b' '
+}
+
+/// Fetch: "HTTP whitespace byte" — tab, space, CR or LF.
+fn is_http_whitespace(b: u8) -> bool {
+    matches!(b, b'\t' | b' ' | b'\r' | b'\n')
+}
+
+fn trim_by(bytes: &[u8], strip: impl Fn(u8) -> bool) -> &[u8] {
+    let start = bytes.iter().position(|&b| !strip(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| !strip(b))
+        .map_or(start, |i| i + 1);
+    &bytes[start..end]
+}
+
+/// A Fetch "header value": bytes with no leading or trailing tab or space, and no NUL, CR or LF.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct HeaderValue(Box<[u8]>);
+
+/// The bytes are not a Fetch header value (they hold NUL, CR or LF, or start or end with a tab or
+/// a space). Script gets a `TypeError` for such a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidHeaderValue;
+
+impl fmt::Display for InvalidHeaderValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a header value: it contains NUL, CR or LF, or has surrounding whitespace")
+    }
+}
+
+impl std::error::Error for InvalidHeaderValue {}
+
+/// A header value cannot be carried by `http::HeaderValue` (it holds a control byte other than
+/// tab, or DEL), so it cannot be handed over as an `http::Request` although a browser sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotRepresentable {
+    /// The header's name.
+    pub name: HeaderName,
+}
+
+impl fmt::Display for NotRepresentable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the value of header `{}` holds bytes that http::HeaderValue cannot carry",
+            self.name
+        )
+    }
+}
+
+impl std::error::Error for NotRepresentable {}
+
+impl HeaderValue {
+    /// Checks that `bytes` is a Fetch header value as it is (no trimming).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidHeaderValue> {
+        let surrounded = bytes.first().is_some_and(|&b| is_tab_or_space(b))
+            || bytes.last().is_some_and(|&b| is_tab_or_space(b));
+        if surrounded || bytes.iter().any(|&b| matches!(b, 0 | b'\r' | b'\n')) {
+            return Err(InvalidHeaderValue);
+        }
+        Ok(Self(bytes.into()))
+    }
+
+    /// Fetch: "normalize" a potential value (strip leading and trailing HTTP whitespace bytes),
+    /// then check it is a header value — what `Headers.append()` does with a script's value.
+    pub fn normalize(potential: &[u8]) -> Result<Self, InvalidHeaderValue> {
+        Self::from_bytes(trim_by(potential, is_http_whitespace))
+    }
+
+    /// The value's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The value as an `http::HeaderValue`, when `http` can carry it.
+    pub fn to_http(&self) -> Option<http::HeaderValue> {
+        http::HeaderValue::from_bytes(&self.0).ok()
+    }
+}
+
+impl From<&http::HeaderValue> for HeaderValue {
+    /// Every `http::HeaderValue` a parser produces is a Fetch header value once trimmed
+    /// (`http` allows surrounding spaces in values built by hand).
+    fn from(value: &http::HeaderValue) -> Self {
+        Self(trim_by(value.as_bytes(), is_tab_or_space).into())
+    }
+}
+
+impl fmt::Debug for HeaderValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\"", self.0.escape_ascii())
+    }
+}
+
+/// A Fetch "header list": headers in order, duplicates kept, names compared case-insensitively.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct HeaderList(Vec<(HeaderName, HeaderValue)>);
+
+impl HeaderList {
+    /// An empty header list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Fetch: "append" a header.
+    pub fn append(&mut self, name: HeaderName, value: HeaderValue) {
+        self.0.push((name, value));
+    }
+
+    /// Fetch: "set" a header — replace the first header of that name and drop the others.
+    pub fn set(&mut self, name: HeaderName, value: HeaderValue) {
+        match self.0.iter().position(|(n, _)| *n == name) {
+            Some(first) => {
+                self.0[first].1 = value;
+                let mut index = 0;
+                self.0.retain(|(n, _)| {
+                    index += 1;
+                    index - 1 == first || *n != name
+                });
+            }
+            None => self.append(name, value),
+        }
+    }
+
+    /// Fetch: "delete" a header name — remove every header of that name.
+    pub fn delete(&mut self, name: &HeaderName) {
+        self.0.retain(|(n, _)| n != name);
+    }
+
+    /// Fetch: "contains" a header name.
+    pub fn contains(&self, name: &HeaderName) -> bool {
+        self.0.iter().any(|(n, _)| n == name)
+    }
+
+    /// Every value of headers named `name`, in order.
+    pub fn values<'a, 'n>(&'a self, name: &'n HeaderName) -> impl Iterator<Item = &'a [u8]> + 'n
+    where
+        'a: 'n,
+    {
+        self.0
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_bytes())
+    }
+
+    /// Fetch: "get" a header name — the values of every header of that name joined by `, `, or
+    /// `None` when there is none.
+    pub fn get(&self, name: &HeaderName) -> Option<Vec<u8>> {
+        let mut values = self.values(name);
+        let mut joined = values.next()?.to_vec();
+        for value in values {
+            joined.extend_from_slice(b", ");
+            joined.extend_from_slice(value);
+        }
+        Some(joined)
+    }
+
+    /// Fetch: "get, decode, and split" a header name from the list.
+    pub fn get_decode_split(&self, name: &HeaderName) -> Option<Vec<String>> {
+        self.get(name).map(|value| decode_and_split(&value))
+    }
+
+    /// The headers, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&HeaderName, &HeaderValue)> {
+        self.0.iter().map(|(n, v)| (n, v))
+    }
+
+    /// The number of headers.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the list holds no header.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Copies a response's `http::HeaderMap`. A map keeps the order of values within one name,
+    /// which is all that "get" and "extract header list values" depend on.
+    pub fn from_http(map: &http::HeaderMap) -> Self {
+        Self(
+            map.iter()
+                .map(|(n, v)| (n.clone(), HeaderValue::from(v)))
+                .collect(),
+        )
+    }
+
+    /// The list as an `http::HeaderMap`, or the first header whose value `http` cannot carry.
+    pub fn to_http(&self) -> Result<http::HeaderMap, NotRepresentable> {
+        let mut map = http::HeaderMap::with_capacity(self.0.len());
+        for (name, value) in &self.0 {
+            let value = value
+                .to_http()
+                .ok_or_else(|| NotRepresentable { name: name.clone() })?;
+            map.append(name.clone(), value);
+        }
+        Ok(map)
+    }
+}
+
+impl fmt::Debug for HeaderList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.iter()).finish()
+    }
+}
+
+/// Fetch: "isomorphic decode" — each byte becomes the code point of the same value.
+pub(crate) fn isomorphic_decode(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// Fetch: "get, decode, and split" a header value — split on commas outside quoted strings and
+/// trim tabs and spaces; empty items are kept (`a,` gives `["a", ""]`).
+pub fn decode_and_split(value: &[u8]) -> Vec<String> {
+    let input: Vec<char> = isomorphic_decode(value).chars().collect();
+    let mut position = 0;
+    let mut values = Vec::new();
+    let mut temporary = String::new();
+    loop {
+        while position < input.len() && input[position] != '"' && input[position] != ',' {
+            temporary.push(input[position]);
+            position += 1;
+        }
+        if position < input.len() && input[position] == '"' {
+            collect_quoted_string(&input, &mut position, &mut temporary);
+            if position < input.len() {
+                continue;
+            }
+        }
+        values.push(temporary.trim_matches([' ', '\t']).to_owned());
+        temporary.clear();
+        if position >= input.len() {
+            return values;
+        }
+        // The code point at `position` is a comma.
+        position += 1;
+    }
+}
+
+/// Fetch: "collect an HTTP quoted string" with the extract-value flag unset: appends the quoted
+/// string, quotes and backslashes included, as it stands in the input.
+fn collect_quoted_string(input: &[char], position: &mut usize, out: &mut String) {
+    out.push(input[*position]);
+    *position += 1;
+    while *position < input.len() {
+        let c = input[*position];
+        *position += 1;
+        out.push(c);
+        match c {
+            '\\' => {
+                if let Some(&escaped) = input.get(*position) {
+                    out.push(escaped);
+                    *position += 1;
+                }
+            }
+            '"' => return,
+            _ => {}
+        }
+    }
+}
+
+/// The result of Fetch's "extract header list values".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Extracted<T> {
+    /// The list does not contain the header.
+    Null,
+    /// A value does not match the header's ABNF (or a single-value header appears twice).
+    Failure,
+    /// The parsed values, in order.
+    Values(T),
+}
+
+/// Fetch: "extract header list values" for a header whose ABNF is a comma-separated list of
+/// tokens: `#method` (`Access-Control-Allow-Methods`) and `#field-name`
+/// (`Access-Control-Allow-Headers`, `Access-Control-Expose-Headers`). Empty list elements are
+/// allowed, as RFC 9110's `#rule` allows them; any other non-token element is a failure.
+pub fn extract_token_list<'a>(list: &'a HeaderList, name: &HeaderName) -> Extracted<Vec<&'a [u8]>> {
+    if !list.contains(name) {
+        return Extracted::Null;
+    }
+    let mut tokens = Vec::new();
+    for value in list.values(name) {
+        for element in value.split(|&b| b == b',') {
+            let element = trim_by(element, is_tab_or_space);
+            if element.is_empty() {
+                continue;
+            }
+            if !crate::method::is_token(element) {
+                return Extracted::Failure;
+            }
+            tokens.push(element);
+        }
+    }
+    Extracted::Values(tokens)
+}
+
+/// Fetch: "extract header list values" for a header whose ABNF allows a single header: null when
+/// absent, failure when the list holds it more than once, else its one value (whose own syntax
+/// the caller checks).
+pub fn extract_single<'a>(list: &'a HeaderList, name: &HeaderName) -> Extracted<&'a [u8]> {
+    let mut values = list.values(name);
+    match (values.next(), values.next()) {
+        (None, _) => Extracted::Null,
+        (Some(value), None) => Extracted::Values(value),
+        (Some(_), Some(_)) => Extracted::Failure,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(headers: &[(&str, &str)]) -> HeaderList {
+        let mut list = HeaderList::new();
+        for (n, v) in headers {
+            list.append(
+                HeaderName::from_bytes(n.as_bytes()).unwrap(),
+                HeaderValue::from_bytes(v.as_bytes()).unwrap(),
+            );
+        }
+        list
+    }
+
+    fn a() -> HeaderName {
+        HeaderName::from_static("a")
+    }
+
+    #[test]
+    fn header_values_follow_fetch_not_http() {
+        assert!(HeaderValue::from_bytes(b"\x01").is_ok());
+        assert!(HeaderValue::from_bytes(b"a\x7fb").is_ok());
+        assert!(
+            HeaderValue::from_bytes(b"\x01")
+                .unwrap()
+                .to_http()
+                .is_none()
+        );
+        assert_eq!(HeaderValue::from_bytes(b"a\0b"), Err(InvalidHeaderValue));
+        assert_eq!(HeaderValue::from_bytes(b"a\rb"), Err(InvalidHeaderValue));
+        assert_eq!(HeaderValue::from_bytes(b" a"), Err(InvalidHeaderValue));
+        assert_eq!(
+            HeaderValue::normalize(b"\r\n\t a b \n").unwrap().as_bytes(),
+            b"a b"
+        );
+        assert_eq!(HeaderValue::normalize(b" a\nb "), Err(InvalidHeaderValue));
+    }
+
+    #[test]
+    fn get_joins_values_in_order() {
+        let l = list(&[("A", "1"), ("B", "x"), ("a", "2")]);
+        assert_eq!(l.get(&a()).unwrap(), b"1, 2");
+        assert_eq!(l.get(&HeaderName::from_static("c")), None);
+    }
+
+    #[test]
+    fn get_decode_split_matches_the_standard_examples() {
+        type Case<'a> = (&'a [(&'a str, &'a str)], Option<&'a [&'a str]>);
+        let cases: &[Case<'_>] = &[
+            (&[("A", "nosniff,")], Some(&["nosniff", ""])),
+            (
+                &[("A", "nosniff"), ("B", "sniff"), ("A", "")],
+                Some(&["nosniff", ""]),
+            ),
+            (&[("A", ""), ("B", "sniff")], Some(&[""])),
+            (&[("B", "sniff")], None),
+            (&[("A", "text/html;\", x/x")], Some(&["text/html;\", x/x"])),
+            (
+                &[("A", "text/html;\""), ("A", "x/x")],
+                Some(&["text/html;\", x/x"]),
+            ),
+            (
+                &[("A", "x/x;test=\"hi\",y/y")],
+                Some(&["x/x;test=\"hi\"", "y/y"]),
+            ),
+            (&[("A", "x / x,,,1")], Some(&["x / x", "", "", "1"])),
+            (
+                &[("A", "x / x"), ("A", ","), ("A", "1")],
+                Some(&["x / x", "", "", "1"]),
+            ),
+            (&[("A", "\"1,2\", 3")], Some(&["\"1,2\"", "3"])),
+        ];
+        for (headers, expected) in cases {
+            let got = list(headers).get_decode_split(&a());
+            let expected = expected.map(|e| e.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, expected, "{headers:?}");
+        }
+    }
+
+    #[test]
+    fn token_lists_allow_empty_elements_and_reject_non_tokens() {
+        let l = list(&[("A", "GET, ,PUT"), ("A", "x-y")]);
+        assert_eq!(
+            extract_token_list(&l, &a()),
+            Extracted::Values(vec![&b"GET"[..], b"PUT", b"x-y"])
+        );
+        assert_eq!(
+            extract_token_list(&list(&[("A", "")]), &a()),
+            Extracted::Values(vec![])
+        );
+        assert_eq!(
+            extract_token_list(&list(&[("A", "GET, P UT")]), &a()),
+            Extracted::Failure
+        );
+        assert_eq!(
+            extract_token_list(&list(&[("A", "x-response- time")]), &a()),
+            Extracted::Failure
+        );
+        assert_eq!(extract_token_list(&list(&[]), &a()), Extracted::Null);
+    }
+
+    #[test]
+    fn single_value_headers_fail_when_repeated() {
+        assert_eq!(extract_single(&list(&[]), &a()), Extracted::Null);
+        assert_eq!(
+            extract_single(&list(&[("A", "5")]), &a()),
+            Extracted::Values(&b"5"[..])
+        );
+        assert_eq!(
+            extract_single(&list(&[("A", "5"), ("a", "5")]), &a()),
+            Extracted::Failure
+        );
+    }
+
+    #[test]
+    fn set_replaces_the_first_and_drops_the_rest() {
+        let mut l = list(&[("A", "1"), ("B", "x"), ("A", "2")]);
+        l.set(a(), HeaderValue::from_bytes(b"3").unwrap());
+        assert_eq!(l, list(&[("A", "3"), ("B", "x")]));
+    }
+}

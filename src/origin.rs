@@ -1,0 +1,627 @@
+//! Origins: the security principal that CORS protects.
+//!
+//! This module models the HTML standard's "origin" (a "tuple origin" or an "opaque origin"),
+//! "same origin" and "ASCII serialization of an origin"; the URL standard's "origin" of a URL;
+//! and the Fetch standard's `serialized-origin` grammar, which is what the `Origin` and
+//! `Access-Control-Allow-Origin` headers carry.
+//!
+//! The origin of a URL is computed here rather than with [`url::Url::origin`] because the
+//! latter deviates from the URL standard for `blob:` URLs whose inner URL is not `http`,
+//! `https` or `file` (it returns a tuple origin where the standard says opaque), recurses
+//! through nested `blob:` URLs, and numbers opaque origins with a process-global counter.
+//! Here an opaque origin's identity is an allocation, so results do not depend on what else
+//! the process did.
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use url::{Host, Url};
+
+/// HTML: "origin" — either a tuple origin or an opaque origin.
+///
+/// `==` is HTML's "same origin", and [`Hash`] agrees with it, so origins can key maps.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// HTML: "tuple origin" — a (scheme, host, port) triple.
+    Tuple(TupleOrigin),
+    /// HTML: "opaque origin" — an internal value that is same origin only with itself.
+    Opaque(OpaqueOrigin),
+}
+
+/// HTML: "tuple origin" — scheme, host and port (null when the scheme's default applies).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TupleOrigin {
+    scheme: String,
+    host: Host<String>,
+    port: Option<u16>,
+}
+
+/// HTML: "opaque origin" — an identity with no serialization other than `null`.
+///
+/// Each value made by [`Origin::new_opaque`] is equal only to itself and its clones; the
+/// identity is a shared allocation, compared and hashed by address, so no global counter is
+/// involved.
+#[derive(Clone)]
+pub struct OpaqueOrigin(Arc<()>);
+
+/// The error of [`Origin::parse`]: the bytes are neither `null` nor a `serialized-origin`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidOrigin;
+
+impl TupleOrigin {
+    /// HTML: a tuple origin's "scheme" — an ASCII lowercase URL scheme such as `https`.
+    pub fn scheme(&self) -> &str {
+        &self.scheme
+    }
+
+    /// HTML: a tuple origin's "host" — a domain (ASCII, punycoded), IPv4 or IPv6 address.
+    pub fn host(&self) -> &Host<String> {
+        &self.host
+    }
+
+    /// HTML: a tuple origin's "port" — `None` when null (the scheme's default port).
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    /// Scheme, `://`, the given host text and, when non-null, `:` and the port.
+    fn serialize_with_host(&self, host: &str) -> String {
+        match self.port {
+            Some(port) => format!("{}://{}:{}", self.scheme, host, port),
+            None => format!("{}://{}", self.scheme, host),
+        }
+    }
+}
+
+impl PartialEq for OpaqueOrigin {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for OpaqueOrigin {}
+
+impl Hash for OpaqueOrigin {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::ptr::hash(Arc::as_ptr(&self.0), state);
+    }
+}
+
+impl fmt::Debug for OpaqueOrigin {
+    /// Prints no address: the identity is not meaningful outside the process.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OpaqueOrigin")
+    }
+}
+
+impl Origin {
+    /// URL: "origin" of a URL.
+    ///
+    /// `blob:` takes the origin of the URL in its path if that is `http`, `https` or `file`
+    /// (a blob URL entry, which would take precedence, is outside this model); `ftp`, `http`,
+    /// `https`, `ws` and `wss` give a tuple origin; everything else, `file` included, gives a
+    /// new opaque origin. Nested `blob:` URLs cost one inner parse, not one per level.
+    pub fn of_url(url: &Url) -> Origin {
+        if url.scheme() != "blob" {
+            return Self::of_non_blob_url(url);
+        }
+        match Url::parse(url.path()) {
+            Ok(inner) if matches!(inner.scheme(), "http" | "https" | "file") => {
+                Self::of_non_blob_url(&inner)
+            }
+            _ => Self::new_opaque(),
+        }
+    }
+
+    /// The URL standard's origin steps for every scheme but `blob`.
+    fn of_non_blob_url(url: &Url) -> Origin {
+        match (url.scheme(), url.host()) {
+            ("ftp" | "http" | "https" | "ws" | "wss", Some(host)) => Origin::Tuple(TupleOrigin {
+                scheme: url.scheme().to_owned(),
+                host: host.to_owned(),
+                port: url.port(),
+            }),
+            _ => Self::new_opaque(),
+        }
+    }
+
+    /// HTML: "opaque origin" — a new one, same origin only with itself and its clones.
+    pub fn new_opaque() -> Origin {
+        Origin::Opaque(OpaqueOrigin(Arc::new(())))
+    }
+
+    /// Whether this is an HTML "opaque origin" (which serializes as `null`).
+    pub fn is_opaque(&self) -> bool {
+        matches!(self, Origin::Opaque(_))
+    }
+
+    /// HTML: "same origin" — identical opaque origins, or tuples with equal scheme, host and port.
+    pub fn is_same_origin(&self, other: &Origin) -> bool {
+        self == other
+    }
+
+    /// HTML: "ASCII serialization of an origin" (now just "serialization of an origin").
+    ///
+    /// `null` for an opaque origin; otherwise scheme `://` host, with domains in their ASCII
+    /// (punycode) form and IPv6 addresses in brackets, then `:` port unless the port is null.
+    /// This is the byte string Fetch compares with `Access-Control-Allow-Origin`.
+    pub fn ascii_serialization(&self) -> String {
+        match self {
+            Origin::Opaque(_) => "null".to_owned(),
+            Origin::Tuple(tuple) => tuple.serialize_with_host(&tuple.host.to_string()),
+        }
+    }
+
+    /// HTML (removed in 2017, whatwg/html#2689): "Unicode serialization of an origin".
+    ///
+    /// As [`Origin::ascii_serialization`] but with a domain converted by the URL standard's
+    /// "domain to Unicode"; for display to people only, never for comparisons.
+    pub fn unicode_serialization(&self) -> String {
+        match self {
+            Origin::Opaque(_) => "null".to_owned(),
+            Origin::Tuple(tuple) => match &tuple.host {
+                Host::Domain(domain) => {
+                    tuple.serialize_with_host(&idna::domain_to_unicode(domain).0)
+                }
+                host => tuple.serialize_with_host(&host.to_string()),
+            },
+        }
+    }
+
+    /// Fetch: serialized-origin ABNF ("Origin" header), or `null` (case-sensitive).
+    ///
+    /// Parses an `Origin` or `Access-Control-Allow-Origin` value. `null` gives a new opaque
+    /// origin. Otherwise the value must be `scheme://host[:port]` in the grammar's strict form:
+    /// lowercase ASCII scheme and domain labels, no path, no whitespace. Beyond the grammar,
+    /// the host must be exactly what the URL standard's host serializer produces for it (so
+    /// `01.2.3.4`, `0x1`, uncompressed or IPv4-tailed IPv6 text, and invalid `xn--` labels
+    /// are rejected) and the port must have no leading zeros, because no origin serializes
+    /// that way. Hence an accepted value is always the ASCII serialization of the result.
+    ///
+    /// The port is kept as written, not canonicalized: `http://a:80` parses to a tuple whose
+    /// port is `Some(80)`, which is not same origin with the origin of `http://a:80/` (whose
+    /// port is null). So `parse(s)` is same origin with an origin `o` exactly when `s` is
+    /// `o`'s ASCII serialization, for every `o` whose serialization fits the grammar (hosts
+    /// with characters such as `_` serialize outside it and never parse).
+    pub fn parse(value: &[u8]) -> Result<Origin, InvalidOrigin> {
+        if value == b"null" {
+            return Ok(Self::new_opaque());
+        }
+        let text = std::str::from_utf8(value).map_err(|_| InvalidOrigin)?;
+        // A serialized-scheme has no ':', so the first "://" ends it.
+        let (scheme, rest) = text.split_once("://").ok_or(InvalidOrigin)?;
+        if !is_serialized_scheme(scheme) {
+            return Err(InvalidOrigin);
+        }
+        // An IPv6 host ends at its ']'; a domain or IPv4 host has no ':'.
+        let split_at = match rest.strip_prefix('[') {
+            Some(after_bracket) => after_bracket.find(']').ok_or(InvalidOrigin)? + 2,
+            None => rest.find(':').unwrap_or(rest.len()),
+        };
+        let (host_text, port_text) = rest.split_at(split_at);
+        let host = parse_serialized_host(host_text)?;
+        let port = match port_text.strip_prefix(':') {
+            Some(digits) => Some(parse_serialized_port(digits)?),
+            None if port_text.is_empty() => None,
+            None => return Err(InvalidOrigin),
+        };
+        Ok(Origin::Tuple(TupleOrigin {
+            scheme: scheme.to_owned(),
+            host,
+            port,
+        }))
+    }
+}
+
+/// Fetch: serialized-scheme = lower-alpha *( lower-alphanum / "+" / "-" / "." ).
+fn is_serialized_scheme(scheme: &str) -> bool {
+    let mut bytes = scheme.bytes();
+    bytes.next().is_some_and(|first| first.is_ascii_lowercase())
+        && bytes.all(|b| is_lower_alphanum(b) || matches!(b, b'+' | b'-' | b'.'))
+}
+
+/// Fetch: serialized-host, additionally required to be the URL host serializer's output.
+///
+/// Bracketed text is an IPv6 candidate. Anything else must match serialized-domain, which
+/// also covers the characters of serialized-ipv4; the URL host parser then decides whether
+/// it is an IPv4 address (`1.2.3.4`) or a domain, and rejects invalid punycode and numbers
+/// out of range.
+fn parse_serialized_host(text: &str) -> Result<Host<String>, InvalidOrigin> {
+    if !text.starts_with('[') && !is_serialized_domain(text) {
+        return Err(InvalidOrigin);
+    }
+    let host = Host::parse(text).map_err(|_| InvalidOrigin)?;
+    if host.to_string() == text {
+        Ok(host)
+    } else {
+        Err(InvalidOrigin)
+    }
+}
+
+/// Fetch: serialized-domain = *( domain-label "." ) domain-label, where a domain-label is
+/// lower-alphanum characters and inner hyphens.
+fn is_serialized_domain(text: &str) -> bool {
+    text.split('.').all(|label| {
+        let bytes = label.as_bytes();
+        match (bytes.first(), bytes.last()) {
+            (Some(&first), Some(&last)) => {
+                is_lower_alphanum(first)
+                    && is_lower_alphanum(last)
+                    && bytes.iter().all(|&b| is_lower_alphanum(b) || b == b'-')
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Fetch: lower-alphanum = %x61-7A / DIGIT.
+fn is_lower_alphanum(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+/// Fetch: serialized-port = 1*5DIGIT, limited to the values a port can have (0–65535) and
+/// written without leading zeros, as a port serializes.
+fn parse_serialized_port(digits: &str) -> Result<u16, InvalidOrigin> {
+    let well_formed = (1..=5).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    if !well_formed {
+        return Err(InvalidOrigin);
+    }
+    digits.parse().map_err(|_| InvalidOrigin)
+}
+
+impl fmt::Display for Origin {
+    /// HTML: "ASCII serialization of an origin".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.ascii_serialization())
+    }
+}
+
+impl fmt::Display for InvalidOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a serialized origin (Fetch serialized-origin ABNF) nor `null`")
+    }
+}
+
+impl std::error::Error for InvalidOrigin {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+    use std::net::{Ipv4Addr, Ipv6Addr};
+
+    fn origin_of(input: &str) -> Origin {
+        Origin::of_url(&Url::parse(input).expect(input))
+    }
+
+    fn tuple_of(input: &str) -> TupleOrigin {
+        match origin_of(input) {
+            Origin::Tuple(tuple) => tuple,
+            Origin::Opaque(_) => panic!("{input} should have a tuple origin"),
+        }
+    }
+
+    #[test]
+    fn origin_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Origin>();
+        assert_send_sync::<InvalidOrigin>();
+    }
+
+    #[test]
+    fn tuple_origins_of_special_schemes() {
+        let tuple = tuple_of("https://user:pw@Example.COM:8443/path?q#f");
+        assert_eq!(tuple.scheme(), "https");
+        assert_eq!(tuple.host(), &Host::Domain("example.com".to_owned()));
+        assert_eq!(tuple.port(), Some(8443));
+        for (input, expected) in [
+            ("http://EXAMPLE.com:80/x", "http://example.com"),
+            ("https://example.com:443/", "https://example.com"),
+            ("https://example.com:80/", "https://example.com:80"),
+            ("ws://example.com:80/", "ws://example.com"),
+            ("wss://example.com:444/", "wss://example.com:444"),
+            ("ftp://example.com:21/file", "ftp://example.com"),
+            ("http://192.168.0.1:8080/", "http://192.168.0.1:8080"),
+            ("http://0x7f.1/", "http://127.0.0.1"),
+        ] {
+            let origin = origin_of(input);
+            assert!(!origin.is_opaque(), "{input}");
+            assert_eq!(origin.ascii_serialization(), expected, "{input}");
+            assert_eq!(origin.to_string(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn opaque_origins_of_other_schemes() {
+        for input in [
+            "file:///etc/passwd",
+            "data:text/plain,hi",
+            "about:blank",
+            "javascript:alert(1)",
+            "foo://example.com/",
+            "gopher://example.com/",
+            "file://host/share",
+        ] {
+            let origin = origin_of(input);
+            assert!(origin.is_opaque(), "{input}");
+            assert_eq!(origin.ascii_serialization(), "null", "{input}");
+            assert_eq!(origin.unicode_serialization(), "null", "{input}");
+        }
+    }
+
+    #[test]
+    fn blob_urls_take_http_and_https_inner_origins() {
+        assert_eq!(
+            origin_of("blob:https://example.com:443/uuid").ascii_serialization(),
+            "https://example.com"
+        );
+        assert_eq!(
+            origin_of("blob:http://example.org:88/").ascii_serialization(),
+            "http://example.org:88"
+        );
+        assert_eq!(
+            origin_of("blob:https://a.example/1"),
+            origin_of("https://a.example/2")
+        );
+    }
+
+    #[test]
+    fn blob_urls_with_other_inner_urls_are_opaque() {
+        for input in [
+            // The four WPT cases where url's own Url::origin returns a tuple.
+            "blob:blob:https://example.org/",
+            "blob:ftp://host/path",
+            "blob:ws://example.org/",
+            "blob:wss://example.org/",
+            // Inner URL is file, not a URL at all, or empty.
+            "blob:file:///tmp/x",
+            "blob:d3958f5c-0777-0845-9dcf-2cb28783acaf",
+            "blob:",
+            "blob:about:blank",
+            "blob:http%3a//example.org/",
+        ] {
+            assert!(origin_of(input).is_opaque(), "{input}");
+        }
+    }
+
+    #[test]
+    fn deeply_nested_blob_url_is_opaque() {
+        let input = format!("{}https://example.org/", "blob:".repeat(20_000));
+        assert!(origin_of(&input).is_opaque());
+    }
+
+    #[test]
+    fn ipv6_hosts_serialize_in_brackets() {
+        let tuple = tuple_of("http://[0:0:0:0:0:0:0:1]:8080/");
+        assert_eq!(tuple.host(), &Host::<String>::Ipv6(Ipv6Addr::LOCALHOST));
+        let origin = Origin::Tuple(tuple);
+        assert_eq!(origin.ascii_serialization(), "http://[::1]:8080");
+        assert_eq!(origin.unicode_serialization(), "http://[::1]:8080");
+        assert_eq!(
+            origin_of("https://[::FFFF:1.2.3.4]/").ascii_serialization(),
+            "https://[::ffff:102:304]"
+        );
+        assert_eq!(
+            tuple_of("http://1.2.3.4/").host(),
+            &Host::<String>::Ipv4(Ipv4Addr::new(1, 2, 3, 4))
+        );
+    }
+
+    #[test]
+    fn idna_domains_serialize_as_punycode_or_unicode() {
+        let origin = origin_of("https://Bücher.example/");
+        assert_eq!(
+            origin.ascii_serialization(),
+            "https://xn--bcher-kva.example"
+        );
+        assert_eq!(origin.unicode_serialization(), "https://bücher.example");
+        assert_eq!(origin, origin_of("https://xn--bcher-kva.example/"));
+        assert_eq!(
+            origin_of("http://bücher.example:8080/").unicode_serialization(),
+            "http://bücher.example:8080"
+        );
+    }
+
+    #[test]
+    fn same_origin_compares_scheme_host_and_port() {
+        let a = origin_of("https://example.com/a");
+        assert!(a.is_same_origin(&origin_of("https://EXAMPLE.com:443/b?c")));
+        assert!(!a.is_same_origin(&origin_of("http://example.com/")));
+        assert!(!a.is_same_origin(&origin_of("https://example.com:8443/")));
+        assert!(!a.is_same_origin(&origin_of("https://www.example.com/")));
+        assert!(!a.is_same_origin(&Origin::new_opaque()));
+    }
+
+    #[test]
+    fn opaque_origins_are_same_origin_only_with_themselves() {
+        let opaque = Origin::new_opaque();
+        let clone = opaque.clone();
+        let other = Origin::new_opaque();
+        assert!(opaque.is_same_origin(&opaque));
+        assert!(opaque.is_same_origin(&clone));
+        assert!(!opaque.is_same_origin(&other));
+        assert_ne!(origin_of("data:,x"), origin_of("data:,x"));
+        assert_eq!(format!("{opaque:?}"), "Opaque(OpaqueOrigin)");
+
+        let set: HashSet<Origin> = [
+            opaque,
+            clone,
+            other,
+            origin_of("http://a/"),
+            origin_of("http://a:80/"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(set.len(), 3);
+    }
+
+    #[test]
+    fn parse_accepts_serialized_origins() {
+        let tuple = |input: &str| match Origin::parse(input.as_bytes()) {
+            Ok(Origin::Tuple(tuple)) => tuple,
+            other => panic!("{input:?} gave {other:?}"),
+        };
+        for input in [
+            "http://a",
+            "https://a.b-c.d:8080",
+            "http://a:65535",
+            "http://a:0",
+            "http://[::1]",
+            "http://[::]",
+            "http://[1:0:0:2::3]:443",
+            "http://[1:0:2:3:4:5:6:7]",
+            "http://[::ffff:102:304]",
+            "http://1.2.3.4",
+            "http://255.255.255.255:1",
+            "http://xn--bcher-kva.example",
+            "http://ab--c.d",
+            "coap+tcp://a",
+            "a.b-c+d://0a",
+            "http://a:80",
+        ] {
+            let parsed = tuple(input);
+            assert_eq!(
+                Origin::Tuple(parsed).ascii_serialization(),
+                input,
+                "{input}"
+            );
+        }
+        let parsed = tuple("https://a.b-c.d:8080");
+        assert_eq!(parsed.scheme(), "https");
+        assert_eq!(parsed.host(), &Host::Domain("a.b-c.d".to_owned()));
+        assert_eq!(parsed.port(), Some(8080));
+        assert_eq!(tuple("http://a").port(), None);
+        assert_eq!(tuple("http://a:80").port(), Some(80));
+        assert_eq!(
+            tuple("http://[::1]").host(),
+            &Host::<String>::Ipv6(Ipv6Addr::LOCALHOST)
+        );
+        assert_eq!(
+            tuple("http://1.2.3.4").host(),
+            &Host::<String>::Ipv4(Ipv4Addr::new(1, 2, 3, 4))
+        );
+        assert!(Origin::parse(b"null").unwrap().is_opaque());
+        assert_ne!(Origin::parse(b"null"), Origin::parse(b"null"));
+    }
+
+    #[test]
+    fn parse_keeps_the_default_port_as_written() {
+        let explicit = Origin::parse(b"http://a:80").unwrap();
+        assert!(!explicit.is_same_origin(&origin_of("http://a:80/")));
+        assert!(
+            Origin::parse(b"http://a")
+                .unwrap()
+                .is_same_origin(&origin_of("http://a:80/"))
+        );
+    }
+
+    #[test]
+    fn parse_rejects_everything_else() {
+        let rejected: &[&[u8]] = &[
+            b"",
+            b"NULL",
+            b"Null",
+            b"null ",
+            b" null",
+            b"http://a/",
+            b"HTTP://a",
+            b"Http://a",
+            b"http://A",
+            b"http://a:65536",
+            b"http://a:99999",
+            b"http://a:123456",
+            b"http://a:",
+            b"http://a:080",
+            b"http://a:00",
+            b"http://a:+80",
+            b"http://a:80:80",
+            b"http://[0:0:0:0:0:0:0:1]",
+            b"http://[::1.2.3.4]",
+            b"http://[::ffff:1.2.3.4]",
+            b"http://[::ABCD]",
+            b"http://[0::1]",
+            b"http://[1::2:3:4:5:6:7]",
+            b"http://[::1",
+            b"http://[::1]x",
+            b"http://[::1]:",
+            b"http://[]",
+            b"http://01.2.3.4",
+            b"http://1.2.3.256",
+            b"http://0x1",
+            b"http://999",
+            b"http://a.1",
+            b"http://xn--a",
+            b"http://bu\xcc\x88cher.example",
+            "http://bücher.example".as_bytes(),
+            b"http://\xff",
+            b"http://-a.b",
+            b"http://a-.b",
+            b"http://a.",
+            b"http://.a",
+            b"http://a..b",
+            b"http://a_b",
+            b"http://%61",
+            b"http://a b",
+            b"http://a\n",
+            b" http://a",
+            b"http://a?b",
+            b"http://a#",
+            b"http://user@a",
+            b"http://",
+            b"http//a",
+            b"http:a",
+            b"://a",
+            b"1http://a",
+            b"-http://a",
+            b"ht_tp://a",
+            b"http:///a",
+        ];
+        for &input in rejected {
+            assert_eq!(
+                Origin::parse(input),
+                Err(InvalidOrigin),
+                "{}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        assert!(rejected.len() >= 20);
+    }
+
+    #[test]
+    fn parse_round_trips_origins_of_urls() {
+        for input in [
+            "http://example.com/",
+            "http://EXAMPLE.com:80/x",
+            "https://Bücher.example:8443/p",
+            "https://xn--bcher-kva.example/",
+            "http://[::1]:8080/",
+            "http://[1:0::]/",
+            "http://[::ffff:1.2.3.4]/",
+            "http://192.168.0.1/",
+            "http://0x7f.1:0/",
+            "ws://a.b/",
+            "wss://x:443/",
+            "wss://x:444/",
+            "ftp://h:21/",
+            "ftp://h:2121/",
+            "blob:https://a.example/uuid",
+            "https://a.b-c.d:65535/",
+        ] {
+            let origin = origin_of(input);
+            let serialization = origin.ascii_serialization();
+            let parsed = Origin::parse(serialization.as_bytes())
+                .unwrap_or_else(|_| panic!("{input}: {serialization} does not parse"));
+            assert!(parsed.is_same_origin(&origin), "{input}");
+            assert_eq!(parsed.ascii_serialization(), serialization, "{input}");
+        }
+    }
+
+    #[test]
+    fn invalid_origin_is_an_error() {
+        let error: Box<dyn std::error::Error> = Box::new(InvalidOrigin);
+        assert!(error.to_string().contains("serialized-origin"));
+    }
+}

@@ -1,0 +1,155 @@
+//! Browser profiles: where an engine departs from the standard, as data.
+//!
+//! The algorithms read a [`Profile`] and never ask which engine they model, so adding a
+//! difference means adding a field here and reading it at the one step it changes. Every value
+//! names where it comes from; `research/engines.md` §6 of the project notes summarises the
+//! engines' sources (Chromium `services/network/cors`, Firefox `nsCORSListenerProxy.cpp`, WebKit
+//! `CrossOriginPreflightResultCache.cpp`).
+
+use std::time::Duration;
+
+/// The engine whose behaviour a profile models; also selects the console wording of errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Engine {
+    /// The Fetch standard as written (console messages in Chromium's wording).
+    Spec,
+    /// Chromium (Chrome, Edge, …).
+    Chromium,
+    /// Firefox (Gecko).
+    Firefox,
+    /// WebKit (Safari).
+    WebKit,
+}
+
+impl Engine {
+    /// The profile name used in vector files: `spec`, `chromium`, `firefox` or `webkit`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Spec => "spec",
+            Self::Chromium => "chromium",
+            Self::Firefox => "firefox",
+            Self::WebKit => "webkit",
+        }
+    }
+}
+
+/// How an engine reads an `Access-Control-Max-Age` value into a cache lifetime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MaxAgeParsing {
+    /// Fetch: "extract header list values" with ABNF `delta-seconds` (`1*DIGIT`, one header
+    /// only); failure or absence gives the default. A number too large to represent is read as
+    /// 2^31 seconds (RFC 9111 §1.2.2, which `delta-seconds` comes from).
+    Spec,
+    /// Chromium `ParseAccessControlMaxAge`: repeated headers joined by `, `; `base::StringToInt64`
+    /// (an optional sign, digits, nothing else, no overflow) else the default; negative means 0.
+    Chromium,
+    /// Firefox `AddResultToCache`: digits only, capped digit by digit; any other byte (sign,
+    /// dot, comma from joined headers) means the result is not cached at all.
+    Firefox,
+    /// WebKit `parseAccessControlMaxAge`: `parseInteger<int64_t>` (surrounding whitespace and a
+    /// sign allowed, no overflow) else the default; a negative value gives an entry that has
+    /// already expired.
+    WebKit,
+}
+
+/// A browser profile: the standard's behaviour, or one engine's departures from it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Profile {
+    /// The engine modelled.
+    pub engine: Engine,
+    /// How `Access-Control-Max-Age` is parsed.
+    pub max_age_parsing: MaxAgeParsing,
+    /// Fetch: the max-age used when the header is absent or invalid (5 s in the standard and
+    /// every engine).
+    pub default_max_age: Duration,
+    /// Fetch: the "imposed limit on max-age"; `None` for no limit.
+    pub max_age_cap: Option<Duration>,
+    /// The most entries the CORS-preflight cache holds; `None` for no bound.
+    pub cache_capacity: Option<usize>,
+    /// Whether `Access-Control-Allow-Headers: *` also allows `Authorization`. The standard says
+    /// no ("CORS non-wildcard request-header name"); Chromium (feature
+    /// `CorsNonWildcardRequestHeadersSupport` off by default), Firefox (pref
+    /// `network.cors_preflight.authorization_covered_by_wildcard`, true by default) and WebKit
+    /// say yes.
+    pub wildcard_covers_authorization: bool,
+    /// Response header names script may read besides the standard's CORS-safelisted ones
+    /// (lowercase). WebKit's `isCrossOriginSafeHeader` adds `accept`.
+    pub extra_safelisted_response_header_names: &'static [&'static str],
+}
+
+impl Profile {
+    /// The Fetch standard as written. Its cache holds at most 1,024 entries (the standard lets a
+    /// user agent remove entries early; the bound is Chromium's `kMaxCacheEntries`), and sets no
+    /// imposed limit on max-age.
+    pub fn spec() -> Self {
+        Self {
+            engine: Engine::Spec,
+            max_age_parsing: MaxAgeParsing::Spec,
+            default_max_age: Duration::from_secs(5),
+            max_age_cap: None,
+            cache_capacity: Some(1024),
+            wildcard_covers_authorization: false,
+            extra_safelisted_response_header_names: &[],
+        }
+    }
+
+    /// Chromium: max-age capped at 2 hours (`kMaxTimeout`), 1,024 cache entries
+    /// (`kMaxCacheEntries`), `*` covers `Authorization`.
+    pub fn chromium() -> Self {
+        Self {
+            engine: Engine::Chromium,
+            max_age_parsing: MaxAgeParsing::Chromium,
+            max_age_cap: Some(Duration::from_secs(7200)),
+            cache_capacity: Some(1024),
+            wildcard_covers_authorization: true,
+            ..Self::spec()
+        }
+    }
+
+    /// Firefox: max-age capped at 24 hours, 100 cache entries (`PREFLIGHT_CACHE_SIZE`), `*`
+    /// covers `Authorization`.
+    pub fn firefox() -> Self {
+        Self {
+            engine: Engine::Firefox,
+            max_age_parsing: MaxAgeParsing::Firefox,
+            max_age_cap: Some(Duration::from_secs(86400)),
+            cache_capacity: Some(100),
+            wildcard_covers_authorization: true,
+            ..Self::spec()
+        }
+    }
+
+    /// WebKit: max-age capped at 10 minutes (`maxPreflightCacheTimeout`), an unbounded cache,
+    /// `*` covers `Authorization`, `Accept` readable on CORS responses.
+    pub fn webkit() -> Self {
+        Self {
+            engine: Engine::WebKit,
+            max_age_parsing: MaxAgeParsing::WebKit,
+            max_age_cap: Some(Duration::from_secs(600)),
+            cache_capacity: None,
+            wildcard_covers_authorization: true,
+            extra_safelisted_response_header_names: &["accept"],
+            ..Self::spec()
+        }
+    }
+
+    /// The profile named `spec`, `chromium`, `firefox` or `webkit`.
+    pub fn by_name(name: &str) -> Option<Self> {
+        match name {
+            "spec" => Some(Self::spec()),
+            "chromium" => Some(Self::chromium()),
+            "firefox" => Some(Self::firefox()),
+            "webkit" => Some(Self::webkit()),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self::spec()
+    }
+}

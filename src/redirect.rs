@@ -1,0 +1,102 @@
+//! Fetch §4.4 "HTTP-redirect fetch": following a redirect, and what it changes in the request.
+
+use crate::error::{CorsError, hint};
+use crate::fetch::FetchRequest;
+use crate::header::{Extracted, HeaderList, extract_single};
+use crate::origin::Origin;
+use crate::request::Mode;
+use crate::response::Tainting;
+use crate::safelist;
+use http::Method;
+use http::header::{AUTHORIZATION, LOCATION};
+use url::Url;
+
+/// Fetch: the most redirects a fetch follows.
+pub const REDIRECT_LIMIT: u8 = 20;
+
+/// Fetch: a response's "location URL": `None` when there is no `Location` header, an error
+/// when it is repeated or does not parse against the response's URL. A location without a
+/// fragment takes the request's.
+fn location_url(headers: &HeaderList, response_url: &Url) -> Result<Option<Url>, CorsError> {
+    let invalid = || CorsError::InvalidRedirectLocation {
+        value: hint(&headers.get(&LOCATION).unwrap_or_default()),
+    };
+    let location = match extract_single(headers, &LOCATION) {
+        Extracted::Null => return Ok(None),
+        Extracted::Failure => return Err(invalid()),
+        Extracted::Values(location) => location,
+    };
+    let location = std::str::from_utf8(location).map_err(|_| invalid())?;
+    let mut url = response_url.join(location).map_err(|_| invalid())?;
+    if url.fragment().is_none() {
+        url.set_fragment(response_url.fragment());
+    }
+    Ok(Some(url))
+}
+
+/// Whether a URL "includes credentials" (a username or a password).
+fn includes_credentials(url: &Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
+}
+
+/// Fetch: "HTTP-redirect fetch" steps 3-19 for a redirect response with `status` and
+/// `headers`: checks the location and updates `request` to fetch it. `Ok(false)` when the
+/// response has no `Location`, so it is the fetch's response as it is.
+pub(crate) fn follow(
+    request: &mut FetchRequest,
+    status: u16,
+    headers: &HeaderList,
+) -> Result<bool, CorsError> {
+    // 3-5. The location URL; null means this response is the answer.
+    let Some(location) = location_url(headers, request.current_url())? else {
+        return Ok(false);
+    };
+    // 6. Only HTTP(S).
+    if !matches!(location.scheme(), "http" | "https") {
+        return Err(CorsError::RedirectToNonHttpScheme {
+            location: location.to_string(),
+        });
+    }
+    // 7-8. At most 20 redirects.
+    if request.redirect_count == REDIRECT_LIMIT {
+        return Err(CorsError::TooManyRedirects);
+    }
+    request.redirect_count += 1;
+    // 9-10. No credentials in a location reached under CORS.
+    let credentials_error = || CorsError::RedirectContainsCredentials {
+        location: location.to_string(),
+    };
+    if includes_credentials(&location) {
+        if request.mode == Mode::Cors && !request.origin.is_same_origin(&Origin::of_url(&location))
+        {
+            return Err(credentials_error());
+        }
+        if request.tainting == Some(Tainting::Cors) {
+            return Err(credentials_error());
+        }
+    }
+    // 12. 301/302 turn POST into GET, 303 turns anything but GET/HEAD into GET; the body and
+    // its headers go.
+    let method = &request.method;
+    if (matches!(status, 301 | 302) && *method == Method::POST)
+        || (status == 303 && *method != Method::GET && *method != Method::HEAD)
+    {
+        request.method = Method::GET;
+        let body_headers: Vec<_> = request
+            .headers
+            .iter()
+            .map(|(name, _)| name.clone())
+            .filter(|name| safelist::is_request_body_header_name(name.as_str().as_bytes()))
+            .collect();
+        for name in &body_headers {
+            request.headers.delete(name);
+        }
+    }
+    // 13. Another origin: `Authorization` (the CORS non-wildcard request-header name) goes.
+    if !Origin::of_url(request.current_url()).is_same_origin(&Origin::of_url(&location)) {
+        request.headers.delete(&AUTHORIZATION);
+    }
+    // 18. Append the location to the URL list; main fetch runs again on it.
+    request.url_list.push(location);
+    Ok(true)
+}

@@ -1,0 +1,208 @@
+//! Responses as script sees them: Fetch §2.2.6 "Responses" — response tainting and the
+//! filtered responses (basic, CORS, opaque, opaque-redirect).
+
+use crate::header::{Extracted, HeaderList, extract_token_list};
+use crate::request::CredentialsMode;
+use crate::safelist;
+use http::HeaderName;
+use http::header::ACCESS_CONTROL_EXPOSE_HEADERS;
+use url::Url;
+
+/// Fetch: response "type", as `Response.type` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResponseType {
+    /// Same-origin (or navigation): every header but `Set-Cookie`.
+    Basic,
+    /// Cross-origin under CORS: safelisted and exposed headers only.
+    Cors,
+    /// Cross-origin `no-cors`: status 0, no headers.
+    Opaque,
+    /// A redirect under redirect mode `manual`: status 0, no headers.
+    OpaqueRedirect,
+}
+
+impl ResponseType {
+    /// The name `Response.type` gives: `basic`, `cors`, `opaque` or `opaqueredirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Basic => "basic",
+            Self::Cors => "cors",
+            Self::Opaque => "opaque",
+            Self::OpaqueRedirect => "opaqueredirect",
+        }
+    }
+}
+
+/// Fetch: request "response tainting".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Tainting {
+    Basic,
+    Cors,
+    Opaque,
+}
+
+/// A filtered response: what script can read of the response a fetch ended with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub(crate) kind: ResponseType,
+    pub(crate) status: u16,
+    pub(crate) url: Option<Url>,
+    pub(crate) redirected: bool,
+    pub(crate) headers: HeaderList,
+}
+
+impl Response {
+    /// `Response.type`.
+    pub fn response_type(&self) -> ResponseType {
+        self.kind
+    }
+
+    /// `Response.status` (0 for opaque and opaque-redirect responses).
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// `Response.url`: the last URL fetched, or `None` for an opaque response.
+    pub fn url(&self) -> Option<&Url> {
+        self.url.as_ref()
+    }
+
+    /// `Response.redirected`.
+    pub fn redirected(&self) -> bool {
+        self.redirected
+    }
+
+    /// The headers script can read, in order.
+    pub fn headers(&self) -> &HeaderList {
+        &self.headers
+    }
+
+    /// The names of the headers script can read: lowercase, sorted, without duplicates.
+    pub fn exposed_header_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .headers
+            .iter()
+            .map(|(n, _)| n.as_str().to_owned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// Fetch "main fetch": the response's "CORS-exposed header-name list", from
+/// `Access-Control-Expose-Headers`. `*` exposes every header name of the response when the
+/// request's credentials mode is not `include` (with credentials it only names a header called
+/// `*`); an invalid value exposes nothing beyond the safelisted names.
+pub(crate) fn cors_exposed_header_names(
+    headers: &HeaderList,
+    credentials: CredentialsMode,
+) -> Vec<Vec<u8>> {
+    match extract_token_list(headers, &ACCESS_CONTROL_EXPOSE_HEADERS) {
+        Extracted::Values(names)
+            if credentials != CredentialsMode::Include && names.contains(&&b"*"[..]) =>
+        {
+            headers
+                .iter()
+                .map(|(n, _)| n.as_str().as_bytes().to_vec())
+                .collect()
+        }
+        Extracted::Values(names) => names.into_iter().map(<[u8]>::to_vec).collect(),
+        Extracted::Null | Extracted::Failure => Vec::new(),
+    }
+}
+
+/// Fetch: "basic filtered response" headers — all but forbidden response-header names.
+pub(crate) fn basic_filter(headers: &HeaderList) -> HeaderList {
+    filter(headers, |name| {
+        !safelist::is_forbidden_response_header_name(name.as_str().as_bytes())
+    })
+}
+
+/// Fetch: "CORS filtered response" headers — only CORS-safelisted response-header names given
+/// the exposed list, plus the profile's extra safelisted names.
+pub(crate) fn cors_filter(
+    headers: &HeaderList,
+    exposed: &[Vec<u8>],
+    extra_safelisted: &[&str],
+) -> HeaderList {
+    let exposed: Vec<&[u8]> = exposed.iter().map(Vec::as_slice).collect();
+    filter(headers, |name| {
+        safelist::is_cors_safelisted_response_header_name(name.as_str().as_bytes(), &exposed)
+            || extra_safelisted.contains(&name.as_str())
+    })
+}
+
+fn filter(headers: &HeaderList, keep: impl Fn(&HeaderName) -> bool) -> HeaderList {
+    let mut filtered = HeaderList::new();
+    for (name, value) in headers.iter().filter(|(n, _)| keep(n)) {
+        filtered.append(name.clone(), value.clone());
+    }
+    filtered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::header::HeaderValue;
+
+    fn headers(list: &[(&str, &str)]) -> HeaderList {
+        let mut headers = HeaderList::new();
+        for (n, v) in list {
+            headers.append(
+                HeaderName::from_bytes(n.as_bytes()).unwrap(),
+                HeaderValue::from_bytes(v.as_bytes()).unwrap(),
+            );
+        }
+        headers
+    }
+
+    fn names(list: &HeaderList) -> Vec<&str> {
+        list.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn expose_headers_star_counts_only_without_credentials() {
+        let h = headers(&[
+            ("Access-Control-Expose-Headers", "*"),
+            ("X-A", "1"),
+            ("Set-Cookie", "a=b"),
+            ("Content-Type", "text/plain"),
+        ]);
+        let without = cors_exposed_header_names(&h, CredentialsMode::SameOrigin);
+        assert_eq!(
+            names(&cors_filter(&h, &without, &[])),
+            ["access-control-expose-headers", "x-a", "content-type"]
+        );
+        let with = cors_exposed_header_names(&h, CredentialsMode::Include);
+        assert_eq!(names(&cors_filter(&h, &with, &[])), ["content-type"]);
+    }
+
+    #[test]
+    fn expose_headers_lists_names_and_an_invalid_list_exposes_none() {
+        let h = headers(&[
+            ("Access-Control-Expose-Headers", "x-a, Set-Cookie"),
+            ("X-A", "1"),
+            ("X-B", "2"),
+            ("Set-Cookie", "a=b"),
+        ]);
+        let exposed = cors_exposed_header_names(&h, CredentialsMode::Include);
+        assert_eq!(names(&cors_filter(&h, &exposed, &[])), ["x-a"]);
+        let bad = headers(&[("Access-Control-Expose-Headers", "x-a, x b"), ("X-A", "1")]);
+        let exposed = cors_exposed_header_names(&bad, CredentialsMode::Omit);
+        assert!(cors_filter(&bad, &exposed, &[]).is_empty());
+    }
+
+    #[test]
+    fn basic_filter_drops_set_cookie_and_extra_names_are_kept() {
+        let h = headers(&[
+            ("Set-Cookie", "a"),
+            ("Set-Cookie2", "b"),
+            ("X", "1"),
+            ("Accept", "*/*"),
+        ]);
+        assert_eq!(names(&basic_filter(&h)), ["x", "accept"]);
+        assert_eq!(names(&cors_filter(&h, &[], &["accept"])), ["accept"]);
+    }
+}

@@ -1,0 +1,647 @@
+//! Header safelists: the name and value rules of Fetch §2.2.2 "Headers" that decide which request
+//! headers script may send without a CORS preflight, which it may not set at all, and which
+//! response headers it may read.
+//!
+//! Everything here takes raw bytes, because the answers depend on bytes that are not UTF-8 and on
+//! control bytes that `http` refuses. Header names are compared byte-case-insensitively; header
+//! values exactly as given (callers hand in normalized values, as a `Headers` object holds them).
+//!
+//! The `Content-Type` rule parses the value with the WHATWG MIME type parser of the `data-url`
+//! crate. Its output was checked against every input of web-platform-tests'
+//! `mimesniff/mime-types/resources/{mime-types,generated-mime-types}.json` (955 inputs, every
+//! serialization identical); `tests/wpt_mime_types.rs` keeps checking the safelist answers
+//! derived from that data.
+
+use crate::header::{decode_and_split, isomorphic_decode};
+use crate::method::is_forbidden_method;
+use crate::range::parse_single_range_header_value;
+use data_url::mime::Mime;
+
+/// Whether `name` is a byte-case-insensitive match for one of `names`.
+fn is_one_of(name: &[u8], names: &[&str]) -> bool {
+    names
+        .iter()
+        .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Whether `bytes` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Fetch: "CORS-safelisted request-header" — a header script may send cross-origin without a
+/// preflight: `Accept`, `Accept-Language`, `Content-Language`, `Content-Type` (form, multipart or
+/// plain text) or `Range` (`bytes=N-` / `bytes=N-M`), each with a value of at most 128 bytes that
+/// cannot confuse a server that never expected cross-origin requests.
+pub fn is_cors_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
+    if value.len() > 128 {
+        return false;
+    }
+    if name.eq_ignore_ascii_case(b"accept") {
+        !value.iter().any(|&b| is_cors_unsafe_request_header_byte(b))
+    } else if is_one_of(name, &["accept-language", "content-language"]) {
+        value
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b))
+    } else if name.eq_ignore_ascii_case(b"content-type") {
+        if value.iter().any(|&b| is_cors_unsafe_request_header_byte(b)) {
+            return false;
+        }
+        // Deliberately "parse a MIME type", not the more forgiving "extract a MIME type".
+        isomorphic_decode(value).parse::<Mime>().is_ok_and(|mime| {
+            matches!(
+                (mime.type_.as_str(), mime.subtype.as_str()),
+                ("application", "x-www-form-urlencoded")
+                    | ("multipart", "form-data")
+                    | ("text", "plain")
+            )
+        })
+    } else if name.eq_ignore_ascii_case(b"range") {
+        // Browsers never sent suffix ranges (`bytes=-500`) as plain requests, so those need a
+        // preflight.
+        parse_single_range_header_value(value, false).is_some_and(|range| range.0.is_some())
+    } else {
+        false
+    }
+}
+
+/// Fetch: "CORS-unsafe request-header byte" — a control byte other than tab, DEL, or one of the
+/// HTTP delimiters `"():<>?@[\]{}` (all but `,/;=`), which a safelisted value may not contain.
+pub fn is_cors_unsafe_request_header_byte(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\t') || b"\"():<>?@[\\]{}\x7f".contains(&byte)
+}
+
+/// Fetch: "CORS-unsafe request-header names" — the names of the headers that make a request need
+/// a preflight: those not CORS-safelisted, and all of them once the safelisted values add up to
+/// more than 1024 bytes. Returned through "convert header names to a sorted-lowercase set":
+/// byte-lowercased, sorted by byte, without duplicates.
+pub fn cors_unsafe_request_header_names<'a>(
+    headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
+) -> Vec<String> {
+    let mut unsafe_names = Vec::new();
+    let mut potentially_unsafe_names = Vec::new();
+    let mut safelist_value_size = 0usize;
+    for (name, value) in headers {
+        if is_cors_safelisted_request_header(name, value) {
+            potentially_unsafe_names.push(name);
+            safelist_value_size = safelist_value_size.saturating_add(value.len());
+        } else {
+            unsafe_names.push(name);
+        }
+    }
+    if safelist_value_size > 1024 {
+        unsafe_names.append(&mut potentially_unsafe_names);
+    }
+    let mut lowercased: Vec<Vec<u8>> = unsafe_names
+        .into_iter()
+        .map(<[u8]>::to_ascii_lowercase)
+        .collect();
+    lowercased.sort_unstable();
+    lowercased.dedup();
+    lowercased.iter().map(|n| isomorphic_decode(n)).collect()
+}
+
+/// Fetch: "CORS non-wildcard request-header name" — `Authorization`, which a preflight response's
+/// `Access-Control-Allow-Headers: *` does not cover; it must be listed by name.
+pub fn is_cors_non_wildcard_request_header_name(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"authorization")
+}
+
+/// Fetch: "privileged no-CORS request-header name" — `Range`: privileged APIs (downloads, media)
+/// may set it on a no-CORS request, and unprivileged changes to the request remove it.
+pub fn is_privileged_no_cors_request_header_name(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"range")
+}
+
+/// Fetch: "no-CORS-safelisted request-header name" — `Accept`, `Accept-Language`,
+/// `Content-Language` or `Content-Type`: the only names script may set on a `no-cors` request.
+pub fn is_no_cors_safelisted_request_header_name(name: &[u8]) -> bool {
+    is_one_of(
+        name,
+        &[
+            "accept",
+            "accept-language",
+            "content-language",
+            "content-type",
+        ],
+    )
+}
+
+/// Fetch: "no-CORS-safelisted request-header" — a header a `no-cors` request's `Headers` accepts
+/// from script: a no-CORS-safelisted name with a CORS-safelisted value (so never `Range`).
+pub fn is_no_cors_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
+    is_no_cors_safelisted_request_header_name(name)
+        && is_cors_safelisted_request_header(name, value)
+}
+
+/// Fetch: "forbidden request-header" — a header script may not set because the user agent keeps
+/// control of it: a listed name, a `Proxy-` or `Sec-` name, or a method-override header
+/// (`X-HTTP-Method`, `X-HTTP-Method-Override`, `X-Method-Override`) naming a forbidden method.
+pub fn is_forbidden_request_header(name: &[u8], value: &[u8]) -> bool {
+    const FORBIDDEN: &[&str] = &[
+        "accept-charset",
+        "accept-encoding",
+        "access-control-request-headers",
+        "access-control-request-method",
+        "connection",
+        "content-length",
+        "cookie",
+        "cookie2",
+        "date",
+        "dnt",
+        "expect",
+        "host",
+        "keep-alive",
+        "origin",
+        "referer",
+        "set-cookie",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "via",
+    ];
+    if is_one_of(name, FORBIDDEN)
+        || starts_with_ignore_case(name, b"proxy-")
+        || starts_with_ignore_case(name, b"sec-")
+    {
+        return true;
+    }
+    if is_one_of(
+        name,
+        &[
+            "x-http-method",
+            "x-http-method-override",
+            "x-method-override",
+        ],
+    ) {
+        // The split values come from isomorphic decoding, so isomorphic encoding always succeeds;
+        // a quoted method (`"trace"`) keeps its quotes and is not a forbidden method.
+        return decode_and_split(value).iter().any(|method| {
+            method
+                .chars()
+                .map(|c| u8::try_from(c).ok())
+                .collect::<Option<Vec<u8>>>()
+                .is_some_and(|bytes| is_forbidden_method(&bytes))
+        });
+    }
+    false
+}
+
+/// Fetch: "forbidden response-header name" — `Set-Cookie` or `Set-Cookie2`, which script never
+/// gets to read from a response.
+pub fn is_forbidden_response_header_name(name: &[u8]) -> bool {
+    is_one_of(name, &["set-cookie", "set-cookie2"])
+}
+
+/// Fetch: "request-body-header name" — `Content-Encoding`, `Content-Language`,
+/// `Content-Location` or `Content-Type`: headers describing a body, dropped when a redirect turns
+/// the request into a body-less `GET`.
+pub fn is_request_body_header_name(name: &[u8]) -> bool {
+    is_one_of(
+        name,
+        &[
+            "content-encoding",
+            "content-language",
+            "content-location",
+            "content-type",
+        ],
+    )
+}
+
+/// Fetch: "CORS-safelisted response-header name", given the CORS-exposed header-name list
+/// `exposed` — a response header a CORS-filtered response lets script read: one of seven always
+/// safe names, or a name the server exposed that is not a forbidden response-header name.
+/// (`Access-Control-Expose-Headers: *` is resolved by the caller before building `exposed`.)
+pub fn is_cors_safelisted_response_header_name(name: &[u8], exposed: &[&[u8]]) -> bool {
+    const ALWAYS: &[&str] = &[
+        "cache-control",
+        "content-language",
+        "content-length",
+        "content-type",
+        "expires",
+        "last-modified",
+        "pragma",
+    ];
+    is_one_of(name, ALWAYS)
+        || exposed
+            .iter()
+            .any(|item| item.eq_ignore_ascii_case(name) && !is_forbidden_response_header_name(item))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeat(prefix: &str, fill: u8, len: usize) -> Vec<u8> {
+        let mut v = prefix.as_bytes().to_vec();
+        v.resize(len, fill);
+        v
+    }
+
+    #[test]
+    fn safelisted_request_headers_table() {
+        let long = |prefix: &str, fill: u8, len: usize| repeat(prefix, fill, len);
+        let cases: Vec<(&str, Vec<u8>, bool)> = vec![
+            // Accept: anything without a CORS-unsafe byte.
+            ("Accept", b"*/*".to_vec(), true),
+            (
+                "accept",
+                b"text/html,application/xhtml+xml;q=0.9".to_vec(),
+                true,
+            ),
+            ("ACCEPT", b"".to_vec(), true),
+            ("Accept", b"a\tb".to_vec(), true),
+            ("Accept", b"\x80\xff\xc3\xa9".to_vec(), true),
+            ("Accept", b"text/html\"".to_vec(), false),
+            ("Accept", b"\x01".to_vec(), false),
+            ("Accept", b"\x7f".to_vec(), false),
+            ("Accept", b"a\x1fb".to_vec(), false),
+            ("Accept", long("", b'a', 128), true),
+            ("Accept", long("", b'a', 129), false),
+            // Accept-Language and Content-Language: a small alphabet only.
+            ("Accept-Language", b"en-US,en;q=0.9".to_vec(), true),
+            ("accept-language", b"*".to_vec(), true),
+            ("Accept-Language", b"".to_vec(), true),
+            ("Accept-Language", b"en_US".to_vec(), false),
+            ("Accept-Language", b"en/US".to_vec(), false),
+            ("Accept-Language", b"en\tUS".to_vec(), false),
+            ("Accept-Language", b"\xc3\xa9".to_vec(), false),
+            ("Accept-Language", b"\x01".to_vec(), false),
+            ("Accept-Language", b"\x7f".to_vec(), false),
+            ("Accept-Language", long("", b'z', 128), true),
+            ("Accept-Language", long("", b'z', 129), false),
+            ("Content-Language", b"en, de".to_vec(), true),
+            ("CONTENT-LANGUAGE", b"zh-Hant".to_vec(), true),
+            ("Content-Language", b"en!".to_vec(), false),
+            ("Content-Language", b"\xff".to_vec(), false),
+            ("Content-Language", b"\x01".to_vec(), false),
+            ("Content-Language", b"\x7f".to_vec(), false),
+            ("Content-Language", long("", b'9', 128), true),
+            ("Content-Language", long("", b'9', 129), false),
+            // Content-Type: no unsafe byte, parses, one of three essences.
+            ("Content-Type", b"text/plain".to_vec(), true),
+            ("content-type", b"TEXT/PLAIN".to_vec(), true),
+            ("Content-Type", b"text/plain;charset=UTF-8".to_vec(), true),
+            ("Content-Type", b"text/plain; charset=\"x\"".to_vec(), false),
+            ("Content-Type", b"text/plain; charset=x".to_vec(), true),
+            ("Content-Type", b"text/plain;a=b;a=c;a".to_vec(), true),
+            ("Content-Type", b"text/plain;".to_vec(), true),
+            ("Content-Type", b"text/plain ;charset=x".to_vec(), true),
+            ("Content-Type", b"text/plain\t".to_vec(), true),
+            ("Content-Type", b" text/plain".to_vec(), true),
+            ("Content-Type", b"application/json".to_vec(), false),
+            (
+                "Content-Type",
+                b"text/plain, application/json".to_vec(),
+                false,
+            ),
+            (
+                "Content-Type",
+                b"application/json, text/plain".to_vec(),
+                false,
+            ),
+            (
+                "Content-Type",
+                b"multipart/form-data; boundary=x".to_vec(),
+                true,
+            ),
+            ("Content-Type", b"Multipart/Form-Data".to_vec(), true),
+            (
+                "Content-Type",
+                b"application/x-www-form-urlencoded".to_vec(),
+                true,
+            ),
+            (
+                "Content-Type",
+                b"application/x-www-form-urlencoded;charset=utf-8".to_vec(),
+                true,
+            ),
+            ("Content-Type", b"text/html".to_vec(), false),
+            ("Content-Type", b"text/*".to_vec(), false),
+            ("Content-Type", b"text/plain/x".to_vec(), false),
+            ("Content-Type", b"text /plain".to_vec(), false),
+            ("Content-Type", b"text/".to_vec(), false),
+            ("Content-Type", b"text".to_vec(), false),
+            ("Content-Type", b"".to_vec(), false),
+            ("Content-Type", b"text/plain(".to_vec(), false),
+            ("Content-Type", b"text/plain;x=\\".to_vec(), false),
+            ("Content-Type", b"text/plain\x01".to_vec(), false),
+            ("Content-Type", b"text/plain\x7f".to_vec(), false),
+            ("Content-Type", b"text/plain;x=\x80\xff".to_vec(), true),
+            ("Content-Type", b"text/pl\xe4in".to_vec(), false),
+            ("Content-Type", b"\xfftext/plain".to_vec(), false),
+            ("Content-Type", long("text/plain;x=", b'y', 128), true),
+            ("Content-Type", long("text/plain;x=", b'y', 129), false),
+            // Range: a single range with a start.
+            ("Range", b"bytes=0-".to_vec(), true),
+            ("range", b"bytes=0-1".to_vec(), true),
+            ("RANGE", b"bytes=1-99999999999999999999".to_vec(), true),
+            ("Range", b"bytes=-500".to_vec(), false),
+            ("Range", b"bytes=5-1".to_vec(), false),
+            ("Range", b"bytes = 0-1".to_vec(), false),
+            ("Range", b"bytes=0-1,2-3".to_vec(), false),
+            ("Range", b"Bytes=0-1".to_vec(), false),
+            ("Range", b"bytes=-".to_vec(), false),
+            ("Range", b"bytes=\x01-1".to_vec(), false),
+            ("Range", b"bytes=0-\x7f".to_vec(), false),
+            ("Range", b"bytes=0-1\xff".to_vec(), false),
+            ("Range", long("bytes=0-", b'1', 128), true),
+            ("Range", long("bytes=0-", b'1', 129), false),
+            // Any other name.
+            ("X-Custom", b"a".to_vec(), false),
+            ("Authorization", b"Basic x".to_vec(), false),
+            ("Content-Length", b"1".to_vec(), false),
+            ("DPR", b"2".to_vec(), false),
+            ("Save-Data", b"on".to_vec(), false),
+            ("Accept ", b"*/*".to_vec(), false),
+            ("", b"".to_vec(), false),
+        ];
+        assert!(cases.len() >= 60);
+        for (name, value, expected) in &cases {
+            assert_eq!(
+                is_cors_safelisted_request_header(name.as_bytes(), value),
+                *expected,
+                "{name}: {:?}",
+                value.escape_ascii().to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn every_byte_against_each_rule() {
+        let unsafe_bytes = b"\"():<>?@[\\]{}\x7f";
+        for b in 0..=u8::MAX {
+            let expected_unsafe = (b < 0x20 && b != b'\t') || unsafe_bytes.contains(&b);
+            assert_eq!(
+                is_cors_unsafe_request_header_byte(b),
+                expected_unsafe,
+                "{b:#x}"
+            );
+            assert_eq!(
+                is_cors_safelisted_request_header(b"Accept", &[b]),
+                !expected_unsafe
+            );
+            let content_type = [&b"text/plain;a="[..], &[b]].concat();
+            assert_eq!(
+                is_cors_safelisted_request_header(b"Content-Type", &content_type),
+                !expected_unsafe,
+                "{b:#x}"
+            );
+            let language = b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b);
+            assert_eq!(
+                is_cors_safelisted_request_header(b"Content-Language", &[b]),
+                language
+            );
+            assert_eq!(
+                is_cors_safelisted_request_header(b"Accept-Language", &[b, b]),
+                language
+            );
+        }
+    }
+
+    fn unsafe_names(headers: &[(&str, &[u8])]) -> Vec<String> {
+        cors_unsafe_request_header_names(headers.iter().map(|(n, v)| (n.as_bytes(), *v)))
+    }
+
+    #[test]
+    fn unsafe_names_are_a_sorted_lowercase_set() {
+        assert!(unsafe_names(&[]).is_empty());
+        assert_eq!(
+            unsafe_names(&[
+                ("X-B", b"1"),
+                ("x-a", b"2"),
+                ("X-A", b"3"),
+                ("Accept", b"text/html"),
+                ("Content-Type", b"application/json"),
+                ("accept", b"\""),
+                ("X-B", b"4"),
+            ]),
+            ["accept", "content-type", "x-a", "x-b"]
+        );
+        // Sorted by byte: `-` (0x2D) sorts before letters, uppercase input is lowercased first.
+        assert_eq!(
+            unsafe_names(&[
+                ("X-Ab", b""),
+                ("X-A-B", b""),
+                ("XA", b""),
+                ("Range", b"bytes=-1")
+            ]),
+            ["range", "x-a-b", "x-ab", "xa"]
+        );
+    }
+
+    #[test]
+    fn safelisted_values_over_1024_bytes_all_become_unsafe() {
+        let v128 = |prefix: &str, fill: u8| repeat(prefix, fill, 128);
+        let accept = v128("", b'a');
+        let language = v128("", b'e');
+        let content_type = v128("text/plain;x=", b'y');
+        let range = v128("bytes=0-", b'1');
+        // 8 × 128 = 1024: still safe.
+        let at_limit: Vec<(&str, &[u8])> = vec![
+            ("Accept", &accept),
+            ("Accept", &accept),
+            ("Accept-Language", &language),
+            ("Accept-Language", &language),
+            ("Content-Language", &language),
+            ("Content-Language", &language),
+            ("Content-Type", &content_type),
+            ("Range", &range),
+            ("X-Big", &[b'z'; 1000]),
+        ];
+        assert_eq!(unsafe_names(&at_limit), ["x-big"]);
+        // One more byte of safelisted value: 1025.
+        let mut over = at_limit.clone();
+        over.push(("ACCEPT", b"*"));
+        assert_eq!(
+            unsafe_names(&over),
+            [
+                "accept",
+                "accept-language",
+                "content-language",
+                "content-type",
+                "range",
+                "x-big"
+            ]
+        );
+        // A header that is not safelisted does not count towards the 1024 bytes.
+        let mut unsafe_extra = at_limit.clone();
+        unsafe_extra.push(("Accept", b"\"\""));
+        assert_eq!(unsafe_names(&unsafe_extra), ["accept", "x-big"]);
+    }
+
+    #[test]
+    fn forbidden_request_headers() {
+        let listed = [
+            "Accept-Charset",
+            "Accept-Encoding",
+            "Access-Control-Request-Headers",
+            "Access-Control-Request-Method",
+            "Connection",
+            "Content-Length",
+            "Cookie",
+            "Cookie2",
+            "Date",
+            "DNT",
+            "Expect",
+            "Host",
+            "Keep-Alive",
+            "Origin",
+            "Referer",
+            "Set-Cookie",
+            "TE",
+            "Trailer",
+            "Transfer-Encoding",
+            "Upgrade",
+            "Via",
+        ];
+        for name in listed {
+            // Odd case: alternate upper and lower.
+            let odd: Vec<u8> = name
+                .bytes()
+                .enumerate()
+                .map(|(i, b)| {
+                    if i % 2 == 0 {
+                        b.to_ascii_lowercase()
+                    } else {
+                        b.to_ascii_uppercase()
+                    }
+                })
+                .collect();
+            assert!(is_forbidden_request_header(&odd, b"x"), "{name}");
+            assert!(is_forbidden_request_header(name.as_bytes(), b""), "{name}");
+        }
+        let cases: &[(&str, &[u8], bool)] = &[
+            ("Sec-Foo", b"1", true),
+            ("SEC-", b"", true),
+            ("sec-fetch-mode", b"cors", true),
+            ("Proxy-Authorization", b"Basic x", true),
+            ("pRoXy-", b"", true),
+            ("Proxy", b"", false),
+            ("Secret", b"", false),
+            ("Sec", b"", false),
+            ("X-HTTP-Method-Override", b"trace", true),
+            ("X-HTTP-Method-Override", b"GET, CONNECT", true),
+            ("x-http-method", b" track ", true),
+            ("X-Method-Override", b"GET,,TrAcK", true),
+            ("X-Method-Override", b"\"trace\"", false),
+            ("X-Method-Override", b"\"a,b\", connect", true),
+            ("X-HTTP-Method-Override", b"GET", false),
+            ("X-HTTP-Method-Override", b"TRACEX", false),
+            ("X-HTTP-Method-Override", b"trace;x", false),
+            ("X-HTTP-Method-Override", b"\xff, put", false),
+            ("X-HTTP-Method-Overrides", b"trace", false),
+            ("User-Agent", b"x", false),
+            ("Set-Cookie2", b"x", false),
+            ("Authorization", b"x", false),
+            ("Accept", b"*/*", false),
+        ];
+        for (name, value, expected) in cases {
+            assert_eq!(
+                is_forbidden_request_header(name.as_bytes(), value),
+                *expected,
+                "{name}: {value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn response_header_names() {
+        for name in ["Set-Cookie", "set-cookie2", "SET-COOKIE"] {
+            assert!(is_forbidden_response_header_name(name.as_bytes()));
+        }
+        for name in ["Set-Cookie3", "Cookie", "Set-Cookie "] {
+            assert!(!is_forbidden_response_header_name(name.as_bytes()));
+        }
+        for name in [
+            "Cache-Control",
+            "content-language",
+            "CONTENT-LENGTH",
+            "Content-Type",
+            "Expires",
+            "Last-Modified",
+            "Pragma",
+        ] {
+            assert!(is_cors_safelisted_response_header_name(
+                name.as_bytes(),
+                &[]
+            ));
+        }
+        assert!(!is_cors_safelisted_response_header_name(b"X-Foo", &[]));
+        assert!(is_cors_safelisted_response_header_name(
+            b"X-Foo",
+            &[b"x-foo"]
+        ));
+        assert!(is_cors_safelisted_response_header_name(
+            b"x-foo",
+            &[b"X-Bar", b"X-FOO"]
+        ));
+        assert!(!is_cors_safelisted_response_header_name(b"X-Foo", &[b"*"]));
+        assert!(!is_cors_safelisted_response_header_name(
+            b"Set-Cookie",
+            &[b"Set-Cookie"]
+        ));
+        assert!(!is_cors_safelisted_response_header_name(
+            b"set-cookie2",
+            &[b"SET-COOKIE2"]
+        ));
+        assert!(!is_cors_safelisted_response_header_name(
+            b"Content-Encoding",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn single_name_lists() {
+        assert!(is_cors_non_wildcard_request_header_name(b"AUTHORIZATION"));
+        assert!(!is_cors_non_wildcard_request_header_name(
+            b"Proxy-Authorization"
+        ));
+        assert!(is_privileged_no_cors_request_header_name(b"rAnGe"));
+        assert!(!is_privileged_no_cors_request_header_name(b"Content-Range"));
+        for name in [
+            "Content-Encoding",
+            "content-language",
+            "Content-Location",
+            "CONTENT-TYPE",
+        ] {
+            assert!(is_request_body_header_name(name.as_bytes()), "{name}");
+        }
+        assert!(!is_request_body_header_name(b"Content-Length"));
+    }
+
+    #[test]
+    fn no_cors_safelist() {
+        for name in [
+            "Accept",
+            "accept-language",
+            "Content-Language",
+            "CONTENT-TYPE",
+        ] {
+            assert!(
+                is_no_cors_safelisted_request_header_name(name.as_bytes()),
+                "{name}"
+            );
+        }
+        assert!(!is_no_cors_safelisted_request_header_name(b"Range"));
+        assert!(is_no_cors_safelisted_request_header(b"Accept", b"*/*"));
+        assert!(is_no_cors_safelisted_request_header(
+            b"Content-Type",
+            b"text/plain"
+        ));
+        assert!(!is_no_cors_safelisted_request_header(
+            b"Content-Type",
+            b"application/json"
+        ));
+        assert!(!is_no_cors_safelisted_request_header(
+            b"Accept-Language",
+            b"en_US"
+        ));
+        // Range is CORS-safelisted but never no-CORS-safelisted.
+        assert!(is_cors_safelisted_request_header(b"Range", b"bytes=0-"));
+        assert!(!is_no_cors_safelisted_request_header(b"Range", b"bytes=0-"));
+    }
+}
