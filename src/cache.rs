@@ -285,3 +285,144 @@ impl PreflightCache {
         self.compact();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIVE: Duration = Duration::from_secs(5);
+
+    fn request(url: &str, include_credentials: bool) -> CacheRequest<'_> {
+        CacheRequest {
+            partition: "http://page.example",
+            origin: "http://page.example",
+            url,
+            include_credentials,
+        }
+    }
+
+    #[test]
+    fn entries_expire_after_their_max_age() {
+        let mut cache = PreflightCache::new(None);
+        let r = request("http://api.example/", false);
+        cache.store_method(&r, b"PUT", FIVE, Time::from_secs(10));
+        assert!(cache.method_match(&r, b"PUT", Time::from_secs(14)));
+        assert!(!cache.method_match(&r, b"put", Time::from_secs(14)));
+        assert!(!cache.method_match(&r, b"PUT", Time::from_secs(15)));
+        assert!(cache.is_empty(), "an expired entry is removed when met");
+    }
+
+    #[test]
+    fn a_zero_max_age_stores_nothing_and_a_new_max_age_refreshes() {
+        let mut cache = PreflightCache::new(None);
+        let r = request("http://api.example/", false);
+        cache.store_method(&r, b"PUT", Duration::ZERO, Time::ZERO);
+        assert!(cache.is_empty());
+        cache.store_header_name(&r, b"X-A", FIVE, Time::ZERO);
+        cache.store_header_name(&r, b"x-a", FIVE, Time::from_secs(4));
+        assert_eq!(cache.len(), 1);
+        assert!(cache.header_name_match(&r, b"X-a", false, Time::from_secs(8)));
+    }
+
+    #[test]
+    fn credentialed_entries_serve_every_request_uncredentialed_only_uncredentialed() {
+        let mut cache = PreflightCache::new(None);
+        let url = "http://api.example/";
+        cache.store_method(&request(url, false), b"PUT", FIVE, Time::ZERO);
+        assert!(cache.method_match(&request(url, false), b"PUT", Time::ZERO));
+        assert!(!cache.method_match(&request(url, true), b"PUT", Time::ZERO));
+        cache.store_method(&request(url, true), b"DELETE", FIVE, Time::ZERO);
+        assert!(cache.method_match(&request(url, false), b"DELETE", Time::ZERO));
+        assert!(cache.method_match(&request(url, true), b"DELETE", Time::ZERO));
+    }
+
+    #[test]
+    fn wildcards_match_without_credentials_and_never_authorization_unless_told() {
+        let mut cache = PreflightCache::new(None);
+        let url = "http://api.example/";
+        let r = request(url, false);
+        cache.store_method(&r, b"*", FIVE, Time::ZERO);
+        cache.store_header_name(&r, b"*", FIVE, Time::ZERO);
+        assert!(cache.method_match(&r, b"PATCH", Time::ZERO));
+        assert!(cache.header_name_match(&r, b"x-anything", false, Time::ZERO));
+        assert!(!cache.header_name_match(&r, b"Authorization", false, Time::ZERO));
+        assert!(cache.header_name_match(&r, b"authorization", true, Time::ZERO));
+        cache.store_method(&request(url, true), b"*", FIVE, Time::ZERO);
+        assert!(!cache.method_match(&request(url, true), b"PATCH", Time::ZERO));
+    }
+
+    #[test]
+    fn entries_are_keyed_by_partition_origin_and_url() {
+        let mut cache = PreflightCache::new(None);
+        let r = request("http://api.example/a", false);
+        cache.store_method(&r, b"PUT", FIVE, Time::ZERO);
+        let other_url = request("http://api.example/b", false);
+        let other_origin = CacheRequest {
+            origin: "null",
+            ..r
+        };
+        let other_partition = CacheRequest {
+            partition: "http://other.example",
+            ..r
+        };
+        for other in [other_url, other_origin, other_partition] {
+            assert!(!cache.method_match(&other, b"PUT", Time::ZERO));
+        }
+    }
+
+    #[test]
+    fn clear_entries_removes_every_entry_of_the_url() {
+        let mut cache = PreflightCache::new(None);
+        let a = request("http://api.example/a", false);
+        let b = request("http://api.example/b", false);
+        cache.store_method(&a, b"PUT", FIVE, Time::ZERO);
+        cache.store_header_name(
+            &request("http://api.example/a", true),
+            b"x",
+            FIVE,
+            Time::ZERO,
+        );
+        cache.store_method(&b, b"PUT", FIVE, Time::ZERO);
+        cache.clear_entries(&a);
+        assert_eq!(cache.len(), 1);
+        assert!(cache.method_match(&b, b"PUT", Time::ZERO));
+    }
+
+    #[test]
+    fn a_full_cache_drops_expired_entries_first_then_the_oldest() {
+        let mut cache = PreflightCache::new(Some(2));
+        let r = request("http://api.example/", false);
+        cache.store_method(&r, b"A", Duration::from_secs(1), Time::ZERO);
+        cache.store_method(&r, b"B", FIVE, Time::ZERO);
+        cache.store_method(&r, b"C", FIVE, Time::from_secs(2));
+        assert!(cache.method_match(&r, b"B", Time::from_secs(2)));
+        assert!(cache.method_match(&r, b"C", Time::from_secs(2)));
+        cache.store_method(&r, b"D", FIVE, Time::from_secs(2));
+        assert_eq!(cache.len(), 2);
+        assert!(!cache.method_match(&r, b"B", Time::from_secs(2)));
+        assert!(cache.method_match(&r, b"D", Time::from_secs(2)));
+    }
+
+    #[test]
+    fn the_eviction_queue_stays_bounded_under_churn() {
+        let mut cache = PreflightCache::new(Some(4));
+        let r = request("http://api.example/", false);
+        for i in 0..10_000u32 {
+            let method = format!("M{}", i % 7);
+            cache.store_method(&r, method.as_bytes(), FIVE, Time::from_secs(u64::from(i)));
+            if i % 3 == 0 {
+                cache.clear_entries(&r);
+            }
+            assert!(cache.len() <= 4);
+            assert!(cache.stored.len() <= 2 * cache.len() + 17);
+        }
+    }
+
+    #[test]
+    fn an_absurd_max_age_saturates() {
+        let mut cache = PreflightCache::new(None);
+        let r = request("http://api.example/", false);
+        cache.store_method(&r, b"PUT", Duration::MAX, Time::from_secs(1));
+        assert!(cache.method_match(&r, b"PUT", Time::from_secs(u64::MAX)));
+    }
+}

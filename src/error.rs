@@ -198,21 +198,21 @@ impl std::fmt::Display for NetworkError {
     /// The console message in Chromium's wording (see [`NetworkError::console_message`] for the
     /// other engines').
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.error.name()) // TEMP
+        f.write_str(&self.console_message(crate::profile::Engine::Chromium))
     }
 }
 
 impl std::error::Error for NetworkError {}
 
-/// Escapes a header value for a message: printable ASCII kept, every other byte as `\xNN` (as
-/// Chromium's `EncodeHint` escapes what it cannot print).
+/// Escapes a header value for a message: printable ASCII kept, every other byte as `\u00XX`,
+/// as Chromium's `EncodeHint` escapes what it cannot print.
 pub(crate) fn hint(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for &b in bytes {
         if (0x20..0x7f).contains(&b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("\\x{b:02x}"));
+            out.push_str(&format!("\\u{:04X}", u32::from(b)));
         }
     }
     out

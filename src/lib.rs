@@ -1,12 +1,9 @@
-//! # cors-sim
-//!
-//! What a browser does with a cross-origin request, without a browser: a pure, sans-IO model of
-//! the CORS parts of the [WHATWG Fetch standard](https://fetch.spec.whatwg.org/).
-
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod cache;
+mod console;
 pub mod cors_check;
 pub mod error;
 pub mod fetch;
@@ -21,3 +18,5 @@ pub mod request;
 pub mod response;
 pub mod safelist;
 pub mod time;
+#[cfg(feature = "vectors")]
+pub mod vectors;

@@ -1,0 +1,296 @@
+//! Benchmarks of the fetch driver and the CORS-preflight cache.
+//!
+//! - `fetch/simple_get`: a cross-origin `GET` end to end (fetch, response with
+//!   `Access-Control-Allow-Origin: *`, filtered response).
+//! - `fetch/preflighted_put_cold`: a `PUT` with `Content-Type: application/json` on an empty
+//!   cache: preflight, then the actual request.
+//! - `fetch/preflighted_put_warm`: the same `PUT` when the cache already allows it, so no
+//!   preflight is sent. Target: under 1 µs.
+//! - `cache/lookup/{10,10000,1000000}`: one method match and one header-name match hit in a cache
+//!   of that many entries (half method, half header-name entries, one of each per URL). Target:
+//!   flat across sizes.
+//!
+//! Inputs (`RequestInit`, `http::Response`, fresh browsers) are built outside the timed part.
+
+use cors_sim::cache::{CacheRequest, PreflightCache};
+use cors_sim::fetch::{Browser, Next};
+use cors_sim::origin::Origin;
+use cors_sim::profile::Profile;
+use cors_sim::request::RequestInit;
+use cors_sim::response::Response;
+use cors_sim::time::Time;
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+const PAGE: &[u8] = b"http://page.example";
+const API_URL: &str = "http://api.example/items/42";
+/// The network partition key and serialized origin of a document at `PAGE`.
+const PARTITION: &str = "http://page.example";
+
+fn page() -> Origin {
+    Origin::parse(PAGE).expect("a serialized origin")
+}
+
+fn get_init() -> RequestInit {
+    RequestInit::new(API_URL)
+}
+
+fn put_init() -> RequestInit {
+    RequestInit::new(API_URL)
+        .method("PUT")
+        .header("Content-Type", "application/json")
+}
+
+fn allow_any_origin() -> http::Response<()> {
+    http::Response::builder()
+        .status(200)
+        .header("Access-Control-Allow-Origin", "*")
+        .header("Content-Type", "application/json")
+        .body(())
+        .expect("a response")
+}
+
+fn preflight_ok() -> http::Response<()> {
+    http::Response::builder()
+        .status(204)
+        .header("Access-Control-Allow-Origin", "*")
+        .header("Access-Control-Allow-Methods", "PUT")
+        .header("Access-Control-Allow-Headers", "content-type")
+        .header("Access-Control-Max-Age", "600")
+        .body(())
+        .expect("a response")
+}
+
+/// A fetch with no preflight: one request, one response.
+fn one_round(
+    browser: &mut Browser,
+    origin: &Origin,
+    init: RequestInit,
+    response: http::Response<()>,
+    now: Time,
+) -> Response {
+    let Ok(Next::Send(pending)) = browser.fetch(origin, init, now) else {
+        panic!("expected a request to send");
+    };
+    match pending.respond(response, now) {
+        Next::Done(Ok(response)) => response,
+        other => panic!("expected a response, got {other:?}"),
+    }
+}
+
+/// A fetch with a preflight: preflight, its response, the actual request, its response.
+fn preflighted(
+    browser: &mut Browser,
+    origin: &Origin,
+    init: RequestInit,
+    preflight: http::Response<()>,
+    response: http::Response<()>,
+    now: Time,
+) -> Response {
+    let Ok(Next::Send(pending)) = browser.fetch(origin, init, now) else {
+        panic!("expected a preflight to send");
+    };
+    let Next::Send(pending) = pending.respond(preflight, now) else {
+        panic!("expected the actual request after the preflight");
+    };
+    match pending.respond(response, now) {
+        Next::Done(Ok(response)) => response,
+        other => panic!("expected a response, got {other:?}"),
+    }
+}
+
+fn fetch_benches(c: &mut Criterion) {
+    let origin = page();
+    let now = Time::from_secs(100);
+    let ok = allow_any_origin();
+    let preflight = preflight_ok();
+    let mut group = c.benchmark_group("fetch");
+
+    // Check the shapes once, outside the timing.
+    {
+        let mut browser = Browser::new(Profile::spec());
+        let Ok(Next::Send(pending)) = browser.fetch(&origin, get_init(), now) else {
+            panic!("a simple GET sends one request");
+        };
+        assert!(!pending.request().is_preflight());
+        let Next::Done(Ok(response)) = pending.respond(ok.clone(), now) else {
+            panic!("the GET succeeds");
+        };
+        assert_eq!(response.status(), 200);
+    }
+
+    group.bench_function("simple_get", |b| {
+        let mut browser = Browser::new(Profile::spec());
+        b.iter_batched(
+            || (get_init(), ok.clone()),
+            |(init, response)| {
+                one_round(
+                    black_box(&mut browser),
+                    black_box(&origin),
+                    black_box(init),
+                    black_box(response),
+                    now,
+                )
+            },
+            BatchSize::SmallInput,
+        );
+    });
+
+    group.bench_function("preflighted_put_cold", |b| {
+        b.iter_batched(
+            || {
+                (
+                    Browser::new(Profile::spec()),
+                    put_init(),
+                    preflight.clone(),
+                    ok.clone(),
+                )
+            },
+            |(mut browser, init, preflight, response)| {
+                let response = preflighted(
+                    black_box(&mut browser),
+                    black_box(&origin),
+                    black_box(init),
+                    black_box(preflight),
+                    black_box(response),
+                    now,
+                );
+                // Returned so that both are dropped outside the timing.
+                (browser, response)
+            },
+            BatchSize::SmallInput,
+        );
+    });
+
+    group.bench_function("preflighted_put_warm", |b| {
+        let mut browser = Browser::new(Profile::spec());
+        let warmed_at = now;
+        preflighted(
+            &mut browser,
+            &origin,
+            put_init(),
+            preflight.clone(),
+            ok.clone(),
+            warmed_at,
+        );
+        // Well within the 600 s Max-Age however long the measurement runs.
+        let now = Time::from_secs(200);
+        let Ok(Next::Send(pending)) = browser.fetch(&origin, put_init(), now) else {
+            panic!("expected a request to send");
+        };
+        assert!(
+            !pending.request().is_preflight(),
+            "the cache should spare the preflight"
+        );
+        drop(pending);
+        b.iter_batched(
+            || (put_init(), ok.clone()),
+            |(init, response)| {
+                one_round(
+                    black_box(&mut browser),
+                    black_box(&origin),
+                    black_box(init),
+                    black_box(response),
+                    now,
+                )
+            },
+            BatchSize::SmallInput,
+        );
+        assert_eq!(browser.cache().len(), 2, "method and header-name entries");
+    });
+
+    group.finish();
+}
+
+/// A cache holding `size` entries: for each of `size / 2` distinct URLs, a `PUT` method entry
+/// and a `content-type` header-name entry. Returns the cache and the URLs.
+fn filled_cache(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
+    let urls: Vec<String> = (0..size / 2)
+        .map(|i| format!("http://api.example/items/{i}"))
+        .collect();
+    let mut cache = PreflightCache::new(Some(size));
+    let max_age = Duration::from_secs(3600);
+    for url in &urls {
+        let request = CacheRequest {
+            partition: PARTITION,
+            origin: PARTITION,
+            url,
+            include_credentials: false,
+        };
+        cache.store_method(&request, b"PUT", max_age, now);
+        cache.store_header_name(&request, b"content-type", max_age, now);
+    }
+    assert_eq!(cache.len(), urls.len() * 2);
+    (cache, urls)
+}
+
+/// The cache of `size` entries and the keys to look up: up to 64 URLs spread over the middle
+/// half of the set, so that consecutive lookups land on different buckets. Checks that each
+/// key hits, outside the timing.
+fn lookup_setup(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
+    let (mut cache, urls) = filled_cache(size, now);
+    let n = urls.len();
+    let count = n.min(64);
+    let stride = (n / 2 / count).max(1);
+    let keys: Vec<String> = (0..count)
+        .map(|k| urls[(n / 4 + k * stride) % n].clone())
+        .collect();
+    for url in &keys {
+        let request = CacheRequest {
+            partition: PARTITION,
+            origin: PARTITION,
+            url,
+            include_credentials: false,
+        };
+        assert!(cache.method_match(&request, b"PUT", now));
+        assert!(cache.header_name_match(&request, b"content-type", false, now));
+    }
+    (cache, keys)
+}
+
+fn cache_benches(c: &mut Criterion) {
+    let now = Time::from_secs(100);
+    let mut group = c.benchmark_group("cache/lookup");
+    for size in [10usize, 10_000, 1_000_000] {
+        // Built on first use (criterion calls the closure several times), so that a filter that
+        // skips this size skips building it too; dropped at the end of the iteration.
+        let mut built: Option<(PreflightCache, Vec<String>)> = None;
+        group.bench_function(BenchmarkId::from_parameter(size), |b| {
+            let (cache, keys) = built.get_or_insert_with(|| lookup_setup(size, now));
+            let mut index = 0;
+            b.iter(|| {
+                let request = CacheRequest {
+                    partition: PARTITION,
+                    origin: PARTITION,
+                    url: &keys[index],
+                    include_credentials: false,
+                };
+                index += 1;
+                if index == keys.len() {
+                    index = 0;
+                }
+                let request = black_box(request);
+                let method = cache.method_match(&request, black_box(b"PUT"), now);
+                let header =
+                    cache.header_name_match(&request, black_box(b"content-type"), false, now);
+                assert!(method && header);
+            });
+        });
+    }
+    group.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(50)
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = fetch_benches, cache_benches
+}
+criterion_main!(benches);

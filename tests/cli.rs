@@ -1,0 +1,116 @@
+//! The `cors-sim vectors` command: counts, failures and malformed files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn cors_sim(files: &[&Path]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_cors-sim"))
+        .arg("vectors")
+        .args(files)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
+    (output.status.success(), text)
+}
+
+fn scratch(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cors-sim-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn origins_file() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("spec-vectors/wpt-url-origins.json");
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn a_passing_file_ends_with_the_counts() {
+    let path = scratch("pass.json", &origins_file());
+    let (ok, text) = cors_sim(&[&path]);
+    assert!(ok, "{text}");
+    assert_eq!(text.lines().last().unwrap(), "393 passed, 0 failed");
+}
+
+#[test]
+fn a_broken_expectation_fails_with_a_readable_message() {
+    let broken = origins_file().replacen(
+        "\"serialization\": \"http://example.org\"",
+        "\"serialization\": \"http://example.net\"",
+        1,
+    );
+    let path = scratch("broken.json", &broken);
+    let (ok, text) = cors_sim(&[&path]);
+    assert!(!ok);
+    let failure = text
+        .lines()
+        .find(|l| l.starts_with("FAIL"))
+        .expect("a FAIL line");
+    assert!(
+        failure.contains("broken.json: wpt-url-origin-"),
+        "{failure}"
+    );
+    assert!(
+        failure
+            .contains("serialization: expected \"http://example.net\", got \"http://example.org\""),
+        "{failure}"
+    );
+    assert_eq!(text.lines().last().unwrap(), "392 passed, 1 failed");
+}
+
+#[test]
+fn unknown_formats_fields_and_kinds_are_errors_never_passes() {
+    let format = scratch(
+        "format.json",
+        r#"{"format": "cors-vectors/9", "vectors": []}"#,
+    );
+    let (ok, text) = cors_sim(&[&format]);
+    assert!(!ok);
+    assert!(
+        text.contains("format.json: unknown format \"cors-vectors/9\""),
+        "{text}"
+    );
+
+    let vectors = r#"{"format": "cors-vectors/1", "vectors": [
+        {"id": "a", "kind": "origin", "input": "http://a/", "expect": {"serialization": "http://a"}, "surprise": 1},
+        {"id": "b", "kind": "teapot"},
+        {"id": "c", "kind": "scenario", "origin": "http://a", "server": {"routes": []},
+         "steps": [{"request": {"url": "http://b/", "mode": "sideways"}}]},
+        {"id": "d", "kind": "origin", "profile": "netscape", "input": "http://a/", "base": null, "expect": {}}
+    ], "skipped": [{"id": "e", "reason": "timed out"}]}"#;
+    let path = scratch("malformed.json", vectors);
+    let (ok, text) = cors_sim(&[&path]);
+    assert!(!ok);
+    assert!(
+        text.contains("malformed.json: a: (vector)") && text.contains("surprise"),
+        "{text}"
+    );
+    assert!(
+        text.contains("malformed.json: b: (vector)") && text.contains("teapot"),
+        "{text}"
+    );
+    assert!(
+        text.contains("malformed.json: c: (vector)") && text.contains("sideways"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "0 passed, 3 failed, 2 skipped"
+    );
+}
+
+#[test]
+fn usage_without_files() {
+    let output = Command::new(env!("CARGO_BIN_EXE_cors-sim"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("usage: cors-sim vectors FILE...")
+    );
+}

@@ -1,0 +1,1343 @@
+//! Drives the fetch state machine through every part of CORS: origins, requests as script makes
+//! them, header classification, the preflight and its cache, the CORS check, what script sees,
+//! redirects and profiles. Each expectation comes from the Fetch standard's algorithm named in
+//! the test.
+
+use cors_sim::error::{CheckFailure, CorsError, NetworkError};
+use cors_sim::fetch::{Browser, Exchange, Next, OutgoingRequest};
+use cors_sim::origin::Origin;
+use cors_sim::profile::{Engine, Profile};
+use cors_sim::request::{CredentialsMode, Mode, RedirectMode, RequestError, RequestInit};
+use cors_sim::response::ResponseType;
+use cors_sim::time::Time;
+use http::HeaderName;
+
+const PAGE: &str = "http://page.example";
+const API: &str = "http://api.example/data";
+
+fn page() -> Origin {
+    Origin::parse(PAGE.as_bytes()).unwrap()
+}
+
+fn response(status: u16, headers: &[(&str, &str)]) -> http::Response<()> {
+    let mut builder = http::Response::builder().status(status);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    builder.body(()).unwrap()
+}
+
+/// The value of a header of a sent request, as text.
+fn header(request: &OutgoingRequest, name: &str) -> Option<String> {
+    let name = HeaderName::from_bytes(name.as_bytes()).unwrap();
+    request
+        .headers()
+        .get(&name)
+        .map(|v| String::from_utf8(v).unwrap())
+}
+
+/// A server that answers every preflight with `preflight` headers (status 204) and every other
+/// request with `actual` headers (status 200); `{origin}` stands for the request's `Origin`.
+fn server(
+    preflight: &'static [(&'static str, &'static str)],
+    actual: &'static [(&'static str, &'static str)],
+) -> impl FnMut(&OutgoingRequest) -> http::Response<()> {
+    move |request| {
+        let origin = header(request, "origin").unwrap_or_default();
+        let (status, headers) = if request.is_preflight() {
+            (204, preflight)
+        } else {
+            (200, actual)
+        };
+        let headers: Vec<(&str, String)> = headers
+            .iter()
+            .map(|(n, v)| (*n, v.replace("{origin}", &origin)))
+            .collect();
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        response(status, &headers)
+    }
+}
+
+fn run(
+    browser: &mut Browser,
+    init: RequestInit,
+    at: u64,
+    server: impl FnMut(&OutgoingRequest) -> http::Response<()>,
+) -> Exchange {
+    browser
+        .fetch_with(&page(), init, Time::from_secs(at), server)
+        .expect("a valid request")
+}
+
+fn spec() -> Browser {
+    Browser::new(Profile::spec())
+}
+
+fn error_of(exchange: &Exchange) -> &NetworkError {
+    exchange.result.as_ref().expect_err("the fetch fails")
+}
+
+const ALLOW_ALL: &[(&str, &str)] = &[
+    ("Access-Control-Allow-Origin", "*"),
+    ("Access-Control-Allow-Methods", "*"),
+    ("Access-Control-Allow-Headers", "*"),
+];
+const ACAO_STAR: &[(&str, &str)] = &[("Access-Control-Allow-Origin", "*")];
+
+// 1. Origins.
+
+#[test]
+fn a_same_origin_fetch_is_basic_and_needs_no_cors_headers() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("/x").method("PUT").header("X-A", "1"),
+        0,
+        server(&[], &[("X-Secret", "1"), ("Set-Cookie", "a=b")]),
+    );
+    let response = exchange.result.as_ref().unwrap();
+    assert_eq!(response.response_type(), ResponseType::Basic);
+    assert_eq!(response.exposed_header_names(), ["x-secret"]);
+    assert!(!exchange.preflighted());
+    // Fetch "append a request Origin header": not GET/HEAD, so Origin even same-origin.
+    assert_eq!(header(&exchange.requests[0], "origin").unwrap(), PAGE);
+    assert!(exchange.requests[0].credentials_included());
+}
+
+#[test]
+fn an_opaque_origin_sends_origin_null_and_matches_allow_origin_null() {
+    let mut browser = spec();
+    let exchange = browser
+        .fetch_with(
+            &Origin::new_opaque(),
+            RequestInit::new(API),
+            Time::ZERO,
+            server(&[], &[("Access-Control-Allow-Origin", "{origin}")]),
+        )
+        .unwrap();
+    assert_eq!(header(&exchange.requests[0], "origin").unwrap(), "null");
+    assert_eq!(header(&exchange.requests[0], "referer"), None);
+    assert!(exchange.result.is_ok());
+}
+
+#[test]
+fn default_ports_and_case_do_not_make_another_origin() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("HTTP://PAGE.example:80/x"),
+        0,
+        server(&[], &[]),
+    );
+    assert_eq!(
+        exchange.result.unwrap().response_type(),
+        ResponseType::Basic
+    );
+}
+
+// 2. Requests as script makes them.
+
+#[test]
+fn methods_are_normalized_only_for_the_six_standard_ones() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).method("put"),
+        0,
+        server(ALLOW_ALL, ACAO_STAR),
+    );
+    assert_eq!(exchange.requests[1].method(), "PUT");
+    assert_eq!(
+        header(&exchange.requests[0], "access-control-request-method").unwrap(),
+        "PUT"
+    );
+    // `patch` stays lowercase and `PATCH` in Access-Control-Allow-Methods does not allow it.
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).method("patch"),
+        0,
+        server(
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "PATCH"),
+            ],
+            ACAO_STAR,
+        ),
+    );
+    assert_eq!(
+        error_of(&exchange).error,
+        CorsError::MethodDisallowedByPreflightResponse {
+            method: "patch".into()
+        }
+    );
+}
+
+#[test]
+fn forbidden_headers_are_dropped_silently_and_never_preflighted() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API)
+            .header("Cookie", "a=b")
+            .header("Sec-Custom", "1")
+            .header("Proxy-Foo", "1")
+            .header("Origin", "http://evil.example")
+            .header("X-HTTP-Method-Override", "CONNECT"),
+        0,
+        server(&[], ACAO_STAR),
+    );
+    assert!(!exchange.preflighted());
+    let sent = &exchange.requests[0];
+    for name in [
+        "cookie",
+        "sec-custom",
+        "proxy-foo",
+        "x-http-method-override",
+    ] {
+        assert_eq!(header(sent, name), None, "{name}");
+    }
+    assert_eq!(header(sent, "origin").unwrap(), PAGE);
+}
+
+#[test]
+fn the_request_constructor_throws_type_errors() {
+    let mut browser = spec();
+    let errors = [
+        RequestInit::new("http://user:pass@api.example/"),
+        RequestInit::new(API).method("TRACE"),
+        RequestInit::new(API).method("DELETE").mode(Mode::NoCors),
+        RequestInit::new(API).header("X", "a\nb"),
+        RequestInit::new("http://[::1"),
+    ];
+    for init in errors {
+        assert!(browser.fetch(&page(), init, Time::ZERO).is_err());
+    }
+    let error = browser
+        .fetch(&page(), RequestInit::new(API).method("TRACK"), Time::ZERO)
+        .unwrap_err();
+    assert!(matches!(error, RequestError::InvalidMethod(_)));
+    assert!(error.to_string().starts_with("TypeError"));
+}
+
+#[test]
+fn no_cors_requests_keep_only_safelisted_headers_and_are_opaque() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API)
+            .method("POST")
+            .mode(Mode::NoCors)
+            .header("Content-Type", "application/json")
+            .header("X-A", "1")
+            .header("Accept", "text/plain"),
+        0,
+        server(&[], &[("X-B", "1")]),
+    );
+    assert!(!exchange.preflighted());
+    let sent = &exchange.requests[0];
+    assert_eq!(header(sent, "content-type"), None);
+    assert_eq!(header(sent, "x-a"), None);
+    assert_eq!(header(sent, "accept").unwrap(), "text/plain");
+    // Not GET/HEAD and not cors: Origin is still sent.
+    assert_eq!(header(sent, "origin").unwrap(), PAGE);
+    let response = exchange.result.unwrap();
+    assert_eq!(response.response_type(), ResponseType::Opaque);
+    assert_eq!(response.status(), 0);
+    assert!(response.headers().is_empty());
+}
+
+#[test]
+fn same_origin_mode_refuses_cross_origin_urls() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).mode(Mode::SameOrigin),
+        0,
+        server(&[], ACAO_STAR),
+    );
+    assert!(exchange.requests.is_empty());
+    assert_eq!(error_of(&exchange).error, CorsError::DisallowedByMode);
+}
+
+#[test]
+fn navigations_are_basic_whatever_the_origin() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).mode(Mode::Navigate),
+        0,
+        server(&[], &[("X-B", "1")]),
+    );
+    assert_eq!(header(&exchange.requests[0], "origin"), None);
+    let response = exchange.result.unwrap();
+    assert_eq!(response.response_type(), ResponseType::Basic);
+    assert_eq!(response.exposed_header_names(), ["x-b"]);
+}
+
+#[test]
+fn the_use_cors_preflight_flag_forces_a_preflight_even_for_a_simple_request() {
+    let mut browser = spec();
+    let init = || {
+        RequestInit::new(API)
+            .method("POST")
+            .use_cors_preflight(true)
+    };
+    let exchange = run(&mut browser, init(), 0, server(ACAO_STAR, ACAO_STAR));
+    assert!(exchange.preflighted());
+    assert!(exchange.result.is_ok());
+    // No Access-Control-Allow-Methods: the method is cached all the same (step 7.4).
+    let again = run(&mut browser, init(), 1, server(ACAO_STAR, ACAO_STAR));
+    assert!(!again.preflighted());
+}
+
+#[test]
+fn credentials_modes_decide_what_is_included() {
+    for (credentials, included) in [
+        (CredentialsMode::Omit, false),
+        (CredentialsMode::SameOrigin, false),
+        (CredentialsMode::Include, true),
+    ] {
+        let exchange = run(
+            &mut spec(),
+            RequestInit::new(API).credentials(credentials),
+            0,
+            server(
+                &[],
+                &[
+                    ("Access-Control-Allow-Origin", "{origin}"),
+                    ("Access-Control-Allow-Credentials", "true"),
+                ],
+            ),
+        );
+        assert_eq!(exchange.requests[0].credentials_included(), included);
+        assert!(exchange.result.is_ok());
+    }
+}
+
+// 3. Classification.
+
+#[test]
+fn safelisted_headers_stay_simple_and_unsafe_ones_are_preflighted() {
+    let simple = [
+        ("Accept", "application/json"),
+        ("Accept-Language", "en-US,en;q=0.9"),
+        ("Content-Language", "de"),
+        ("Content-Type", "text/plain;charset=UTF-8"),
+        ("Content-Type", "multipart/form-data; boundary=x"),
+        ("Range", "bytes=0-499"),
+    ];
+    for (name, value) in simple {
+        let exchange = run(
+            &mut spec(),
+            RequestInit::new(API).method("POST").header(name, value),
+            0,
+            server(&[], ACAO_STAR),
+        );
+        assert!(!exchange.preflighted(), "{name}: {value}");
+    }
+    let unsafe_headers = [
+        ("Content-Type", "application/json"),
+        ("Accept", "text/\"html\""),
+        ("Accept-Language", "en_US"),
+        ("Range", "bytes=-500"),
+        ("Range", "bytes=0-1,3-4"),
+        ("X-Requested-With", "XMLHttpRequest"),
+        ("Authorization", "Bearer x"),
+    ];
+    for (name, value) in unsafe_headers {
+        let exchange = run(
+            &mut spec(),
+            RequestInit::new(API).header(name, value),
+            0,
+            server(&[], ACAO_STAR),
+        );
+        assert!(exchange.preflighted(), "{name}: {value}");
+        assert_eq!(
+            header(&exchange.requests[0], "access-control-request-headers").unwrap(),
+            name.to_ascii_lowercase()
+        );
+    }
+}
+
+#[test]
+fn a_value_over_128_bytes_is_not_safelisted() {
+    let preflighted = |len: usize| {
+        run(
+            &mut spec(),
+            RequestInit::new(API).header("Accept", "a".repeat(len)),
+            0,
+            server(&[], ACAO_STAR),
+        )
+        .preflighted()
+    };
+    assert!(!preflighted(128));
+    assert!(preflighted(129));
+}
+
+#[test]
+fn safelisted_values_over_1024_bytes_in_total_become_unsafe() {
+    // Accept: */* (3 bytes) is added by fetch; Accept-Language 128 + Content-Language 7 × 128.
+    let mut init = RequestInit::new(API).header("Accept-Language", "a".repeat(128));
+    for _ in 0..7 {
+        init = init.header("Content-Language", "b".repeat(128));
+    }
+    let exchange = run(&mut spec(), init.clone(), 0, server(&[], ACAO_STAR));
+    assert_eq!(
+        header(&exchange.requests[0], "access-control-request-headers").unwrap(),
+        "accept,accept-language,content-language"
+    );
+    let under = RequestInit {
+        headers: init.headers[..7].to_vec(),
+        ..init
+    };
+    assert!(!run(&mut spec(), under, 0, server(&[], ACAO_STAR)).preflighted());
+}
+
+// 4. The CORS-preflight fetch.
+
+#[test]
+fn the_preflight_request_is_built_as_the_standard_says() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("http://api.example/data?x=1")
+            .method("DELETE")
+            .header("X-B", "1")
+            .header("x-a", "2")
+            .header("X-B", "3")
+            .header("Content-Type", "text/plain")
+            .credentials(CredentialsMode::Include),
+        0,
+        server(
+            &[
+                ("Access-Control-Allow-Origin", "{origin}"),
+                ("Access-Control-Allow-Credentials", "true"),
+                ("Access-Control-Allow-Methods", "DELETE"),
+                ("Access-Control-Allow-Headers", "x-a, X-B"),
+            ],
+            &[
+                ("Access-Control-Allow-Origin", "{origin}"),
+                ("Access-Control-Allow-Credentials", "true"),
+            ],
+        ),
+    );
+    let preflight = &exchange.requests[0];
+    assert!(preflight.is_preflight());
+    assert_eq!(preflight.method(), "OPTIONS");
+    assert_eq!(preflight.url().as_str(), "http://api.example/data?x=1");
+    assert_eq!(header(preflight, "accept").unwrap(), "*/*");
+    assert_eq!(
+        header(preflight, "access-control-request-method").unwrap(),
+        "DELETE"
+    );
+    assert_eq!(
+        header(preflight, "access-control-request-headers").unwrap(),
+        "x-a,x-b"
+    );
+    assert_eq!(header(preflight, "origin").unwrap(), PAGE);
+    assert_eq!(
+        header(preflight, "referer").unwrap(),
+        "http://page.example/"
+    );
+    assert_eq!(header(preflight, "x-a"), None);
+    assert!(!preflight.credentials_included());
+    let actual = &exchange.requests[1];
+    assert_eq!(actual.method(), "DELETE");
+    assert_eq!(header(actual, "x-b").unwrap(), "1, 3");
+    assert!(actual.credentials_included());
+    assert!(exchange.result.is_ok());
+}
+
+#[test]
+fn each_preflight_failure_has_its_reason() {
+    type Case = (&'static [(&'static str, &'static str)], u16, CorsError);
+    let put = || {
+        RequestInit::new(API)
+            .method("PUT")
+            .header("X-A", "1")
+            .header("Authorization", "Bearer x")
+    };
+    let cases: Vec<Case> = vec![
+        (
+            &[("Access-Control-Allow-Methods", "PUT")],
+            204,
+            CorsError::PreflightCheck(CheckFailure::MissingAllowOriginHeader),
+        ),
+        (
+            &[("Access-Control-Allow-Origin", "http://other.example")],
+            204,
+            CorsError::PreflightCheck(CheckFailure::AllowOriginMismatch {
+                value: "http://other.example".into(),
+            }),
+        ),
+        (
+            &[("Access-Control-Allow-Origin", "*")],
+            500,
+            CorsError::PreflightInvalidStatus { status: 500 },
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Location", "/elsewhere"),
+            ],
+            307,
+            CorsError::PreflightDisallowedRedirect { status: 307 },
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "PUT;"),
+            ],
+            204,
+            CorsError::InvalidAllowMethodsPreflightResponse {
+                value: "PUT;".into(),
+            },
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "PUT"),
+                ("Access-Control-Allow-Headers", "x-a x-b"),
+            ],
+            204,
+            CorsError::InvalidAllowHeadersPreflightResponse {
+                value: "x-a x-b".into(),
+            },
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "GET, POST"),
+            ],
+            204,
+            CorsError::MethodDisallowedByPreflightResponse {
+                method: "PUT".into(),
+            },
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "PUT"),
+                ("Access-Control-Allow-Headers", "authorization"),
+            ],
+            204,
+            CorsError::HeaderDisallowedByPreflightResponse {
+                header: "x-a".into(),
+            },
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "PUT"),
+                ("Access-Control-Allow-Headers", "*"),
+            ],
+            204,
+            CorsError::HeaderDisallowedByPreflightResponse {
+                header: "authorization".into(),
+            },
+        ),
+    ];
+    for (headers, status, expected) in cases {
+        let exchange = run(&mut spec(), put(), 0, |request: &OutgoingRequest| {
+            assert!(
+                request.is_preflight(),
+                "no actual request after a failed preflight"
+            );
+            response(status, headers)
+        });
+        let error = error_of(&exchange);
+        assert_eq!(error.error, expected);
+        assert!(error.error.is_preflight());
+        assert!(error.console_message(Engine::Chromium).starts_with(&format!(
+            "Access to fetch at '{API}' from origin '{PAGE}' has been blocked by CORS policy: "
+        )));
+        assert!(!error.fix().is_empty());
+    }
+}
+
+#[test]
+fn wildcards_count_only_without_credentials() {
+    let init = |credentials| {
+        RequestInit::new(API)
+            .method("PUT")
+            .header("X-A", "1")
+            .credentials(credentials)
+    };
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "{origin}"),
+        ("Access-Control-Allow-Credentials", "true"),
+        ("Access-Control-Allow-Methods", "*"),
+        ("Access-Control-Allow-Headers", "*"),
+    ];
+    let actual: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "{origin}"),
+        ("Access-Control-Allow-Credentials", "true"),
+    ];
+    let ok = run(
+        &mut spec(),
+        init(CredentialsMode::Omit),
+        0,
+        server(preflight, actual),
+    );
+    assert!(ok.result.is_ok());
+    let blocked = run(
+        &mut spec(),
+        init(CredentialsMode::Include),
+        0,
+        server(preflight, actual),
+    );
+    assert_eq!(
+        error_of(&blocked).error,
+        CorsError::MethodDisallowedByPreflightResponse {
+            method: "PUT".into()
+        }
+    );
+}
+
+#[test]
+fn safelisted_methods_need_no_listing_and_methods_match_case_sensitively() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).method("POST").header("X-A", "1"),
+        0,
+        server(
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Headers", "X-A"),
+            ],
+            ACAO_STAR,
+        ),
+    );
+    assert!(exchange.result.is_ok());
+}
+
+// 5. The CORS-preflight cache.
+
+#[test]
+fn the_cache_serves_for_five_seconds_by_default() {
+    let mut browser = spec();
+    let put = || RequestInit::new(API).method("PUT");
+    let preflighted = |browser: &mut Browser, at| {
+        run(browser, put(), at, server(ALLOW_ALL, ACAO_STAR)).preflighted()
+    };
+    assert!(preflighted(&mut browser, 0));
+    assert!(!preflighted(&mut browser, 4));
+    assert!(preflighted(&mut browser, 5));
+}
+
+#[test]
+fn max_age_sets_the_lifetime_within_the_profile_cap() {
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Methods", "PUT"),
+        ("Access-Control-Max-Age", "86400"),
+    ];
+    for (profile, cap) in [
+        (Profile::chromium(), 7200),
+        (Profile::firefox(), 86400),
+        (Profile::webkit(), 600),
+    ] {
+        let mut browser = Browser::new(profile);
+        let put = || RequestInit::new(API).method("PUT");
+        assert!(run(&mut browser, put(), 0, server(preflight, ACAO_STAR)).preflighted());
+        assert!(!run(&mut browser, put(), cap - 1, server(preflight, ACAO_STAR)).preflighted());
+        assert!(run(&mut browser, put(), cap + 1, server(preflight, ACAO_STAR)).preflighted());
+    }
+}
+
+#[test]
+fn max_age_zero_caches_nothing() {
+    let mut browser = spec();
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Methods", "PUT"),
+        ("Access-Control-Max-Age", "0"),
+    ];
+    for _ in 0..2 {
+        let exchange = run(
+            &mut browser,
+            RequestInit::new(API).method("PUT"),
+            0,
+            server(preflight, ACAO_STAR),
+        );
+        assert!(exchange.preflighted());
+    }
+    assert!(browser.cache().is_empty());
+}
+
+#[test]
+fn entries_are_per_method_and_per_header() {
+    let mut browser = spec();
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Methods", "PUT"),
+        ("Access-Control-Allow-Headers", "X-A"),
+        ("Access-Control-Max-Age", "60"),
+    ];
+    let fetch = |browser: &mut Browser, method: &str, header: &str| {
+        run(
+            browser,
+            RequestInit::new(API).method(method).header(header, "1"),
+            1,
+            server(preflight, ACAO_STAR),
+        )
+    };
+    assert!(fetch(&mut browser, "PUT", "X-A").preflighted());
+    assert!(!fetch(&mut browser, "PUT", "x-a").preflighted());
+    assert!(!fetch(&mut browser, "POST", "X-A").preflighted());
+    // A new method or header needs a preflight, which the server does not allow.
+    let delete = fetch(&mut browser, "DELETE", "X-A");
+    assert!(delete.preflighted());
+    assert!(delete.result.is_err());
+}
+
+#[test]
+fn uncredentialed_entries_do_not_serve_credentialed_requests() {
+    let mut browser = spec();
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "{origin}"),
+        ("Access-Control-Allow-Credentials", "true"),
+        ("Access-Control-Allow-Methods", "PUT"),
+        ("Access-Control-Max-Age", "60"),
+    ];
+    let actual: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "{origin}"),
+        ("Access-Control-Allow-Credentials", "true"),
+    ];
+    let put = |credentials| RequestInit::new(API).method("PUT").credentials(credentials);
+    assert!(
+        run(
+            &mut browser,
+            put(CredentialsMode::Omit),
+            0,
+            server(preflight, actual)
+        )
+        .preflighted()
+    );
+    assert!(
+        run(
+            &mut browser,
+            put(CredentialsMode::Include),
+            1,
+            server(preflight, actual)
+        )
+        .preflighted()
+    );
+    // The credentialed entry now serves both.
+    assert!(
+        !run(
+            &mut browser,
+            put(CredentialsMode::Omit),
+            2,
+            server(preflight, actual)
+        )
+        .preflighted()
+    );
+}
+
+#[test]
+fn a_failed_fetch_clears_the_entries_for_its_url() {
+    let mut browser = spec();
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Methods", "PUT, DELETE"),
+        ("Access-Control-Max-Age", "60"),
+    ];
+    let put = |method: &str| RequestInit::new(API).method(method);
+    assert!(run(&mut browser, put("PUT"), 0, server(preflight, ACAO_STAR)).preflighted());
+    assert_eq!(browser.cache().len(), 2);
+    // The actual DELETE fails the CORS check: the URL's entries go.
+    let failed = run(&mut browser, put("DELETE"), 1, server(preflight, &[]));
+    assert!(!failed.preflighted());
+    assert_eq!(
+        error_of(&failed).error,
+        CorsError::Check(CheckFailure::MissingAllowOriginHeader)
+    );
+    assert!(browser.cache().is_empty());
+    assert!(run(&mut browser, put("PUT"), 2, server(preflight, ACAO_STAR)).preflighted());
+}
+
+// 6. The CORS check.
+
+#[test]
+fn each_cors_check_failure_has_its_reason() {
+    let include = CredentialsMode::Include;
+    let omit = CredentialsMode::Omit;
+    type Case = (
+        &'static [(&'static str, &'static str)],
+        CredentialsMode,
+        CheckFailure,
+    );
+    let cases: Vec<Case> = vec![
+        (&[], omit, CheckFailure::MissingAllowOriginHeader),
+        (
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Credentials", "true"),
+            ],
+            include,
+            CheckFailure::WildcardOriginNotAllowed,
+        ),
+        (
+            &[
+                ("Access-Control-Allow-Origin", PAGE),
+                ("Access-Control-Allow-Origin", PAGE),
+            ],
+            omit,
+            CheckFailure::MultipleAllowOriginValues {
+                value: format!("{PAGE}, {PAGE}"),
+            },
+        ),
+        (
+            &[("Access-Control-Allow-Origin", "page.example")],
+            omit,
+            CheckFailure::InvalidAllowOriginValue {
+                value: "page.example".into(),
+            },
+        ),
+        (
+            &[("Access-Control-Allow-Origin", "https://yoursite.com")],
+            omit,
+            CheckFailure::AllowOriginMismatch {
+                value: "https://yoursite.com".into(),
+            },
+        ),
+        (
+            &[("Access-Control-Allow-Origin", PAGE)],
+            include,
+            CheckFailure::InvalidAllowCredentials {
+                value: String::new(),
+            },
+        ),
+    ];
+    for (headers, credentials, failure) in cases {
+        let exchange = run(
+            &mut spec(),
+            RequestInit::new(API).credentials(credentials),
+            0,
+            move |_: &OutgoingRequest| response(200, headers),
+        );
+        let error = error_of(&exchange);
+        assert_eq!(error.error, CorsError::Check(failure));
+        assert!(!error.error.is_preflight());
+        assert_eq!(error.url.as_str(), API);
+    }
+}
+
+#[test]
+fn the_readme_case_blocks_then_allows() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API),
+        0,
+        server(
+            &[],
+            &[("Access-Control-Allow-Origin", "https://yoursite.com")],
+        ),
+    );
+    let error = error_of(&exchange);
+    assert_eq!(error.error.name(), "AllowOriginMismatch");
+    assert_eq!(
+        error.console_message(Engine::Chromium),
+        "Access to fetch at 'http://api.example/data' from origin 'http://page.example' has been \
+         blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value \
+         'https://yoursite.com' that is not equal to the supplied origin. Have the server send \
+         the header with a valid value."
+    );
+    assert!(error.fix().contains(PAGE));
+    let allowed = run(
+        &mut spec(),
+        RequestInit::new(API),
+        0,
+        server(&[], ACAO_STAR),
+    );
+    assert_eq!(allowed.result.unwrap().response_type(), ResponseType::Cors);
+}
+
+// 7. What script sees.
+
+#[test]
+fn cors_responses_expose_safelisted_and_listed_headers_only() {
+    let actual: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Expose-Headers", "X-A, set-cookie"),
+        ("Content-Type", "text/plain"),
+        ("Content-Length", "0"),
+        ("Cache-Control", "no-store"),
+        ("X-A", "1"),
+        ("X-B", "2"),
+        ("Set-Cookie", "a=b"),
+    ];
+    let exchange = run(&mut spec(), RequestInit::new(API), 0, server(&[], actual));
+    let response = exchange.result.unwrap();
+    assert_eq!(response.response_type(), ResponseType::Cors);
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.exposed_header_names(),
+        ["cache-control", "content-length", "content-type", "x-a"]
+    );
+}
+
+#[test]
+fn expose_headers_star_exposes_all_but_set_cookie_without_credentials() {
+    let actual: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "{origin}"),
+        ("Access-Control-Allow-Credentials", "true"),
+        ("Access-Control-Expose-Headers", "*"),
+        ("X-A", "1"),
+        ("Set-Cookie", "a=b"),
+    ];
+    let names = |credentials| {
+        run(
+            &mut spec(),
+            RequestInit::new(API).credentials(credentials),
+            0,
+            server(&[], actual),
+        )
+        .result
+        .unwrap()
+        .exposed_header_names()
+    };
+    assert_eq!(
+        names(CredentialsMode::Omit),
+        [
+            "access-control-allow-credentials",
+            "access-control-allow-origin",
+            "access-control-expose-headers",
+            "x-a"
+        ]
+    );
+    assert!(names(CredentialsMode::Include).is_empty());
+}
+
+#[test]
+fn webkit_also_exposes_accept() {
+    let actual: &[(&str, &str)] = &[("Access-Control-Allow-Origin", "*"), ("Accept", "x/y")];
+    let names = |profile| {
+        run(
+            &mut Browser::new(profile),
+            RequestInit::new(API),
+            0,
+            server(&[], actual),
+        )
+        .result
+        .unwrap()
+        .exposed_header_names()
+    };
+    assert_eq!(names(Profile::webkit()), ["accept"]);
+    assert!(names(Profile::spec()).is_empty());
+}
+
+// 8. Redirects.
+
+/// A server that redirects `from` to `to` with `status`, and answers anything else with
+/// `ACAO: {origin}`-reflecting success.
+fn redirecting(
+    status: u16,
+    hops: &'static [(&'static str, &'static str)],
+) -> impl FnMut(&OutgoingRequest) -> http::Response<()> {
+    move |request| {
+        let origin = header(request, "origin").unwrap_or_default();
+        let mut headers = vec![
+            ("Access-Control-Allow-Origin".to_owned(), origin),
+            ("Access-Control-Allow-Methods".to_owned(), "*".to_owned()),
+            (
+                "Access-Control-Allow-Headers".to_owned(),
+                "*, authorization".to_owned(),
+            ),
+        ];
+        let hop = hops
+            .iter()
+            .find(|(from, _)| !request.is_preflight() && request.url().as_str() == *from);
+        let status = match hop {
+            Some((_, to)) => {
+                headers.push(("Location".to_owned(), (*to).to_owned()));
+                status
+            }
+            None => 200,
+        };
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        response(status, &headers)
+    }
+}
+
+#[test]
+fn a_cross_origin_to_cross_origin_hop_taints_the_origin() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("http://a.example/1"),
+        0,
+        redirecting(302, &[("http://a.example/1", "http://b.example/2")]),
+    );
+    let origins: Vec<_> = exchange
+        .requests
+        .iter()
+        .map(|r| header(r, "origin").unwrap())
+        .collect();
+    assert_eq!(origins, [PAGE, "null"]);
+    let response = exchange.result.unwrap();
+    assert!(response.redirected());
+    assert_eq!(response.url().unwrap().as_str(), "http://b.example/2");
+}
+
+#[test]
+fn a_same_origin_to_cross_origin_hop_does_not_taint() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("/start"),
+        0,
+        redirecting(302, &[("http://page.example/start", "http://b.example/2")]),
+    );
+    assert_eq!(header(&exchange.requests[0], "origin"), None);
+    assert_eq!(header(&exchange.requests[1], "origin").unwrap(), PAGE);
+    assert_eq!(exchange.result.unwrap().response_type(), ResponseType::Cors);
+}
+
+#[test]
+fn redirect_responses_get_the_cors_check_too() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API),
+        0,
+        |_: &OutgoingRequest| response(302, &[("Location", "http://b.example/")]),
+    );
+    assert_eq!(exchange.requests.len(), 1);
+    assert_eq!(
+        error_of(&exchange).error,
+        CorsError::Check(CheckFailure::MissingAllowOriginHeader)
+    );
+}
+
+#[test]
+fn twenty_redirects_are_followed_and_the_twenty_first_fails() {
+    let count = |limit: usize| {
+        let mut hops = 0;
+        run(
+            &mut spec(),
+            RequestInit::new("/r0"),
+            0,
+            move |_: &OutgoingRequest| {
+                hops += 1;
+                if hops <= limit {
+                    response(302, &[("Location", &format!("/r{hops}"))])
+                } else {
+                    response(200, &[])
+                }
+            },
+        )
+    };
+    let ok = count(20);
+    assert_eq!(ok.requests.len(), 21);
+    assert!(ok.result.is_ok());
+    let too_many = count(21);
+    assert_eq!(too_many.requests.len(), 21);
+    assert_eq!(error_of(&too_many).error, CorsError::TooManyRedirects);
+}
+
+#[test]
+fn a_cors_redirect_to_a_url_with_credentials_fails() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API),
+        0,
+        redirecting(302, &[(API, "http://user:pw@b.example/")]),
+    );
+    assert_eq!(
+        error_of(&exchange).error,
+        CorsError::RedirectContainsCredentials {
+            location: "http://user:pw@b.example/".into()
+        }
+    );
+    // Back to the page's own origin with credentials: still refused under cors tainting.
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API),
+        0,
+        redirecting(302, &[(API, "http://user:pw@page.example/")]),
+    );
+    assert!(matches!(
+        error_of(&exchange).error,
+        CorsError::RedirectContainsCredentials { .. }
+    ));
+}
+
+#[test]
+fn post_becomes_get_on_301_302_and_anything_on_303() {
+    let cases = [
+        (301, "POST", "GET"),
+        (302, "POST", "GET"),
+        (303, "POST", "GET"),
+        (303, "PUT", "GET"),
+        (303, "HEAD", "HEAD"),
+        (307, "POST", "POST"),
+        (308, "PUT", "PUT"),
+        (302, "PUT", "PUT"),
+    ];
+    for (status, method, after) in cases {
+        let exchange = run(
+            &mut spec(),
+            RequestInit::new(API)
+                .method(method)
+                .header("Content-Type", "text/plain"),
+            0,
+            redirecting(status, &[(API, "http://api.example/next")]),
+        );
+        let last = exchange.requests.last().unwrap();
+        assert_eq!(last.method(), after, "{status} {method}");
+        assert_eq!(
+            header(last, "content-type").is_some(),
+            method == after,
+            "request-body headers go with the body"
+        );
+        assert!(exchange.result.is_ok());
+    }
+}
+
+#[test]
+fn the_preflight_decision_is_made_again_after_a_redirect() {
+    // A preflighted PUT redirected with 303 becomes a simple GET: no second preflight.
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).method("PUT"),
+        0,
+        redirecting(303, &[(API, "http://b.example/next")]),
+    );
+    let kinds: Vec<_> = exchange
+        .requests
+        .iter()
+        .map(|r| (r.method().as_str().to_owned(), r.is_preflight()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("OPTIONS".into(), true),
+            ("PUT".into(), false),
+            ("GET".into(), false)
+        ]
+    );
+    // A 307 keeps the PUT: the new URL needs its own preflight.
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).method("PUT"),
+        0,
+        redirecting(307, &[(API, "http://b.example/next")]),
+    );
+    let preflights: Vec<_> = exchange
+        .requests
+        .iter()
+        .filter(|r| r.is_preflight())
+        .map(|r| (r.url().as_str().to_owned(), header(r, "origin").unwrap()))
+        .collect();
+    assert_eq!(
+        preflights,
+        [
+            (API.to_owned(), PAGE.to_owned()),
+            ("http://b.example/next".into(), "null".into())
+        ]
+    );
+    assert!(exchange.result.is_ok());
+}
+
+#[test]
+fn authorization_is_removed_when_a_redirect_changes_origin() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).header("Authorization", "Bearer x"),
+        0,
+        redirecting(302, &[(API, "http://b.example/next")]),
+    );
+    let actual: Vec<_> = exchange
+        .requests
+        .iter()
+        .filter(|r| !r.is_preflight())
+        .collect();
+    assert_eq!(header(actual[0], "authorization").unwrap(), "Bearer x");
+    assert_eq!(header(actual[1], "authorization"), None);
+}
+
+#[test]
+fn redirect_modes_error_and_manual() {
+    let error = run(
+        &mut spec(),
+        RequestInit::new(API).redirect(RedirectMode::Error),
+        0,
+        redirecting(302, &[(API, "http://b.example/")]),
+    );
+    assert_eq!(error_of(&error).error, CorsError::RedirectModeError);
+    let manual = run(
+        &mut spec(),
+        RequestInit::new(API).redirect(RedirectMode::Manual),
+        0,
+        redirecting(302, &[(API, "http://b.example/")]),
+    );
+    assert_eq!(manual.requests.len(), 1);
+    let response = manual.result.unwrap();
+    assert_eq!(response.response_type(), ResponseType::OpaqueRedirect);
+    assert_eq!(response.status(), 0);
+    let no_cors = run(
+        &mut spec(),
+        RequestInit::new(API)
+            .mode(Mode::NoCors)
+            .redirect(RedirectMode::Manual),
+        0,
+        redirecting(302, &[]),
+    );
+    assert_eq!(
+        error_of(&no_cors).error,
+        CorsError::NoCorsRedirectModeNotFollow
+    );
+}
+
+#[test]
+fn bad_locations_fail() {
+    let cases: [(&[(&str, &str)], &str); 3] = [
+        (&[("Location", "http://[bad")], "InvalidRedirectLocation"),
+        (
+            &[("Location", "/a"), ("Location", "/b")],
+            "InvalidRedirectLocation",
+        ),
+        (
+            &[("Location", "ftp://files.example/")],
+            "RedirectToNonHttpScheme",
+        ),
+    ];
+    for (headers, name) in cases {
+        let exchange = run(
+            &mut spec(),
+            RequestInit::new("/x"),
+            0,
+            move |_: &OutgoingRequest| response(302, headers),
+        );
+        assert_eq!(error_of(&exchange).error.name(), name);
+    }
+    // A redirect status without Location is the response itself.
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("/x"),
+        0,
+        |_: &OutgoingRequest| response(302, &[]),
+    );
+    assert_eq!(exchange.result.unwrap().status(), 302);
+}
+
+// 9. The driver.
+
+#[test]
+fn the_state_machine_can_be_driven_by_hand() {
+    let mut browser = spec();
+    let Next::Send(preflight) = browser
+        .fetch(&page(), RequestInit::new(API).method("PUT"), Time::ZERO)
+        .unwrap()
+    else {
+        panic!("a preflight first")
+    };
+    assert!(preflight.request().is_preflight());
+    let http = preflight.request().to_http().unwrap();
+    assert_eq!(http.method(), "OPTIONS");
+    assert_eq!(http.uri(), API);
+    assert_eq!(http.headers()["access-control-request-method"], "PUT");
+    let Next::Send(actual) = preflight.respond(response(204, ALLOW_ALL), Time::ZERO) else {
+        panic!("then the PUT")
+    };
+    assert_eq!(actual.request().method(), "PUT");
+    let Next::Done(Ok(response)) = actual.respond(response(201, ACAO_STAR), Time::ZERO) else {
+        panic!("then the response")
+    };
+    assert_eq!(response.status(), 201);
+}
+
+#[test]
+fn a_request_without_a_response_is_a_network_error() {
+    let mut browser = spec();
+    let Next::Send(pending) = browser
+        .fetch(&page(), RequestInit::new(API), Time::ZERO)
+        .unwrap()
+    else {
+        panic!("a request")
+    };
+    let Next::Done(Err(error)) = pending.fail(Time::ZERO) else {
+        panic!("a network error")
+    };
+    assert_eq!(error.error, CorsError::ConnectionFailed);
+}
+
+#[test]
+fn values_http_cannot_carry_are_still_sent_and_reported() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new(API).header("Accept-Language", "\x01"),
+        0,
+        server(ALLOW_ALL, ACAO_STAR),
+    );
+    assert_eq!(
+        header(&exchange.requests[0], "access-control-request-headers").unwrap(),
+        "accept-language"
+    );
+    let actual = &exchange.requests[1];
+    assert_eq!(
+        actual
+            .headers()
+            .get(&http::header::ACCEPT_LANGUAGE)
+            .unwrap(),
+        b"\x01"
+    );
+    let error = actual.to_http().unwrap_err();
+    assert_eq!(error.name, http::header::ACCEPT_LANGUAGE);
+}
+
+#[test]
+fn a_non_http_url_is_refused_under_cors() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("ftp://files.example/x"),
+        0,
+        server(&[], ACAO_STAR),
+    );
+    assert_eq!(error_of(&exchange).error, CorsError::CorsDisabledScheme);
+}
+
+#[test]
+fn referer_is_dropped_on_a_downgrade_to_a_cross_origin_http_url() {
+    let mut browser = spec();
+    let secure = Origin::parse(b"https://page.example").unwrap();
+    let sent = |browser: &mut Browser, url: &str| {
+        let exchange = browser
+            .fetch_with(
+                &secure,
+                RequestInit::new(url),
+                Time::ZERO,
+                server(&[], ACAO_STAR),
+            )
+            .unwrap();
+        header(&exchange.requests[0], "referer")
+    };
+    assert_eq!(sent(&mut browser, API), None);
+    assert_eq!(
+        sent(&mut browser, "https://api.example/").unwrap(),
+        "https://page.example/"
+    );
+    assert_eq!(
+        sent(&mut browser, "http://localhost:8080/").unwrap(),
+        "https://page.example/"
+    );
+}
+
+// 11. Profiles.
+
+#[test]
+fn engines_let_the_wildcard_cover_authorization() {
+    let preflight: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Headers", "*"),
+    ];
+    let init = || RequestInit::new(API).header("Authorization", "Bearer x");
+    for (profile, allowed) in [
+        (Profile::spec(), false),
+        (Profile::chromium(), true),
+        (Profile::firefox(), true),
+        (Profile::webkit(), true),
+    ] {
+        let mut browser = Browser::new(profile);
+        let exchange = run(&mut browser, init(), 0, server(preflight, ACAO_STAR));
+        assert_eq!(exchange.result.is_ok(), allowed);
+        if allowed {
+            let again = run(&mut browser, init(), 1, server(preflight, ACAO_STAR));
+            assert!(!again.preflighted(), "the * entry covers Authorization too");
+        }
+    }
+}
