@@ -60,19 +60,7 @@ fn classify_mismatch(value: &[u8]) -> CheckFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::HeaderValue;
-    use http::HeaderName;
-
-    fn headers(list: &[(&str, &str)]) -> HeaderList {
-        let mut headers = HeaderList::new();
-        for (n, v) in list {
-            headers.append(
-                HeaderName::from_bytes(n.as_bytes()).unwrap(),
-                HeaderValue::from_bytes(v.as_bytes()).unwrap(),
-            );
-        }
-        headers
-    }
+    use crate::header::list as headers;
 
     const ORIGIN: &str = "http://page.example";
     const ACAO: &str = "Access-Control-Allow-Origin";

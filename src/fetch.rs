@@ -310,6 +310,18 @@ impl FetchRequest {
         )
     }
 
+    /// The request as the CORS-preflight fetch reads it.
+    fn actual(&self) -> ActualRequest<'_> {
+        ActualRequest {
+            method: self.method.as_str().as_bytes(),
+            headers: &self.headers,
+            unsafe_names: self.unsafe_names(),
+            credentials: self.credentials,
+            use_cors_preflight: self.use_cors_preflight,
+            serialized_origin: self.serialized_origin(),
+        }
+    }
+
     /// The request as a CORS-preflight cache lookup sees it.
     fn cache_request<'a>(&'a self, serialized_origin: &'a str) -> CacheRequest<'a> {
         CacheRequest {
@@ -415,18 +427,10 @@ impl<'b> Fetching<'b> {
     /// Fetch: "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
     fn preflight_request(&self) -> OutgoingRequest {
         let request = &self.request;
-        let unsafe_names = request.unsafe_names();
-        let serialized_origin = request.serialized_origin();
-        let mut headers = preflight::preflight_headers(&ActualRequest {
-            method: request.method.as_str().as_bytes(),
-            headers: &request.headers,
-            unsafe_names: &unsafe_names,
-            credentials: request.credentials,
-            use_cors_preflight: request.use_cors_preflight,
-            serialized_origin: &serialized_origin,
-        });
+        let actual = request.actual();
+        let mut headers = preflight::preflight_headers(&actual);
         // The preflight's response tainting is `cors`: it always carries `Origin`.
-        append(&mut headers, ORIGIN, serialized_origin.as_bytes());
+        append(&mut headers, ORIGIN, actual.serialized_origin.as_bytes());
         self.append_referer(&mut headers);
         OutgoingRequest {
             method: Method::OPTIONS,
@@ -495,22 +499,13 @@ impl<'b> Fetching<'b> {
     /// cache update, then the actual request.
     fn preflight_response(mut self, status: u16, headers: &HeaderList, now: Time) -> Next<'b> {
         let Self { browser, request } = &mut self;
-        let unsafe_names = request.unsafe_names();
-        let serialized_origin = request.serialized_origin();
-        let actual = ActualRequest {
-            method: request.method.as_str().as_bytes(),
-            headers: &request.headers,
-            unsafe_names: &unsafe_names,
-            credentials: request.credentials,
-            use_cors_preflight: request.use_cors_preflight,
-            serialized_origin: &serialized_origin,
-        };
+        let actual = request.actual();
         let allowed = match preflight::validate(status, headers, &actual, &browser.profile) {
             Ok(allowed) => allowed,
             Err(error) => return self.network_error(error),
         };
         if let Some(max_age) = allowed.max_age {
-            let lookup = request.cache_request(&serialized_origin);
+            let lookup = request.cache_request(&actual.serialized_origin);
             for method in &allowed.methods {
                 browser.cache.store_method(&lookup, method, max_age, now);
             }

@@ -322,20 +322,22 @@ pub fn extract_single<'a>(list: &'a HeaderList, name: &HeaderName) -> Extracted<
     }
 }
 
+/// A header list from `(name, value)` pairs, for tests.
+#[cfg(test)]
+pub(crate) fn list(headers: &[(&str, &str)]) -> HeaderList {
+    let mut list = HeaderList::new();
+    for (n, v) in headers {
+        list.append(
+            HeaderName::from_bytes(n.as_bytes()).unwrap(),
+            HeaderValue::from_bytes(v.as_bytes()).unwrap(),
+        );
+    }
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn list(headers: &[(&str, &str)]) -> HeaderList {
-        let mut list = HeaderList::new();
-        for (n, v) in headers {
-            list.append(
-                HeaderName::from_bytes(n.as_bytes()).unwrap(),
-                HeaderValue::from_bytes(v.as_bytes()).unwrap(),
-            );
-        }
-        list
-    }
 
     fn a() -> HeaderName {
         HeaderName::from_static("a")

@@ -16,16 +16,16 @@ use http::header::{
 use std::time::Duration;
 
 /// What of the actual request the preflight steps read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct ActualRequest<'a> {
     pub method: &'a [u8],
     pub headers: &'a HeaderList,
     /// Fetch: "CORS-unsafe request-header names" of the header list.
-    pub unsafe_names: &'a [String],
+    pub unsafe_names: Vec<String>,
     pub credentials: CredentialsMode,
     pub use_cors_preflight: bool,
     /// Fetch: "byte-serializing a request origin".
-    pub serialized_origin: &'a str,
+    pub serialized_origin: String,
 }
 
 /// Fetch "CORS-preflight fetch" steps 2-5: the headers the preflight carries besides those every
@@ -76,7 +76,7 @@ pub(crate) fn validate(
     if is_redirect_status(status) {
         return Err(CorsError::PreflightDisallowedRedirect { status });
     }
-    cors_check(headers, actual.serialized_origin, actual.credentials)
+    cors_check(headers, &actual.serialized_origin, actual.credentials)
         .map_err(CorsError::PreflightCheck)?;
     if !(200..=299).contains(&status) {
         return Err(CorsError::PreflightInvalidStatus { status });
@@ -206,23 +206,12 @@ fn parse_i64(bytes: &[u8]) -> Option<i64> {
 mod tests {
     use super::*;
 
-    fn headers(list: &[(&str, &str)]) -> HeaderList {
-        let mut headers = HeaderList::new();
-        for (n, v) in list {
-            headers.append(
-                HeaderName::from_bytes(n.as_bytes()).unwrap(),
-                HeaderValue::from_bytes(v.as_bytes()).unwrap(),
-            );
-        }
-        headers
-    }
-
     fn secs(values: &[&str], profile: Profile) -> Option<u64> {
         let list: Vec<(&str, &str)> = values
             .iter()
             .map(|v| ("Access-Control-Max-Age", *v))
             .collect();
-        max_age(&headers(&list), &profile).map(|d| d.as_secs())
+        max_age(&crate::header::list(&list), &profile).map(|d| d.as_secs())
     }
 
     #[test]

@@ -145,18 +145,7 @@ fn filter(headers: &HeaderList, keep: impl Fn(&HeaderName) -> bool) -> HeaderLis
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::HeaderValue;
-
-    fn headers(list: &[(&str, &str)]) -> HeaderList {
-        let mut headers = HeaderList::new();
-        for (n, v) in list {
-            headers.append(
-                HeaderName::from_bytes(n.as_bytes()).unwrap(),
-                HeaderValue::from_bytes(v.as_bytes()).unwrap(),
-            );
-        }
-        headers
-    }
+    use crate::header::list as headers;
 
     fn names(list: &HeaderList) -> Vec<&str> {
         list.iter().map(|(n, _)| n.as_str()).collect()
