@@ -134,10 +134,11 @@ impl PreflightCache {
     /// credentialed entry serves every request, an uncredentialed one only requests whose
     /// credentials mode is not `include`) and has not expired. An expired entry is removed.
     fn matches(&mut self, request: &CacheRequest<'_>, item: ItemRef<'_>, now: Time) -> bool {
+        // The request's own kind of entry first: it is the one usually stored.
         let credentials: &[bool] = if request.include_credentials {
             &[true]
         } else {
-            &[true, false]
+            &[false, true]
         };
         credentials.iter().any(|&c| {
             let key = request.entry(c, item);

@@ -19,7 +19,7 @@ pub fn cors_check(
     };
     let include = credentials == CredentialsMode::Include;
     // 3. Without credentials, `*` succeeds.
-    if !include && origin == b"*" {
+    if !include && *origin == *b"*" {
         return Ok(());
     }
     // 4. The byte-serialized request origin must be the value.
@@ -32,7 +32,7 @@ pub fn cors_check(
     }
     // 6-8. With credentials, `Access-Control-Allow-Credentials` must be exactly `true`.
     match headers.get(&ACCESS_CONTROL_ALLOW_CREDENTIALS) {
-        Some(value) if value == b"true" => Ok(()),
+        Some(value) if *value == *b"true" => Ok(()),
         value => Err(CheckFailure::InvalidAllowCredentials {
             value: hint(&value.unwrap_or_default()),
         }),

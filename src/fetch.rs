@@ -27,8 +27,8 @@ use crate::request::{
 use crate::response::{self, Response, ResponseType, Tainting};
 use crate::safelist::cors_unsafe_request_header_names;
 use crate::time::Time;
+use http::Method;
 use http::header::{ACCEPT, ORIGIN, REFERER};
-use http::{HeaderName, Method};
 use url::Url;
 
 /// A browser: a profile and the CORS-preflight cache its fetches share.
@@ -36,13 +36,19 @@ use url::Url;
 pub struct Browser {
     profile: Profile,
     cache: PreflightCache,
+    /// The last document seen, so that a page's fetches parse and serialize it once.
+    document: Option<Document>,
 }
 
 impl Browser {
     /// A browser with an empty cache.
     pub fn new(profile: Profile) -> Self {
         let cache = PreflightCache::new(profile.cache_capacity);
-        Self { profile, cache }
+        Self {
+            profile,
+            cache,
+            document: None,
+        }
     }
 
     /// The profile it models.
@@ -71,12 +77,13 @@ impl Browser {
         init: RequestInit,
         now: Time,
     ) -> Result<Next<'_>, RequestError> {
-        let document_url = match origin {
-            Origin::Tuple(_) => Url::parse(&format!("{}/", origin.ascii_serialization())).ok(),
-            Origin::Opaque(_) => None,
+        let document = match self.document.take() {
+            Some(document) if document.origin == *origin => document,
+            _ => Document::at_root_of(origin),
         };
-        let request = Request::new(init, document_url.as_ref())?;
-        Ok(self.start(origin, document_url, request, now))
+        let request = Request::new(init, document.referrer.as_ref().map(|r| &r.url));
+        self.document = Some(document.clone());
+        Ok(self.start_with(document, request?, now))
     }
 
     /// Runs a whole fetch against `server`, a function from each request sent to the response it
@@ -111,13 +118,18 @@ impl Browser {
         request: Request,
         now: Time,
     ) -> Next<'_> {
+        let document = Document {
+            referrer: document_url.map(Referrer::new),
+            ..Document::at_root_of(origin)
+        };
+        self.start_with(document, request, now)
+    }
+
+    fn start_with(&mut self, document: Document, request: Request, now: Time) -> Next<'_> {
         let mut headers = request.headers;
         // Fetch "fetch": a request without `Accept` gets `Accept: */*` (destination "").
         if !headers.contains(&ACCEPT) {
-            headers.append(
-                ACCEPT,
-                HeaderValue::from_bytes(b"*/*").expect("a header value"),
-            );
+            headers.append(ACCEPT, constant(b"*/*"));
         }
         let fetch = FetchRequest {
             url_list: vec![request.url],
@@ -128,9 +140,10 @@ impl Browser {
             redirect: request.redirect,
             use_cors_preflight: request.use_cors_preflight,
             initiator: request.initiator,
-            partition: origin.ascii_serialization(),
-            origin: origin.clone(),
-            referrer: document_url,
+            origin: document.origin,
+            origin_header: document.origin_header,
+            unsafe_names: Vec::new(),
+            referrer: document.referrer,
             tainting: None,
             redirect_count: 0,
             preflight_branch: false,
@@ -271,12 +284,14 @@ pub(crate) struct FetchRequest {
     pub redirect: RedirectMode,
     pub use_cors_preflight: bool,
     pub initiator: Initiator,
-    /// Fetch: "determining the network partition key" — here, the document's origin.
-    pub partition: String,
     /// Fetch: request "origin" (the document's).
     pub origin: Origin,
-    /// The document's URL, or `None` when no referrer can be sent (an opaque origin).
-    pub referrer: Option<Url>,
+    /// The origin's ASCII serialization as a header value, made once.
+    pub origin_header: HeaderValue,
+    /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch.
+    pub unsafe_names: Vec<String>,
+    /// The document, or `None` when no referrer can be sent (an opaque origin).
+    pub referrer: Option<Referrer>,
     /// Fetch: "response tainting" (`None` until main fetch sets it).
     pub tainting: Option<Tainting>,
     pub redirect_count: u8,
@@ -302,7 +317,7 @@ impl FetchRequest {
     }
 
     /// Fetch: "CORS-unsafe request-header names" of the header list.
-    fn unsafe_names(&self) -> Vec<String> {
+    fn compute_unsafe_names(&self) -> Vec<String> {
         cors_unsafe_request_header_names(
             self.headers
                 .iter()
@@ -315,7 +330,7 @@ impl FetchRequest {
         ActualRequest {
             method: self.method.as_str().as_bytes(),
             headers: &self.headers,
-            unsafe_names: self.unsafe_names(),
+            unsafe_names: &self.unsafe_names,
             credentials: self.credentials,
             use_cors_preflight: self.use_cors_preflight,
             serialized_origin: self.serialized_origin(),
@@ -325,19 +340,30 @@ impl FetchRequest {
     /// The request as a CORS-preflight cache lookup sees it.
     fn cache_request<'a>(&'a self, serialized_origin: &'a str) -> CacheRequest<'a> {
         CacheRequest {
-            partition: &self.partition,
+            // Fetch: "determining the network partition key" — here, the document's origin.
+            partition: self.origin.serialization(),
             origin: serialized_origin,
             url: self.current_url().as_str(),
             include_credentials: self.credentials == CredentialsMode::Include,
         }
     }
 
-    /// Fetch: "serializing a request origin" — `null` once redirect-tainted.
-    fn serialized_origin(&self) -> String {
-        if self.redirect_taint_is_same_origin() {
-            self.origin.ascii_serialization()
+    /// Fetch: "byte-serializing a request origin" as an `Origin` header value, or `null` when
+    /// `hide` says the referrer policy hides it.
+    fn origin_header_value(&self, hide: bool) -> HeaderValue {
+        if hide || !self.redirect_taint_is_same_origin() {
+            constant(b"null")
         } else {
-            "null".to_owned()
+            self.origin_header.clone()
+        }
+    }
+
+    /// Fetch: "serializing a request origin" — `null` once redirect-tainted.
+    fn serialized_origin(&self) -> &str {
+        if self.redirect_taint_is_same_origin() {
+            self.origin.serialization()
+        } else {
+            "null"
         }
     }
 }
@@ -353,9 +379,11 @@ impl<'b> Fetching<'b> {
     /// Fetch: "main fetch" from the step that picks the response tainting.
     fn main_fetch(mut self, now: Time) -> Next<'b> {
         let request = &mut self.request;
-        let current = Origin::of_url(request.current_url());
+        request.unsafe_names = request.compute_unsafe_names();
         let is_http = matches!(request.current_url().scheme(), "http" | "https");
-        let basic = (current.is_same_origin(&request.origin)
+        let basic = (request
+            .origin
+            .is_same_origin_with_url(request.current_url())
             && matches!(request.tainting, None | Some(Tainting::Basic)))
             || request.mode == Mode::Navigate;
         let make_preflight = if basic {
@@ -376,7 +404,7 @@ impl<'b> Fetching<'b> {
             request.tainting = Some(Tainting::Cors);
             let preflight = request.use_cors_preflight
                 || !is_cors_safelisted_method(request.method.as_str().as_bytes())
-                || !request.unsafe_names().is_empty();
+                || !request.unsafe_names.is_empty();
             self.request.preflight_branch |= preflight;
             preflight
         };
@@ -401,13 +429,12 @@ impl<'b> Fetching<'b> {
 
     fn preflight_needed(&mut self, now: Time) -> bool {
         let Self { browser, request } = self;
-        let origin = request.serialized_origin();
-        let lookup = request.cache_request(&origin);
+        let lookup = request.cache_request(request.serialized_origin());
         let method = request.method.as_str().as_bytes();
         let wildcard_covers_authorization = browser.profile.wildcard_covers_authorization;
         (!browser.cache.method_match(&lookup, method, now)
             && (!is_cors_safelisted_method(method) || request.use_cors_preflight))
-            || request.unsafe_names().iter().any(|name| {
+            || request.unsafe_names.iter().any(|name| {
                 !browser.cache.header_name_match(
                     &lookup,
                     name.as_bytes(),
@@ -427,10 +454,9 @@ impl<'b> Fetching<'b> {
     /// Fetch: "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
     fn preflight_request(&self) -> OutgoingRequest {
         let request = &self.request;
-        let actual = request.actual();
-        let mut headers = preflight::preflight_headers(&actual);
+        let mut headers = preflight::preflight_headers(&request.actual());
         // The preflight's response tainting is `cors`: it always carries `Origin`.
-        append(&mut headers, ORIGIN, actual.serialized_origin.as_bytes());
+        headers.append(ORIGIN, request.origin_header_value(false));
         self.append_referer(&mut headers);
         OutgoingRequest {
             method: Method::OPTIONS,
@@ -447,20 +473,17 @@ impl<'b> Fetching<'b> {
         let request = &self.request;
         let mut headers = request.headers.clone();
         let tainting = request.tainting;
-        let serialized_origin = request.serialized_origin();
         if tainting == Some(Tainting::Cors) {
-            append(&mut headers, ORIGIN, serialized_origin.as_bytes());
+            headers.append(ORIGIN, request.origin_header_value(false));
         } else if request.method != Method::GET && request.method != Method::HEAD {
             // Outside mode `cors`, the referrer policy (strict-origin-when-cross-origin) hides
             // an https origin from a non-https URL.
             let downgrade = matches!(&request.origin, Origin::Tuple(t) if t.scheme() == "https")
                 && request.current_url().scheme() != "https";
-            let value = if request.mode != Mode::Cors && downgrade {
-                "null"
-            } else {
-                &serialized_origin
-            };
-            append(&mut headers, ORIGIN, value.as_bytes());
+            headers.append(
+                ORIGIN,
+                request.origin_header_value(request.mode != Mode::Cors && downgrade),
+            );
         }
         self.append_referer(&mut headers);
         // includeCredentials: `include`, or `same-origin` with basic tainting.
@@ -482,16 +505,21 @@ impl<'b> Fetching<'b> {
     /// a cross-origin one that is not.
     fn append_referer(&self, headers: &mut HeaderList) {
         let request = &self.request;
-        let Some(referrer) = &request.referrer else {
+        let Some(Referrer {
+            url: referrer,
+            header,
+        }) = &request.referrer
+        else {
             return;
         };
         let current = request.current_url();
-        let same_origin = Origin::of_url(referrer).is_same_origin(&Origin::of_url(current));
+        // The referrer is the document's URL, so its origin is the request's.
+        let same_origin = request.origin.is_same_origin_with_url(current);
         if same_origin
             || !is_potentially_trustworthy(referrer)
             || is_potentially_trustworthy(current)
         {
-            append(headers, REFERER, referrer.as_str().as_bytes());
+            headers.append(REFERER, header.clone());
         }
     }
 
@@ -505,7 +533,7 @@ impl<'b> Fetching<'b> {
             Err(error) => return self.network_error(error),
         };
         if let Some(max_age) = allowed.max_age {
-            let lookup = request.cache_request(&actual.serialized_origin);
+            let lookup = request.cache_request(actual.serialized_origin);
             for method in &allowed.methods {
                 browser.cache.store_method(&lookup, method, max_age, now);
             }
@@ -521,11 +549,11 @@ impl<'b> Fetching<'b> {
     /// and 6 (redirects), then "main fetch"'s filtering.
     fn response(mut self, status: u16, headers: HeaderList, now: Time) -> Next<'b> {
         let request = &mut self.request;
-        if request.tainting == Some(Tainting::Cors) {
-            let serialized_origin = request.serialized_origin();
-            if let Err(failure) = cors_check(&headers, &serialized_origin, request.credentials) {
-                return self.network_error(CorsError::Check(failure));
-            }
+        if request.tainting == Some(Tainting::Cors)
+            && let Err(failure) =
+                cors_check(&headers, request.serialized_origin(), request.credentials)
+        {
+            return self.network_error(CorsError::Check(failure));
         }
         if is_redirect_status(status) {
             match request.redirect {
@@ -593,10 +621,9 @@ impl<'b> Fetching<'b> {
     fn network_error(self, error: CorsError) -> Next<'b> {
         let Self { browser, request } = self;
         if request.preflight_branch {
-            let serialized_origin = request.serialized_origin();
             browser
                 .cache
-                .clear_entries(&request.cache_request(&serialized_origin));
+                .clear_entries(&request.cache_request(request.serialized_origin()));
         }
         Next::Done(Err(NetworkError {
             error,
@@ -608,11 +635,56 @@ impl<'b> Fetching<'b> {
     }
 }
 
-fn append(headers: &mut HeaderList, name: HeaderName, value: &[u8]) {
-    headers.append(
-        name,
-        HeaderValue::from_bytes(value).expect("serialized origins and URLs are header values"),
-    );
+/// The document fetches come from: its origin and, unless that is opaque, its URL.
+#[derive(Debug, Clone)]
+struct Document {
+    origin: Origin,
+    /// The origin's serialization as an `Origin` header value.
+    origin_header: HeaderValue,
+    referrer: Option<Referrer>,
+}
+
+impl Document {
+    /// A document at the root of `origin` (`origin` + `/`); an opaque origin has no URL.
+    fn at_root_of(origin: &Origin) -> Self {
+        let serialization = origin.ascii_serialization();
+        let referrer = match origin {
+            Origin::Tuple(_) => Url::parse(&format!("{serialization}/"))
+                .ok()
+                .map(Referrer::new),
+            Origin::Opaque(_) => None,
+        };
+        Self {
+            origin: origin.clone(),
+            origin_header: value(serialization.as_bytes()),
+            referrer,
+        }
+    }
+}
+
+/// The document a request comes from, as `Referer` names it.
+#[derive(Debug, Clone)]
+pub(crate) struct Referrer {
+    url: Url,
+    /// The URL as a header value, made once per document.
+    header: HeaderValue,
+}
+
+impl Referrer {
+    fn new(url: Url) -> Self {
+        let header = value(url.as_str().as_bytes());
+        Self { url, header }
+    }
+}
+
+/// A serialized URL or origin as a header value (which it always is).
+fn value(bytes: &[u8]) -> HeaderValue {
+    HeaderValue::from_bytes(bytes).expect("serialized origins and URLs are header values")
+}
+
+/// A constant header value.
+fn constant(bytes: &'static [u8]) -> HeaderValue {
+    HeaderValue::from_static(bytes).expect("a header value")
 }
 
 /// Secure Contexts: "potentially trustworthy URL" — https and wss, loopback hosts, `file`.

@@ -8,7 +8,9 @@
 //! CORS-safelisted depends on them.
 
 use http::HeaderName;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// HTTP tab or space bytes (Fetch: "HTTP tab or space byte").
 fn is_tab_or_space(b: u8) -> bool {
@@ -30,8 +32,30 @@ fn trim_by(bytes: &[u8], strip: impl Fn(u8) -> bool) -> &[u8] {
 }
 
 /// A Fetch "header value": bytes with no leading or trailing tab or space, and no NUL, CR or LF.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct HeaderValue(Box<[u8]>);
+///
+/// Cloning one copies no bytes: a fetch puts the same values on several requests.
+#[derive(Clone)]
+pub struct HeaderValue(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+impl PartialEq for HeaderValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for HeaderValue {}
+
+impl std::hash::Hash for HeaderValue {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state);
+    }
+}
 
 /// The bytes are not a Fetch header value (they hold NUL, CR or LF, or start or end with a tab or
 /// a space). Script gets a `TypeError` for such a value.
@@ -69,12 +93,24 @@ impl std::error::Error for NotRepresentable {}
 impl HeaderValue {
     /// Checks that `bytes` is a Fetch header value as it is (no trimming).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidHeaderValue> {
+        Self::check(bytes)?;
+        Ok(Self(Repr::Shared(bytes.into())))
+    }
+
+    /// A constant value, checked as [`HeaderValue::from_bytes`] checks.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Self, InvalidHeaderValue> {
+        Self::check(bytes)?;
+        Ok(Self(Repr::Static(bytes)))
+    }
+
+    /// Fetch: whether `bytes` is a "header value".
+    fn check(bytes: &[u8]) -> Result<(), InvalidHeaderValue> {
         let surrounded = bytes.first().is_some_and(|&b| is_tab_or_space(b))
             || bytes.last().is_some_and(|&b| is_tab_or_space(b));
         if surrounded || bytes.iter().any(|&b| matches!(b, 0 | b'\r' | b'\n')) {
             return Err(InvalidHeaderValue);
         }
-        Ok(Self(bytes.into()))
+        Ok(())
     }
 
     /// Fetch: "normalize" a potential value (strip leading and trailing HTTP whitespace bytes),
@@ -85,12 +121,15 @@ impl HeaderValue {
 
     /// The value's bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.0
+        match &self.0 {
+            Repr::Static(bytes) => bytes,
+            Repr::Shared(bytes) => bytes,
+        }
     }
 
     /// The value as an `http::HeaderValue`, when `http` can carry it.
     pub fn to_http(&self) -> Option<http::HeaderValue> {
-        http::HeaderValue::from_bytes(&self.0).ok()
+        http::HeaderValue::from_bytes(self.as_bytes()).ok()
     }
 }
 
@@ -98,13 +137,16 @@ impl From<&http::HeaderValue> for HeaderValue {
     /// Every `http::HeaderValue` a parser produces is a Fetch header value once trimmed
     /// (`http` allows surrounding spaces in values built by hand).
     fn from(value: &http::HeaderValue) -> Self {
-        Self(trim_by(value.as_bytes(), is_tab_or_space).into())
+        Self(Repr::Shared(Arc::from(trim_by(
+            value.as_bytes(),
+            is_tab_or_space,
+        ))))
     }
 }
 
 impl fmt::Debug for HeaderValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\"", self.0.escape_ascii())
+        write!(f, "\"{}\"", self.as_bytes().escape_ascii())
     }
 }
 
@@ -160,15 +202,19 @@ impl HeaderList {
     }
 
     /// Fetch: "get" a header name — the values of every header of that name joined by `, `, or
-    /// `None` when there is none.
-    pub fn get(&self, name: &HeaderName) -> Option<Vec<u8>> {
+    /// `None` when there is none. A single value is borrowed, not copied.
+    pub fn get(&self, name: &HeaderName) -> Option<Cow<'_, [u8]>> {
         let mut values = self.values(name);
-        let mut joined = values.next()?.to_vec();
-        for value in values {
+        let first = values.next()?;
+        let Some(second) = values.next() else {
+            return Some(Cow::Borrowed(first));
+        };
+        let mut joined = first.to_vec();
+        for value in std::iter::once(second).chain(values) {
             joined.extend_from_slice(b", ");
             joined.extend_from_slice(value);
         }
-        Some(joined)
+        Some(Cow::Owned(joined))
     }
 
     /// Fetch: "get, decode, and split" a header name from the list.
@@ -366,7 +412,7 @@ mod tests {
     #[test]
     fn get_joins_values_in_order() {
         let l = list(&[("A", "1"), ("B", "x"), ("a", "2")]);
-        assert_eq!(l.get(&a()).unwrap(), b"1, 2");
+        assert_eq!(l.get(&a()).unwrap().as_ref(), b"1, 2");
         assert_eq!(l.get(&HeaderName::from_static("c")), None);
     }
 

@@ -30,11 +30,18 @@ pub enum Origin {
 }
 
 /// HTML: "tuple origin" — scheme, host and port (null when the scheme's default applies).
+///
+/// Shared and immutable, with its ASCII serialization computed once: a fetch clones and
+/// serializes its origin several times.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct TupleOrigin {
+pub struct TupleOrigin(Arc<Tuple>);
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Tuple {
     scheme: String,
     host: Host<String>,
     port: Option<u16>,
+    serialization: String,
 }
 
 /// HTML: "opaque origin" — an identity with no serialization other than `null`.
@@ -49,28 +56,44 @@ pub struct OpaqueOrigin(Arc<()>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvalidOrigin;
 
+/// HTML: the serialization of a tuple origin from its parts: scheme, `://`, host and, when the
+/// port is not null, `:` and the port.
+fn serialize(scheme: &str, host: &str, port: Option<u16>) -> String {
+    match port {
+        Some(port) => format!("{scheme}://{host}:{port}"),
+        None => format!("{scheme}://{host}"),
+    }
+}
+
 impl TupleOrigin {
+    fn new(scheme: &str, host: Host<String>, port: Option<u16>) -> Self {
+        let serialization = serialize(scheme, &host.to_string(), port);
+        Self(Arc::new(Tuple {
+            scheme: scheme.to_owned(),
+            host,
+            port,
+            serialization,
+        }))
+    }
+
     /// HTML: a tuple origin's "scheme" — an ASCII lowercase URL scheme such as `https`.
     pub fn scheme(&self) -> &str {
-        &self.scheme
+        &self.0.scheme
     }
 
     /// HTML: a tuple origin's "host" — a domain (ASCII, punycoded), IPv4 or IPv6 address.
     pub fn host(&self) -> &Host<String> {
-        &self.host
+        &self.0.host
     }
 
     /// HTML: a tuple origin's "port" — `None` when null (the scheme's default port).
     pub fn port(&self) -> Option<u16> {
-        self.port
+        self.0.port
     }
 
     /// Scheme, `://`, the given host text and, when non-null, `:` and the port.
     fn serialize_with_host(&self, host: &str) -> String {
-        match self.port {
-            Some(port) => format!("{}://{}:{}", self.scheme, host, port),
-            None => format!("{}://{}", self.scheme, host),
-        }
+        serialize(self.scheme(), host, self.port())
     }
 }
 
@@ -117,11 +140,9 @@ impl Origin {
     /// The URL standard's origin steps for every scheme but `blob`.
     fn of_non_blob_url(url: &Url) -> Origin {
         match (url.scheme(), url.host()) {
-            ("ftp" | "http" | "https" | "ws" | "wss", Some(host)) => Origin::Tuple(TupleOrigin {
-                scheme: url.scheme().to_owned(),
-                host: host.to_owned(),
-                port: url.port(),
-            }),
+            ("ftp" | "http" | "https" | "ws" | "wss", Some(host)) => {
+                Origin::Tuple(TupleOrigin::new(url.scheme(), host.to_owned(), url.port()))
+            }
             _ => Self::new_opaque(),
         }
     }
@@ -141,6 +162,32 @@ impl Origin {
         self == other
     }
 
+    /// HTML: "same origin" with the origin of `url`, without building that origin when the
+    /// URL's scheme gives a tuple origin (the common case, and a hot path of every fetch).
+    pub fn is_same_origin_with_url(&self, url: &Url) -> bool {
+        match (self, url.scheme(), url.host()) {
+            (Origin::Tuple(tuple), "ftp" | "http" | "https" | "ws" | "wss", Some(host)) => {
+                tuple.scheme() == url.scheme()
+                    && tuple.port() == url.port()
+                    && match (tuple.host(), host) {
+                        (Host::Domain(a), Host::Domain(b)) => a == b,
+                        (Host::Ipv4(a), Host::Ipv4(b)) => *a == b,
+                        (Host::Ipv6(a), Host::Ipv6(b)) => *a == b,
+                        _ => false,
+                    }
+            }
+            _ => self.is_same_origin(&Origin::of_url(url)),
+        }
+    }
+
+    /// The ASCII serialization, borrowed.
+    pub(crate) fn serialization(&self) -> &str {
+        match self {
+            Origin::Opaque(_) => "null",
+            Origin::Tuple(tuple) => &tuple.0.serialization,
+        }
+    }
+
     /// HTML: "ASCII serialization of an origin" (now just "serialization of an origin").
     ///
     /// `null` for an opaque origin; otherwise scheme `://` host, with domains in their ASCII
@@ -149,7 +196,7 @@ impl Origin {
     pub fn ascii_serialization(&self) -> String {
         match self {
             Origin::Opaque(_) => "null".to_owned(),
-            Origin::Tuple(tuple) => tuple.serialize_with_host(&tuple.host.to_string()),
+            Origin::Tuple(tuple) => tuple.0.serialization.clone(),
         }
     }
 
@@ -160,7 +207,7 @@ impl Origin {
     pub fn unicode_serialization(&self) -> String {
         match self {
             Origin::Opaque(_) => "null".to_owned(),
-            Origin::Tuple(tuple) => match &tuple.host {
+            Origin::Tuple(tuple) => match tuple.host() {
                 Host::Domain(domain) => {
                     tuple.serialize_with_host(&idna::domain_to_unicode(domain).0)
                 }
@@ -206,11 +253,7 @@ impl Origin {
             None if port_text.is_empty() => None,
             None => return Err(InvalidOrigin),
         };
-        Ok(Origin::Tuple(TupleOrigin {
-            scheme: scheme.to_owned(),
-            host,
-            port,
-        }))
+        Ok(Origin::Tuple(TupleOrigin::new(scheme, host, port)))
     }
 }
 

@@ -16,16 +16,16 @@ use http::header::{
 use std::time::Duration;
 
 /// What of the actual request the preflight steps read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct ActualRequest<'a> {
     pub method: &'a [u8],
     pub headers: &'a HeaderList,
     /// Fetch: "CORS-unsafe request-header names" of the header list.
-    pub unsafe_names: Vec<String>,
+    pub unsafe_names: &'a [String],
     pub credentials: CredentialsMode,
     pub use_cors_preflight: bool,
     /// Fetch: "byte-serializing a request origin".
-    pub serialized_origin: String,
+    pub serialized_origin: &'a str,
 }
 
 /// Fetch "CORS-preflight fetch" steps 2-5: the headers the preflight carries besides those every
@@ -76,7 +76,7 @@ pub(crate) fn validate(
     if is_redirect_status(status) {
         return Err(CorsError::PreflightDisallowedRedirect { status });
     }
-    cors_check(headers, &actual.serialized_origin, actual.credentials)
+    cors_check(headers, actual.serialized_origin, actual.credentials)
         .map_err(CorsError::PreflightCheck)?;
     if !(200..=299).contains(&status) {
         return Err(CorsError::PreflightInvalidStatus { status });

@@ -288,7 +288,7 @@ fn guarded_append(
         return Ok(());
     }
     if no_cors {
-        let mut combined = headers.get(&header_name).unwrap_or_default();
+        let mut combined = headers.get(&header_name).unwrap_or_default().into_owned();
         if !combined.is_empty() || headers.contains(&header_name) {
             combined.extend_from_slice(b", ");
         }
@@ -340,7 +340,8 @@ mod tests {
         assert_eq!(
             r.headers()
                 .get(&HeaderName::from_static("x-custom"))
-                .unwrap(),
+                .unwrap()
+                .as_ref(),
             b"1"
         );
     }

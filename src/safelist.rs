@@ -49,6 +49,19 @@ pub fn is_cors_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
         if value.iter().any(|&b| is_cors_unsafe_request_header_byte(b)) {
             return false;
         }
+        // The essence is the text up to `;` (whitespace-trimmed, lowercased) whenever the value
+        // parses; when that text is none of the three, the answer is false without parsing.
+        let essence = value.split(|&b| b == b';').next().unwrap_or_default();
+        if !is_one_of(
+            essence.trim_ascii(),
+            &[
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "text/plain",
+            ],
+        ) {
+            return false;
+        }
         // Deliberately "parse a MIME type", not the more forgiving "extract a MIME type".
         isomorphic_decode(value).parse::<Mime>().is_ok_and(|mime| {
             matches!(

@@ -33,7 +33,7 @@ fn header(request: &OutgoingRequest, name: &str) -> Option<String> {
     request
         .headers()
         .get(&name)
-        .map(|v| String::from_utf8(v).unwrap())
+        .map(|v| String::from_utf8(v.into_owned()).unwrap())
 }
 
 /// A server that answers every preflight with `preflight` headers (status 204) and every other
@@ -1273,7 +1273,8 @@ fn values_http_cannot_carry_are_still_sent_and_reported() {
         actual
             .headers()
             .get(&http::header::ACCEPT_LANGUAGE)
-            .unwrap(),
+            .unwrap()
+            .as_ref(),
         b"\x01"
     );
     let error = actual.to_http().unwrap_err();
