@@ -219,7 +219,7 @@ fn filled_cache(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
             include_credentials: false,
         };
         cache.store_method(&request, b"PUT", max_age, now);
-        cache.store_header_name(&request, b"content-type", max_age, now);
+        cache.store_header_name(&request, b"content-type", false, max_age, now);
     }
     assert_eq!(cache.len(), urls.len() * 2);
     (cache, urls)

@@ -90,6 +90,26 @@ impl<'a> CacheRequest<'a> {
     }
 }
 
+/// A header name, lowercased only when it has to be.
+fn lowercase(name: &[u8]) -> Cow<'_, [u8]> {
+    if name.iter().any(u8::is_ascii_uppercase) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// Whether a `*` header-name entry may match `name` for `request`.
+fn header_wildcard_applies(
+    request: &CacheRequest<'_>,
+    name: &[u8],
+    wildcard_covers_authorization: bool,
+) -> bool {
+    !request.include_credentials
+        && (wildcard_covers_authorization
+            || !crate::safelist::is_cors_non_wildcard_request_header_name(name))
+}
+
 #[derive(Debug)]
 struct Entry {
     expiry: Time,
@@ -130,27 +150,55 @@ impl PreflightCache {
         self.stored.clear();
     }
 
-    /// Whether an entry for `item` matches `request` (Fetch: "cache entry match": a
-    /// credentialed entry serves every request, an uncredentialed one only requests whose
-    /// credentials mode is not `include`) and has not expired. An expired entry is removed.
-    fn matches(&mut self, request: &CacheRequest<'_>, item: ItemRef<'_>, now: Time) -> bool {
-        // The request's own kind of entry first: it is the one usually stored.
-        let credentials: &[bool] = if request.include_credentials {
+    /// The keys of the entries that would match `request` for `item` (Fetch: "cache entry
+    /// match" — a credentialed entry serves every request, an uncredentialed one only requests
+    /// whose credentials mode is not `include`), the request's own kind first; with `wildcard`,
+    /// also the `*` entries.
+    fn candidates<'a>(
+        request: &CacheRequest<'a>,
+        item: ItemRef<'a>,
+        wildcard: bool,
+    ) -> impl Iterator<Item = EntryRef<'a>> {
+        let credentials: &'static [bool] = if request.include_credentials {
             &[true]
         } else {
             &[false, true]
         };
-        credentials.iter().any(|&c| {
-            let key = request.entry(c, item);
-            match self.entries.get(&key) {
-                Some(entry) if entry.expiry > now => true,
-                Some(_) => {
-                    self.entries.remove(&key);
-                    false
-                }
-                None => false,
-            }
+        let star = match item {
+            ItemRef::Method(_) => ItemRef::Method(b"*"),
+            ItemRef::HeaderName(_) => ItemRef::HeaderName(b"*"),
+        };
+        let items = [Some(item), wildcard.then_some(star)];
+        let request = *request;
+        credentials.iter().flat_map(move |&c| {
+            items
+                .into_iter()
+                .flatten()
+                .map(move |item| request.entry(c, item))
         })
+    }
+
+    /// The entry for `key` unless it has expired; an expired entry is removed.
+    fn fresh(&mut self, key: &EntryRef<'_>, now: Time) -> Option<&mut Entry> {
+        match self.entries.get(key) {
+            Some(entry) if entry.expiry > now => self.entries.get_mut(key),
+            Some(_) => {
+                self.entries.remove(key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Whether some entry matches, per [`PreflightCache::candidates`].
+    fn matches(
+        &mut self,
+        request: &CacheRequest<'_>,
+        item: ItemRef<'_>,
+        wildcard: bool,
+        now: Time,
+    ) -> bool {
+        Self::candidates(request, item, wildcard).any(|key| self.fresh(&key, now).is_some())
     }
 
     /// Fetch: "method cache entry match" — an entry for `method`, or for `*`. A `*` entry counts
@@ -158,8 +206,12 @@ impl PreflightCache {
     /// "HTTP new-header syntax"); the standard's definition omits that condition, which would
     /// let a `*` stored by a credentialed preflight skip preflights it never allowed.
     pub fn method_match(&mut self, request: &CacheRequest<'_>, method: &[u8], now: Time) -> bool {
-        self.matches(request, ItemRef::Method(method), now)
-            || (!request.include_credentials && self.matches(request, ItemRef::Method(b"*"), now))
+        self.matches(
+            request,
+            ItemRef::Method(method),
+            !request.include_credentials,
+            now,
+        )
     }
 
     /// Fetch: "header-name cache entry match" — an entry for the name (case-insensitively), or
@@ -173,21 +225,15 @@ impl PreflightCache {
         wildcard_covers_authorization: bool,
         now: Time,
     ) -> bool {
-        let lowercase: Cow<'_, [u8]> = if name.iter().any(u8::is_ascii_uppercase) {
-            Cow::Owned(name.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(name)
-        };
-        let wildcard_applies = !request.include_credentials
-            && (wildcard_covers_authorization
-                || !crate::safelist::is_cors_non_wildcard_request_header_name(name));
-        self.matches(request, ItemRef::HeaderName(&lowercase), now)
-            || (wildcard_applies && self.matches(request, ItemRef::HeaderName(b"*"), now))
+        let lowercase = lowercase(name);
+        let wildcard = header_wildcard_applies(request, name, wildcard_covers_authorization);
+        self.matches(request, ItemRef::HeaderName(&lowercase), wildcard, now)
     }
 
-    /// Fetch: "CORS-preflight fetch" steps that store a method's entry: set the max-age of the
-    /// exactly matching entry, or "create a new cache entry". The entry expires `max_age` after
-    /// `now`.
+    /// Fetch: "CORS-preflight fetch" steps 7.10-7.11 for one method: set the max-age of every
+    /// entry that is a method cache entry match (a credentialed entry matches an uncredentialed
+    /// request too), or, when none is, "create a new cache entry". An entry whose max-age is
+    /// set lives `max_age` from `now`.
     pub fn store_method(
         &mut self,
         request: &CacheRequest<'_>,
@@ -195,39 +241,47 @@ impl PreflightCache {
         max_age: Duration,
         now: Time,
     ) {
-        self.store(request, Item::Method(method.into()), max_age, now);
+        let wildcard = !request.include_credentials;
+        self.store(request, ItemRef::Method(method), wildcard, max_age, now);
     }
 
-    /// As [`PreflightCache::store_method`], for a header name.
+    /// As [`PreflightCache::store_method`], for a header name (steps 7.12-7.13).
     pub fn store_header_name(
         &mut self,
         request: &CacheRequest<'_>,
         name: &[u8],
+        wildcard_covers_authorization: bool,
         max_age: Duration,
         now: Time,
     ) {
+        let lowercase = lowercase(name);
+        let wildcard = header_wildcard_applies(request, name, wildcard_covers_authorization);
         self.store(
             request,
-            Item::HeaderName(name.to_ascii_lowercase().into()),
+            ItemRef::HeaderName(&lowercase),
+            wildcard,
             max_age,
             now,
         );
     }
 
-    fn store(&mut self, request: &CacheRequest<'_>, item: Item, max_age: Duration, now: Time) {
+    fn store(
+        &mut self,
+        request: &CacheRequest<'_>,
+        item: ItemRef<'_>,
+        wildcard: bool,
+        max_age: Duration,
+        now: Time,
+    ) {
         let expiry = now.saturating_add(max_age);
-        let key = EntryKey {
-            partition: request.partition.into(),
-            origin: request.origin.into(),
-            url: request.url.into(),
-            credentials: request.include_credentials,
-            item,
-        };
-        if let Some(entry) = self.entries.get_mut(&key) {
-            entry.expiry = expiry;
-            return;
+        let mut matched = false;
+        for key in Self::candidates(request, item, wildcard) {
+            if let Some(entry) = self.fresh(&key, now) {
+                entry.expiry = expiry;
+                matched = true;
+            }
         }
-        if expiry <= now || self.capacity == Some(0) {
+        if matched || expiry <= now || self.capacity == Some(0) {
             return;
         }
         if self
@@ -236,7 +290,16 @@ impl PreflightCache {
         {
             self.make_room(now);
         }
-        let key = Arc::new(key);
+        let key = Arc::new(EntryKey {
+            partition: request.partition.into(),
+            origin: request.origin.into(),
+            url: request.url.into(),
+            credentials: request.include_credentials,
+            item: match item {
+                ItemRef::Method(method) => Item::Method(method.into()),
+                ItemRef::HeaderName(name) => Item::HeaderName(name.into()),
+            },
+        });
         self.stored.push_back(Arc::clone(&key));
         self.entries.insert(key, Entry { expiry });
         self.compact();
@@ -319,8 +382,8 @@ mod tests {
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", Duration::ZERO, Time::ZERO);
         assert!(cache.is_empty());
-        cache.store_header_name(&r, b"X-A", FIVE, Time::ZERO);
-        cache.store_header_name(&r, b"x-a", FIVE, Time::from_secs(4));
+        cache.store_header_name(&r, b"X-A", false, FIVE, Time::ZERO);
+        cache.store_header_name(&r, b"x-a", false, FIVE, Time::from_secs(4));
         assert_eq!(cache.len(), 1);
         assert!(cache.header_name_match(&r, b"X-a", false, Time::from_secs(8)));
     }
@@ -343,7 +406,7 @@ mod tests {
         let url = "http://api.example/";
         let r = request(url, false);
         cache.store_method(&r, b"*", FIVE, Time::ZERO);
-        cache.store_header_name(&r, b"*", FIVE, Time::ZERO);
+        cache.store_header_name(&r, b"*", false, FIVE, Time::ZERO);
         assert!(cache.method_match(&r, b"PATCH", Time::ZERO));
         assert!(cache.header_name_match(&r, b"x-anything", false, Time::ZERO));
         assert!(!cache.header_name_match(&r, b"Authorization", false, Time::ZERO));
@@ -380,6 +443,7 @@ mod tests {
         cache.store_header_name(
             &request("http://api.example/a", true),
             b"x",
+            false,
             FIVE,
             Time::ZERO,
         );

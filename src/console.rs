@@ -92,6 +92,8 @@ fn chromium(e: &NetworkError) -> String {
             "Fetch API cannot load {url}. Request mode is \"no-cors\" but the redirect mode is \
              not \"follow\"."
         ),
+        // The data: URL loader fails the load with `ERR_INVALID_URL`.
+        CorsError::InvalidDataUrl => net("ERR_INVALID_URL"),
         CorsError::Check(failure) | CorsError::PreflightCheck(failure) => {
             cors(&chromium_check(failure, e.initiator))
         }
@@ -281,6 +283,7 @@ fn firefox(e: &NetworkError) -> String {
         // the `TypeError` that rejects `fetch()`.
         CorsError::DisallowedByMode
         | CorsError::NoCorsRedirectModeNotFollow
+        | CorsError::InvalidDataUrl
         | CorsError::RedirectContainsCredentials { .. }
         | CorsError::InvalidRedirectLocation { .. }
         | CorsError::RedirectToNonHttpScheme { .. }
@@ -375,6 +378,8 @@ fn webkit(e: &NetworkError) -> String {
         CorsError::NoCorsRedirectModeNotFollow => {
             access_control("No-Cors mode requires follow redirect mode")
         }
+        // Not an access-control error: Web Inspector's failed-resource line.
+        CorsError::InvalidDataUrl => "Failed to load resource: bad URL".to_owned(),
         CorsError::Check(failure) | CorsError::PreflightCheck(failure) => {
             access_control(&webkit_check(failure, &e.origin))
         }
@@ -470,6 +475,9 @@ fn fix(e: &NetworkError) -> String {
         CorsError::NoCorsRedirectModeNotFollow => format!(
             "A `no-cors` request must follow redirects: drop the request's `redirect` option (or \
              set it to `follow`), or request {url} with mode `cors`."
+        ),
+        CorsError::InvalidDataUrl => format!(
+            "{url} is not a valid data: URL: write it as `data:[<media type>][;base64],<data>`."
         ),
         CorsError::Check(failure) => check_fix(failure, &server, origin, "its responses"),
         CorsError::PreflightCheck(failure) => check_fix(
@@ -633,6 +641,7 @@ mod tests {
             CorsError::DisallowedByMode,
             CorsError::CorsDisabledScheme,
             CorsError::NoCorsRedirectModeNotFollow,
+            CorsError::InvalidDataUrl,
             CorsError::PreflightInvalidStatus { status: 404 },
             CorsError::PreflightDisallowedRedirect { status: 301 },
             CorsError::InvalidAllowMethodsPreflightResponse {

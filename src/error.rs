@@ -61,6 +61,8 @@ pub enum CorsError {
     CorsDisabledScheme,
     /// Fetch "main fetch": mode `no-cors` with a redirect mode other than `follow`.
     NoCorsRedirectModeNotFollow,
+    /// Fetch "scheme fetch": a `data:` URL the data: URL processor rejects.
+    InvalidDataUrl,
     /// Fetch "HTTP fetch": the CORS check failed on a response (final or redirect).
     Check(CheckFailure),
     /// Fetch "CORS-preflight fetch": the CORS check failed on the preflight response.
@@ -129,6 +131,7 @@ impl CorsError {
             Self::DisallowedByMode => "DisallowedByMode",
             Self::CorsDisabledScheme => "CorsDisabledScheme",
             Self::NoCorsRedirectModeNotFollow => "NoCorsRedirectModeNotFollow",
+            Self::InvalidDataUrl => "InvalidDataUrl",
             Self::Check(failure) => failure.name(),
             Self::PreflightCheck(failure) => match failure {
                 CheckFailure::WildcardOriginNotAllowed => "PreflightWildcardOriginNotAllowed",

@@ -306,6 +306,16 @@ impl FetchRequest {
         self.url_list.last().expect("the URL list is never empty")
     }
 
+    /// The current URL as the request line carries it: no fragment, no username or password.
+    fn url_on_the_wire(&self) -> Url {
+        let mut url = self.current_url().clone();
+        url.set_fragment(None);
+        // Infallible for the HTTP(S) URLs that reach the wire.
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        url
+    }
+
     /// Fetch: request "redirect-taint" is `same-origin`: no hop went from a URL that is not
     /// same origin with the request's origin to a URL of another origin still. (Telling
     /// `same-site` from `cross-site` needs the Public Suffix List; no CORS step does.)
@@ -314,6 +324,25 @@ impl FetchRequest {
             let last = Origin::of_url(&hop[0]);
             last.is_same_origin(&Origin::of_url(&hop[1])) || self.origin.is_same_origin(&last)
         })
+    }
+
+    /// Referrer Policy: "determine request's referrer" under the default policy
+    /// `strict-origin-when-cross-origin`, as "main fetch" runs it for each URL: no referrer from
+    /// a potentially trustworthy document to a cross-origin URL that is not, and once there is
+    /// none the request keeps none (its referrer has become `no-referrer`). The document sits at
+    /// its origin's root, so its URL and its origin-only form are the same string.
+    fn determine_referrer(&mut self) {
+        let Some(referrer) = &self.referrer else {
+            return;
+        };
+        let current = self.current_url();
+        // The referrer is the document's URL, so its origin is the request's.
+        if !self.origin.is_same_origin_with_url(current)
+            && is_potentially_trustworthy(&referrer.url)
+            && !is_potentially_trustworthy(current)
+        {
+            self.referrer = None;
+        }
     }
 
     /// Fetch: "CORS-unsafe request-header names" of the header list.
@@ -379,12 +408,15 @@ impl<'b> Fetching<'b> {
     /// Fetch: "main fetch" from the step that picks the response tainting.
     fn main_fetch(mut self, now: Time) -> Next<'b> {
         let request = &mut self.request;
+        request.determine_referrer();
         request.unsafe_names = request.compute_unsafe_names();
-        let is_http = matches!(request.current_url().scheme(), "http" | "https");
+        let scheme = request.current_url().scheme();
+        let is_http = matches!(scheme, "http" | "https");
         let basic = (request
             .origin
             .is_same_origin_with_url(request.current_url())
             && matches!(request.tainting, None | Some(Tainting::Basic)))
+            || scheme == "data"
             || request.mode == Mode::Navigate;
         let make_preflight = if basic {
             request.tainting = Some(Tainting::Basic);
@@ -408,11 +440,30 @@ impl<'b> Fetching<'b> {
             self.request.preflight_branch |= preflight;
             preflight
         };
-        if !is_http {
-            // Scheme fetch of about:, blob:, data: and file: URLs is not modelled.
-            return self.network_error(CorsError::CorsDisabledScheme);
+        match self.request.current_url().scheme() {
+            "http" | "https" => self.http_fetch(make_preflight, now),
+            "data" => self.data_fetch(),
+            // Scheme fetch of about:, blob: and file: URLs is not modelled.
+            _ => self.network_error(CorsError::CorsDisabledScheme),
         }
-        self.http_fetch(make_preflight, now)
+    }
+
+    /// Fetch: "scheme fetch" of a `data:` URL: the data: URL processor's MIME type as
+    /// `Content-Type` of a 200 response, or a network error when the URL does not process.
+    fn data_fetch(self) -> Next<'b> {
+        // The processor fails on a bad URL or, with `;base64`, on a body that does not decode.
+        let processed = data_url::DataUrl::process(self.request.current_url().as_str())
+            .ok()
+            .filter(|data_url| data_url.decode_to_vec().is_ok());
+        let Some(data_url) = processed else {
+            return self.network_error(CorsError::InvalidDataUrl);
+        };
+        let mut headers = HeaderList::new();
+        headers.append(
+            http::header::CONTENT_TYPE,
+            value(data_url.mime_type().to_string().as_bytes()),
+        );
+        self.finish(200, &headers)
     }
 
     /// Fetch: "HTTP fetch" step 4.1: preflight unless the CORS-preflight cache has a method
@@ -460,7 +511,7 @@ impl<'b> Fetching<'b> {
         self.append_referer(&mut headers);
         OutgoingRequest {
             method: Method::OPTIONS,
-            url: request.current_url().clone(),
+            url: request.url_on_the_wire(),
             headers,
             is_preflight: true,
             credentials_included: false,
@@ -492,34 +543,17 @@ impl<'b> Fetching<'b> {
                 && tainting == Some(Tainting::Basic));
         OutgoingRequest {
             method: request.method.clone(),
-            url: request.current_url().clone(),
+            url: request.url_on_the_wire(),
             headers,
             is_preflight: false,
             credentials_included,
         }
     }
 
-    /// Appends `Referer` as Referrer Policy's "determine request's referrer" gives it under the
-    /// default policy `strict-origin-when-cross-origin`: the document's URL (here its origin
-    /// and `/`, so full URL and origin coincide), except from a potentially trustworthy URL to
-    /// a cross-origin one that is not.
+    /// Appends `Referer`, when the request still has a referrer.
     fn append_referer(&self, headers: &mut HeaderList) {
-        let request = &self.request;
-        let Some(Referrer {
-            url: referrer,
-            header,
-        }) = &request.referrer
-        else {
-            return;
-        };
-        let current = request.current_url();
-        // The referrer is the document's URL, so its origin is the request's.
-        let same_origin = request.origin.is_same_origin_with_url(current);
-        if same_origin
-            || !is_potentially_trustworthy(referrer)
-            || is_potentially_trustworthy(current)
-        {
-            headers.append(REFERER, header.clone());
+        if let Some(referrer) = &self.request.referrer {
+            headers.append(REFERER, referrer.header.clone());
         }
     }
 
@@ -538,7 +572,13 @@ impl<'b> Fetching<'b> {
                 browser.cache.store_method(&lookup, method, max_age, now);
             }
             for name in &allowed.header_names {
-                browser.cache.store_header_name(&lookup, name, max_age, now);
+                browser.cache.store_header_name(
+                    &lookup,
+                    name,
+                    browser.profile.wildcard_covers_authorization,
+                    max_age,
+                    now,
+                );
             }
         }
         let outgoing = self.actual_request();
@@ -581,7 +621,8 @@ impl<'b> Fetching<'b> {
     /// Fetch "main fetch" steps 14-15: the filtered response script sees.
     fn finish(self, status: u16, headers: &HeaderList) -> Next<'b> {
         let request = &self.request;
-        let url = Some(request.current_url().clone());
+        // `Response.url` is the last URL serialized without its fragment.
+        let url = Some(request.url_on_the_wire());
         let redirected = request.url_list.len() > 1;
         let response = match request.tainting {
             Some(Tainting::Opaque) => Response {

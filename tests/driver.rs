@@ -1342,3 +1342,31 @@ fn engines_let_the_wildcard_cover_authorization() {
         }
     }
 }
+
+#[test]
+fn data_urls_are_basic_and_never_reach_a_server() {
+    let exchange = run(
+        &mut spec(),
+        RequestInit::new("data:text/plain;charset=utf-8,hi"),
+        0,
+        server(&[], &[]),
+    );
+    assert!(exchange.requests.is_empty());
+    let response = exchange.result.unwrap();
+    assert_eq!(response.response_type(), ResponseType::Basic);
+    assert_eq!(
+        response
+            .headers()
+            .get(&http::header::CONTENT_TYPE)
+            .unwrap()
+            .as_ref(),
+        b"text/plain;charset=utf-8"
+    );
+    let bad = run(
+        &mut spec(),
+        RequestInit::new("data:;base64,%%%"),
+        0,
+        server(&[], &[]),
+    );
+    assert_eq!(error_of(&bad).error, CorsError::InvalidDataUrl);
+}
