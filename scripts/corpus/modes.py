@@ -1,0 +1,480 @@
+#!/usr/bin/env python3
+"""Generate spec-vectors/modes.json: request modes no-cors, same-origin, navigate and cors
+(non-HTTP(S) targets and same-origin targets), hand-derived from the WHATWG Fetch standard.
+
+What the standard says, and therefore what every expectation below states:
+
+- "main fetch" step 12 picks the branch: a same-origin URL with response tainting basic, a
+  `data:` URL, or mode navigate → tainting basic, scheme fetch, no CORS check; mode same-origin
+  (otherwise) → network error; mode no-cors → network error unless redirect mode is follow, else
+  tainting opaque; a non-HTTP(S) scheme (otherwise) → network error; else tainting cors.
+- Step 14: the response is wrapped in a basic (all headers but Set-Cookie/Set-Cookie2), CORS or
+  opaque (status 0, no headers) filtered response.
+- "new Request(input, init)" step 32.1: mode no-cors with a method that is not a CORS-safelisted
+  method throws a TypeError; step 32.2 sets the Headers guard to "request-no-cors", under which
+  Headers "append" step 3 keeps a header only when (name, value combined with any earlier value
+  of that name) is a no-CORS-safelisted request-header: the name is Accept, Accept-Language,
+  Content-Language or Content-Type and the pair is a CORS-safelisted request-header. Range is
+  not such a name (and is a privileged no-CORS request-header name, removed in append step 5).
+- "append a request `Origin` header": step 3 for tainting cors; step 4 for other methods than
+  GET/HEAD, with `null` under strict-origin-when-cross-origin when mode is not cors, the origin
+  is https and the current URL is not https.
+- Referer (Referrer Policy, strict-origin-when-cross-origin): same-origin → the document URL;
+  cross-origin → the document's origin + "/"; no Referer when the document URL is potentially
+  trustworthy and the target is not; none from an opaque-origin document.
+
+The `navigate` mode here is a navigation request made by the user agent (the Request
+constructor, step 17, would throw for script passing mode "navigate").
+
+Run from the repository root: python3 scripts/corpus/modes.py
+"""
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+OUT = ROOT / "spec-vectors" / "modes.json"
+
+DOC = "http://app.example"
+REF = DOC + "/"
+API = "http://api.example:8000"
+
+vectors = []
+ids = set()
+
+ABSENT = object()
+
+
+def scenario(vid, description, routes, steps, origin=DOC):
+    assert vid not in ids, vid
+    ids.add(vid)
+    vectors.append({
+        "id": vid,
+        "kind": "scenario",
+        "description": description,
+        "origin": origin,
+        "server": {"routes": [
+            {"method": m, "url": u, "status": s, "headers": [list(h) for h in hs]}
+            for m, u, s, hs in routes
+        ]},
+        "steps": steps,
+    })
+
+
+def sent(method, url, origin=None, acrm=None, acrh=None, referer=REF, authorization=None,
+         **extra):
+    headers = {
+        "origin": origin,
+        "access-control-request-method": acrm,
+        "access-control-request-headers": acrh,
+        "referer": referer,
+        "authorization": authorization,
+    }
+    for name, value in extra.items():
+        headers[name.replace("_", "-")] = None if value is ABSENT else value
+    return {"method": method, "url": url, "headers": headers}
+
+
+def request(url, method=None, headers=(), **kw):
+    r = {}
+    if method is not None:
+        r["method"] = method
+    r["url"] = url
+    if headers:
+        r["headers"] = [list(h) for h in headers]
+    r.update(kw)
+    return r
+
+
+def ok_step(req, requests, exposed, rtype, status=200, preflight=False):
+    return {"at": 0, "request": req, "expect": {
+        "result": "ok", "type": rtype, "status": status, "exposed_headers": exposed,
+        "preflight": preflight, "requests": requests}}
+
+
+def error_step(req, requests, error=None):
+    expect = {"result": "network-error", "preflight": False, "requests": requests}
+    if error is not None:
+        expect["error"] = error
+    return {"at": 0, "request": req, "expect": expect}
+
+
+# Response headers that a CORS or opaque filter would hide but a basic one shows.
+LEAKY = [("Access-Control-Allow-Origin", "*"), ("Content-Type", "text/plain"),
+         ("X-Secret", "42"), ("Cache-Control", "no-store")]
+LEAKY_NAMES = ["access-control-allow-origin", "cache-control", "content-type", "x-secret"]
+PLAIN = [("Content-Type", "text/plain"), ("X-Secret", "42"), ("Cache-Control", "no-store")]
+PLAIN_NAMES = ["cache-control", "content-type", "x-secret"]
+
+NOCORS = ('Fetch "main fetch" step 12, mode "no-cors" branch: redirect mode follow, so response '
+          'tainting is "opaque" and the request goes out with no CORS check and no preflight; '
+          'step 14 wraps the response in an opaque filtered response (type opaque, status 0, '
+          "empty header list)")
+GUARD = ('Fetch "new Request(input, init)" step 32.2 sets the Headers guard to '
+         '"request-no-cors"; Headers "append" step 3.4 drops a header that is not a '
+         "no-CORS-safelisted request-header (name Accept, Accept-Language, Content-Language or "
+         "Content-Type, and a CORS-safelisted value)")
+BASIC = ('step 14 wraps it in a basic filtered response, which exposes every header except '
+         "Set-Cookie and Set-Cookie2")
+
+# --- no-cors --------------------------------------------------------------------------------
+
+url = f"{API}/modes/no-cors/get"
+scenario(
+    "no-cors-get-opaque",
+    f"{NOCORS}. The ACAO and X-Secret headers the server sends are invisible. "
+    '"append a request `Origin` header": tainting is not cors (step 3) and the method is GET '
+    "(step 4), so no Origin.",
+    [("GET", url, 200, LEAKY)],
+    [ok_step(request(url, mode="no-cors"), [sent("GET", url)], [], "opaque", status=0)],
+)
+
+url = f"{API}/modes/no-cors/error-status"
+scenario(
+    "no-cors-server-error-still-opaque",
+    f"{NOCORS}. A 500 from the server is not a network error; script sees status 0 all the same.",
+    [("GET", url, 500, PLAIN)],
+    [ok_step(request(url, mode="no-cors"), [sent("GET", url)], [], "opaque", status=0)],
+)
+
+url = f"{API}/modes/no-cors/headers"
+scenario(
+    "no-cors-unsafe-headers-dropped",
+    f"{GUARD}: X-Custom (not such a name), Content-Type application/json (not a safelisted "
+    "value) and Accept-Language `en_US` (`_` fails the language byte rule) are dropped; Accept "
+    f"`text/html` and Content-Language `de` are kept. {NOCORS}; no preflight in any case.",
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="no-cors", headers=[
+        ("X-Custom", "1"), ("Accept", "text/html"), ("Content-Type", "application/json"),
+        ("Accept-Language", "en_US"), ("Content-Language", "de")]),
+        [sent("GET", url, x_custom=ABSENT, accept="text/html", content_type=ABSENT,
+              accept_language=ABSENT, content_language="de")], [], "opaque", status=0)],
+)
+
+url = f"{API}/modes/no-cors/range"
+scenario(
+    "no-cors-range-dropped",
+    f"{GUARD}: Range is not a no-CORS-safelisted request-header name, so `Range: bytes=0-` is "
+    "dropped even though it is a CORS-safelisted request-header (Range is also a privileged "
+    f'no-CORS request-header name, removed by "append" step 5). {NOCORS}.',
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="no-cors", headers=[("Range", "bytes=0-")]),
+             [sent("GET", url, range=ABSENT)], [], "opaque", status=0)],
+)
+
+url = f"{API}/modes/no-cors/accept-combined-long"
+scenario(
+    "no-cors-accept-combined-over-128",
+    f'{GUARD}. Headers "append" step 3.1-3.3: the value tested is the one already in the list '
+    "combined with the new one by `, `: the first Accept (100 bytes) passes, the second makes "
+    "100 + 2 + 30 = 132 bytes, over the 128-byte limit (\"CORS-safelisted request-header\" "
+    f"step 1), so only the second is dropped. {NOCORS}.",
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="no-cors", headers=[("Accept", "a" * 100), ("Accept", "b" * 30)]),
+             [sent("GET", url, accept="a" * 100)], [], "opaque", status=0)],
+)
+
+url = f"{API}/modes/no-cors/accept-combined-ok"
+scenario(
+    "no-cors-accept-combined-ok",
+    f'{GUARD}. Headers "append" step 3: `text/html, text/plain` (the combined value) is a '
+    "CORS-safelisted Accept value, so both headers are kept and go out combined. "
+    f"{NOCORS}.",
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="no-cors", headers=[("Accept", "text/html"),
+                                                   ("Accept", "text/plain")]),
+             [sent("GET", url, accept="text/html, text/plain")], [], "opaque", status=0)],
+)
+
+for vid, method, why in [
+    ("put", "PUT", "PUT is not a CORS-safelisted method"),
+    ("delete-lowercase", "delete", "`delete` is normalized to DELETE, not a CORS-safelisted method"),
+    ("patch", "PATCH", "PATCH is not a CORS-safelisted method"),
+]:
+    url = f"{API}/modes/no-cors/method-{vid}"
+    scenario(
+        f"no-cors-method-{vid}-throws",
+        f'Fetch "new Request(input, init)" step 32.1: mode is "no-cors" and {why}, so the '
+        "constructor throws a TypeError; fetch() rejects and nothing is sent.",
+        [("*", url, 200, PLAIN)],
+        [error_step(request(url, method=method, mode="no-cors"), [])],
+    )
+
+for redirect in ["error", "manual"]:
+    url = f"{API}/modes/no-cors/redirect-{redirect}"
+    scenario(
+        f"no-cors-redirect-{redirect}",
+        'Fetch "main fetch" step 12, mode "no-cors" branch step 1: the redirect mode '
+        f'"{redirect}" is not "follow", so main fetch returns a network error before anything '
+        "is sent.",
+        [("GET", url, 200, PLAIN)],
+        [error_step(request(url, mode="no-cors", redirect=redirect), [],
+                    "NoCorsRedirectModeNotFollow")],
+    )
+
+url = f"{API}/modes/no-cors/post"
+scenario(
+    "no-cors-post-carries-origin",
+    f"{GUARD}: Content-Type `text/plain;charset=UTF-8` is kept. POST is a CORS-safelisted "
+    f'method, so the constructor does not throw. {NOCORS}. "append a request `Origin` header" '
+    "step 4: the method is not GET or HEAD; mode is not cors, so the referrer policy "
+    "strict-origin-when-cross-origin applies, and the origin is http (not https), so Origin is "
+    "the serialized origin.",
+    [("POST", url, 200, PLAIN)],
+    [ok_step(request(url, method="POST", mode="no-cors",
+                     headers=[("Content-Type", "text/plain;charset=UTF-8")]),
+             [sent("POST", url, origin=DOC, content_type="text/plain;charset=UTF-8")],
+             [], "opaque", status=0)],
+)
+
+url = "http://localhost:8000/modes/no-cors/post-downgrade"
+scenario(
+    "no-cors-post-https-to-http-origin-null",
+    f'{NOCORS}. "append a request `Origin` header" step 4.1, strict-origin-when-cross-origin: '
+    "the origin is a tuple origin with scheme https and the current URL's scheme is http, so "
+    "Origin is `null`. (http://localhost is potentially trustworthy, so this is not mixed "
+    "content, and the Referer is kept: both URLs are potentially trustworthy, cross-origin → "
+    "origin + `/`.)",
+    [("POST", url, 200, PLAIN)],
+    [ok_step(request(url, method="POST", mode="no-cors"),
+             [sent("POST", url, origin="null", referer="https://app.example/")],
+             [], "opaque", status=0)],
+    origin="https://app.example",
+)
+
+url = f"{API}/modes/no-cors/post-opaque-document"
+scenario(
+    "no-cors-post-from-opaque-origin",
+    f'{NOCORS}. "append a request `Origin` header" step 4: POST, so Origin is added; the '
+    "document's origin is opaque, so byte-serializing it gives `null` (the referrer-policy "
+    "switch applies only to tuple origins). An opaque-origin document sends no Referer.",
+    [("POST", url, 200, PLAIN)],
+    [ok_step(request(url, method="POST", mode="no-cors"),
+             [sent("POST", url, origin="null", referer=None)], [], "opaque", status=0)],
+    origin="null",
+)
+
+url = f"{DOC}/modes/no-cors/same-origin"
+scenario(
+    "no-cors-same-origin-is-basic",
+    'Fetch "main fetch" step 12, first branch: the URL is same origin with the request\'s '
+    f'origin and tainting is still "basic", so mode no-cors does not matter; {BASIC}. No '
+    "Origin (GET, not cors); the Referer is the full document URL.",
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="no-cors"), [sent("GET", url)], PLAIN_NAMES, "basic")],
+)
+
+url = f"{API}/modes/no-cors/redirect-from"
+url2 = "http://other.example:8000/modes/no-cors/redirect-to"
+scenario(
+    "no-cors-redirect-follow-opaque",
+    f'{NOCORS}. "HTTP fetch" step 6.3 (follow) runs "HTTP-redirect fetch", whose recursive '
+    '"main fetch" takes the no-cors branch again: the second response is opaque as well.',
+    [("GET", url, 302, [("Location", url2), ("X-Secret", "1")]), ("GET", url2, 200, LEAKY)],
+    [ok_step(request(url, mode="no-cors"), [sent("GET", url), sent("GET", url2)], [],
+             "opaque", status=0)],
+)
+
+url = f"{API}/modes/no-cors/redirect-back"
+url2 = f"{DOC}/modes/no-cors/redirect-back-target"
+scenario(
+    "no-cors-redirect-back-to-same-origin-stays-opaque",
+    f'{NOCORS}. After the redirect back to the document\'s origin, the recursive "main fetch" '
+    'step 12 does not take the first branch: the URL is same origin but response tainting is '
+    'already "opaque", not "basic". So the response stays opaque.',
+    [("GET", url, 302, [("Location", url2)]), ("GET", url2, 200, PLAIN)],
+    [ok_step(request(url, mode="no-cors"), [sent("GET", url), sent("GET", url2)], [],
+             "opaque", status=0)],
+)
+
+# --- same-origin ----------------------------------------------------------------------------
+
+for vid, target in [
+    ("cross-origin", f"{API}/modes/same-origin/cross"),
+    ("other-port", "http://app.example:8080/modes/same-origin/port"),
+    ("other-scheme", "https://app.example/modes/same-origin/scheme"),
+]:
+    scenario(
+        f"same-origin-mode-{vid}-rejected",
+        'Fetch "main fetch" step 12: the URL is not same origin with the request\'s origin, '
+        'so the first branch does not apply and mode "same-origin" returns a network error; '
+        "nothing is sent.",
+        [("GET", target, 200, LEAKY)],
+        [error_step(request(target, mode="same-origin"), [], "DisallowedByMode")],
+    )
+
+url = f"{DOC}/modes/same-origin/ok"
+scenario(
+    "same-origin-mode-same-origin-basic",
+    'Fetch "main fetch" step 12, first branch: same origin with tainting basic, so the request '
+    f"goes out with no CORS check; {BASIC} (no ACAO needed). No Origin (GET, tainting basic); "
+    "the Referer is the full document URL.",
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="same-origin"), [sent("GET", url)], PLAIN_NAMES, "basic")],
+)
+
+url = f"{DOC}/modes/same-origin/post"
+scenario(
+    "same-origin-mode-post-origin",
+    'Fetch "main fetch" step 12, first branch (basic). "append a request `Origin` header" '
+    "step 4: POST is neither GET nor HEAD; mode is not cors, so strict-origin-when-cross-origin "
+    f"applies, and the origin is http, so Origin is the serialized origin. {BASIC}.",
+    [("POST", url, 200, PLAIN)],
+    [ok_step(request(url, method="POST", mode="same-origin"), [sent("POST", url, origin=DOC)],
+             PLAIN_NAMES, "basic")],
+)
+
+url = f"{DOC}/modes/same-origin/redirect"
+url2 = f"{API}/modes/same-origin/redirect-target"
+scenario(
+    "same-origin-mode-redirect-cross-origin-rejected",
+    'Fetch "HTTP fetch" step 6.3 (follow) → "HTTP-redirect fetch" → recursive "main fetch": '
+    'the new URL is cross-origin, so step 12 in mode "same-origin" returns a network error; '
+    "only the first request was sent.",
+    [("GET", url, 302, [("Location", url2)]), ("GET", url2, 200, LEAKY)],
+    [error_step(request(url, mode="same-origin"), [sent("GET", url)], "DisallowedByMode")],
+)
+
+# --- navigate -------------------------------------------------------------------------------
+
+url = f"{API}/modes/navigate/get"
+scenario(
+    "navigate-cross-origin-get-basic",
+    'Fetch "main fetch" step 12, first branch: mode "navigate" sets tainting to basic, so there '
+    f"is no CORS check (the server sends no ACAO); {BASIC}. \"append a request `Origin` "
+    'header": not cors and GET, so no Origin. Referer: cross-origin, so origin + `/`.',
+    [("GET", url, 200, PLAIN)],
+    [ok_step(request(url, mode="navigate"), [sent("GET", url)], PLAIN_NAMES, "basic")],
+)
+
+url = f"{API}/modes/navigate/post"
+scenario(
+    "navigate-cross-origin-post-origin",
+    'Fetch "main fetch" step 12, first branch (navigate → basic, no CORS check). "append a '
+    'request `Origin` header" step 4: POST; mode is not cors, strict-origin-when-cross-origin, '
+    f"http origin, so Origin is the serialized origin. {BASIC}.",
+    [("POST", url, 200, PLAIN)],
+    [ok_step(request(url, method="POST", mode="navigate"), [sent("POST", url, origin=DOC)],
+             PLAIN_NAMES, "basic")],
+)
+
+url = f"{API}/modes/navigate/error"
+scenario(
+    "navigate-server-error-basic",
+    'Fetch "main fetch" step 12, first branch (navigate → basic): a 500 is a response, not a '
+    f"network error, and its status is visible; {BASIC}.",
+    [("GET", url, 500, PLAIN)],
+    [ok_step(request(url, mode="navigate"), [sent("GET", url)], PLAIN_NAMES, "basic",
+             status=500)],
+)
+
+url = f"{API}/modes/navigate/custom-header"
+scenario(
+    "navigate-no-preflight",
+    'Fetch "main fetch" step 12, first branch: mode "navigate" never reaches the cors branches, '
+    "so even a PUT with X-Custom gets no CORS-preflight fetch and no CORS check. Origin: step 4 "
+    "of \"append a request `Origin` header\" (PUT, not cors, http origin).",
+    [("PUT", url, 200, PLAIN)],
+    [ok_step(request(url, method="PUT", mode="navigate", headers=[("X-Custom", "1")]),
+             [sent("PUT", url, origin=DOC, x_custom="1")], PLAIN_NAMES, "basic")],
+)
+
+# --- cors to a non-HTTP(S) URL ---------------------------------------------------------------
+
+for vid, target in [
+    ("ftp", "ftp://api.example/modes/cors/file.txt"),
+    ("file", "file:///etc/hosts"),
+    ("ws", "ws://api.example:8000/modes/cors/socket"),
+    ("about-blank", "about:blank"),
+]:
+    scenario(
+        f"cors-non-http-scheme-{vid}",
+        'Fetch "main fetch" step 12: the URL is not same origin with the document, its scheme '
+        'is not `data`, the mode is "cors", and its scheme is not an HTTP(S) scheme, so main '
+        "fetch returns a network error; nothing is sent.",
+        [],
+        [error_step(request(target), [], "CorsDisabledScheme")],
+    )
+
+scenario(
+    "cors-data-url-basic",
+    'Fetch "main fetch" step 12, first branch: a `data:` URL is fetched with tainting basic by '
+    "scheme fetch, without CORS; the response has status 200 and a Content-Type header "
+    "(scheme fetch, `data`), exposed by the basic filter. Nothing reaches a server.",
+    [],
+    [ok_step(request("data:text/plain,hello"), [], ["content-type"], "basic")],
+)
+
+scenario(
+    "cors-data-url-bad-base64",
+    'Fetch "scheme fetch", `data`: the data: URL processor returns failure when a `;base64` '
+    'body does not forgiving-base64 decode ("%%%" is not base64), so the fetch is a network '
+    "error. Nothing reaches a server.",
+    [],
+    [error_step(request("data:;base64,%%%"), [], "InvalidDataUrl")],
+)
+
+# --- cors to a same-origin URL ---------------------------------------------------------------
+
+url = f"{DOC}/modes/cors/same-origin"
+scenario(
+    "cors-same-origin-get-basic",
+    'Fetch "main fetch" step 12, first branch: the URL is same origin and tainting is basic, so '
+    f"mode cors does not apply a CORS check; {BASIC}, including X-Secret and the ACAO header "
+    "(not CORS-safelisted response headers). No Origin on a same-origin GET; Referer is the "
+    "document URL.",
+    [("GET", url, 200, LEAKY)],
+    [ok_step(request(url), [sent("GET", url)], LEAKY_NAMES, "basic")],
+)
+
+url = f"{DOC}/modes/cors/same-origin-wrong-acao"
+scenario(
+    "cors-same-origin-ignores-acao",
+    'Fetch "main fetch" step 12, first branch: tainting basic, so "HTTP fetch" step 4.4 (CORS '
+    "check, only for tainting cors) does not run: an ACAO naming another origin does not block "
+    f"the response; {BASIC}.",
+    [("GET", url, 200, [("Access-Control-Allow-Origin", "http://other.example"),
+                        ("X-Secret", "42")])],
+    [ok_step(request(url), [sent("GET", url)], ["access-control-allow-origin", "x-secret"],
+             "basic")],
+)
+
+url = f"{DOC}/modes/cors/same-origin-put"
+scenario(
+    "cors-same-origin-put-no-preflight",
+    'Fetch "main fetch" step 12, first branch: same origin with tainting basic comes before the '
+    "preflight branch, so PUT with X-Custom is sent without a CORS-preflight fetch. \"append a "
+    'request `Origin` header" step 4: PUT is not GET/HEAD and mode is cors, so Origin is the '
+    f"serialized origin. {BASIC}.",
+    [("PUT", url, 200, PLAIN)],
+    [ok_step(request(url, method="PUT", headers=[("X-Custom", "1")]),
+             [sent("PUT", url, origin=DOC, x_custom="1")], PLAIN_NAMES, "basic")],
+)
+
+url = f"{API}/modes/cors/cross-origin"
+scenario(
+    "cors-cross-origin-contrast",
+    'Fetch "main fetch" step 12, Otherwise branch: cross-origin GET in mode cors gets tainting '
+    '"cors"; "append a request `Origin` header" step 3 adds Origin; the CORS check passes on '
+    "ACAO `*`, and the CORS filtered response exposes only CORS-safelisted response-header names "
+    "(Cache-Control, Content-Type) — not ACAO or X-Secret.",
+    [("GET", url, 200, LEAKY)],
+    [ok_step(request(url), [sent("GET", url, origin=DOC)], ["cache-control", "content-type"],
+             "cors")],
+)
+
+# --- Write --------------------------------------------------------------------------------
+
+doc = {
+    "format": "cors-vectors/1",
+    "source": ("Hand-written from the WHATWG Fetch standard: \"main fetch\" (mode branches, "
+               "filtered responses), \"new Request(input, init)\" (no-cors method check and the "
+               "request-no-cors guard), Headers \"append\", \"no-CORS-safelisted request-header\", "
+               "\"append a request `Origin` header\", \"HTTP fetch\", \"HTTP-redirect fetch\"; "
+               "Referrer Policy (strict-origin-when-cross-origin). Generated by "
+               "scripts/corpus/modes.py."),
+    "vectors": vectors,
+}
+OUT.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+print(f"{OUT.relative_to(ROOT)}: {len(vectors)} scenario vectors, "
+      f"{sum(len(v['steps']) for v in vectors)} steps")
