@@ -94,6 +94,14 @@ fn chromium(e: &NetworkError) -> String {
         ),
         // The data: URL loader fails the load with `ERR_INVALID_URL`.
         CorsError::InvalidDataUrl => net("ERR_INVALID_URL"),
+        CorsError::BadPort => net("ERR_UNSAFE_PORT"),
+        // third_party/blink/renderer/core/loader/mixed_content_checker.cc
+        CorsError::MixedContent => format!(
+            "Mixed Content: The page at '{}/' was loaded over HTTPS, but requested an insecure \
+             resource '{url}'. This request has been blocked; the content must be served over \
+             HTTPS.",
+            e.origin
+        ),
         CorsError::Check(failure) | CorsError::PreflightCheck(failure) => {
             cors(&chromium_check(failure, e.initiator))
         }
@@ -281,9 +289,12 @@ fn firefox(e: &NetworkError) -> String {
         }
         // No CORS listener message (same-origin loads, mode checks): what the console shows is
         // the `TypeError` that rejects `fetch()`.
+        // nsMixedContentBlocker (security.properties `BlockMixedActiveContent`).
+        CorsError::MixedContent => format!("Blocked loading mixed active content “{}”", e.url),
         CorsError::DisallowedByMode
         | CorsError::NoCorsRedirectModeNotFollow
         | CorsError::InvalidDataUrl
+        | CorsError::BadPort
         | CorsError::RedirectContainsCredentials { .. }
         | CorsError::InvalidRedirectLocation { .. }
         | CorsError::RedirectToNonHttpScheme { .. }
@@ -380,6 +391,14 @@ fn webkit(e: &NetworkError) -> String {
         }
         // Not an access-control error: Web Inspector's failed-resource line.
         CorsError::InvalidDataUrl => "Failed to load resource: bad URL".to_owned(),
+        // `portAllowed` in `ResourceLoader`/`PingLoader`.
+        CorsError::BadPort => format!("Not allowed to use restricted network port: {url}"),
+        // `MixedContentChecker::canRunInsecureContent`.
+        CorsError::MixedContent => format!(
+            "[blocked] The page at {}/ requested insecure content from {url}. This content was \
+             blocked and must be served over HTTPS.",
+            e.origin
+        ),
         CorsError::Check(failure) | CorsError::PreflightCheck(failure) => {
             access_control(&webkit_check(failure, &e.origin))
         }
@@ -478,6 +497,15 @@ fn fix(e: &NetworkError) -> String {
         ),
         CorsError::InvalidDataUrl => format!(
             "{url} is not a valid data: URL: write it as `data:[<media type>][;base64],<data>`."
+        ),
+        CorsError::BadPort => format!(
+            "Browsers never fetch HTTP(S) from port {} (a \"bad port\"): serve {server} on \
+             another port, such as 8080.",
+            url.port_or_known_default().unwrap_or_default()
+        ),
+        CorsError::MixedContent => format!(
+            "A page served over https cannot fetch plain http: serve {url} over https (or serve \
+             the page at {origin} over http for local testing)."
         ),
         CorsError::Check(failure) => check_fix(failure, &server, origin, "its responses"),
         CorsError::PreflightCheck(failure) => check_fix(
@@ -642,6 +670,8 @@ mod tests {
             CorsError::CorsDisabledScheme,
             CorsError::NoCorsRedirectModeNotFollow,
             CorsError::InvalidDataUrl,
+            CorsError::BadPort,
+            CorsError::MixedContent,
             CorsError::PreflightInvalidStatus { status: 404 },
             CorsError::PreflightDisallowedRedirect { status: 301 },
             CorsError::InvalidAllowMethodsPreflightResponse {

@@ -63,6 +63,11 @@ pub enum CorsError {
     NoCorsRedirectModeNotFollow,
     /// Fetch "scheme fetch": a `data:` URL the data: URL processor rejects.
     InvalidDataUrl,
+    /// Fetch "block bad port": an HTTP(S) URL on a port the standard lists as bad (e.g. 25).
+    BadPort,
+    /// Mixed Content: a page served over https fetching a URL that is not potentially
+    /// trustworthy (plain http).
+    MixedContent,
     /// Fetch "HTTP fetch": the CORS check failed on a response (final or redirect).
     Check(CheckFailure),
     /// Fetch "CORS-preflight fetch": the CORS check failed on the preflight response.
@@ -132,6 +137,8 @@ impl CorsError {
             Self::CorsDisabledScheme => "CorsDisabledScheme",
             Self::NoCorsRedirectModeNotFollow => "NoCorsRedirectModeNotFollow",
             Self::InvalidDataUrl => "InvalidDataUrl",
+            Self::BadPort => "BadPort",
+            Self::MixedContent => "MixedContent",
             Self::Check(failure) => failure.name(),
             Self::PreflightCheck(failure) => match failure {
                 CheckFailure::WildcardOriginNotAllowed => "PreflightWildcardOriginNotAllowed",

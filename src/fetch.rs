@@ -410,6 +410,14 @@ impl<'b> Fetching<'b> {
         let request = &mut self.request;
         request.determine_referrer();
         request.unsafe_names = request.compute_unsafe_names();
+        // Steps 7: ports and mixed content.
+        if is_bad_port(request.current_url()) {
+            return self.network_error(CorsError::BadPort);
+        }
+        if self.is_mixed_content() {
+            return self.network_error(CorsError::MixedContent);
+        }
+        let request = &mut self.request;
         let scheme = request.current_url().scheme();
         let is_http = matches!(scheme, "http" | "https");
         let basic = (request
@@ -446,6 +454,23 @@ impl<'b> Fetching<'b> {
             // Scheme fetch of about:, blob: and file: URLs is not modelled.
             _ => self.network_error(CorsError::CorsDisabledScheme),
         }
+    }
+
+    /// Mixed Content: "should fetching request be blocked as mixed content?" for a page served
+    /// over https: a URL that is not potentially trustworthy is blocked (loopback URLs count as
+    /// trustworthy unless the profile says otherwise). `data:` URLs are never mixed content.
+    fn is_mixed_content(&self) -> bool {
+        let request = &self.request;
+        let url = request.current_url();
+        let secure_page = matches!(&request.origin, Origin::Tuple(t) if t.scheme() == "https");
+        let trustworthy = match url.scheme() {
+            "https" | "wss" | "data" => true,
+            _ => {
+                self.browser.profile.mixed_content_allows_loopback
+                    && is_potentially_trustworthy(url)
+            }
+        };
+        secure_page && !trustworthy
     }
 
     /// Fetch: "scheme fetch" of a `data:` URL: the data: URL processor's MIME type as
@@ -726,6 +751,22 @@ fn value(bytes: &[u8]) -> HeaderValue {
 /// A constant header value.
 fn constant(bytes: &'static [u8]) -> HeaderValue {
     HeaderValue::from_static(bytes).expect("a header value")
+}
+
+/// Fetch: "block bad port" — an HTTP(S) URL whose port is a "bad port".
+fn is_bad_port(url: &Url) -> bool {
+    /// The "bad port" table of the Fetch standard (§2.9 "Port blocking").
+    const BAD_PORTS: [u16; 83] = [
+        0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95,
+        101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179,
+        389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601,
+        636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566,
+        6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+    ];
+    matches!(url.scheme(), "http" | "https")
+        && url
+            .port_or_known_default()
+            .is_some_and(|port| BAD_PORTS.contains(&port))
 }
 
 /// Secure Contexts: "potentially trustworthy URL" — https and wss, loopback hosts, `file`.

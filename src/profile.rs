@@ -78,6 +78,10 @@ pub struct Profile {
     /// Response header names script may read besides the standard's CORS-safelisted ones
     /// (lowercase). WebKit's `isCrossOriginSafeHeader` adds `accept`.
     pub extra_safelisted_response_header_names: &'static [&'static str],
+    /// Whether an https page may fetch plain-http loopback URLs (`localhost`, `127.0.0.1`,
+    /// `[::1]`), which Secure Contexts counts as potentially trustworthy. WebKit blocks them as
+    /// mixed content (recorded: `probes.json` `mixed-localhost`, `mixed-127`).
+    pub mixed_content_allows_loopback: bool,
 }
 
 impl Profile {
@@ -93,6 +97,7 @@ impl Profile {
             cache_capacity: Some(1024),
             wildcard_covers_authorization: false,
             extra_safelisted_response_header_names: &[],
+            mixed_content_allows_loopback: true,
         }
     }
 
@@ -132,6 +137,7 @@ impl Profile {
             cache_capacity: None,
             wildcard_covers_authorization: true,
             extra_safelisted_response_header_names: &["accept"],
+            mixed_content_allows_loopback: false,
             ..Self::spec()
         }
     }

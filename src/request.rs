@@ -32,7 +32,8 @@ pub enum Mode {
     /// `cors`: the CORS protocol (the default for `fetch()`).
     #[default]
     Cors,
-    /// `navigate`: a navigation. Script cannot make these; engines can.
+    /// `navigate`: a navigation. Script cannot make these (the `Request` constructor throws);
+    /// engines make them with [`Request::navigation`].
     Navigate,
 }
 
@@ -162,6 +163,8 @@ pub enum RequestError {
     InvalidMethod(InvalidMethod),
     /// Mode `no-cors` with a method that is not CORS-safelisted.
     NoCorsMethodNotSafelisted,
+    /// Mode `navigate`, which script cannot use.
+    NavigateMode,
     /// A header name is not a token.
     InvalidHeaderName(Vec<u8>),
     /// A header value contains NUL, CR or LF once normalized.
@@ -179,6 +182,7 @@ impl fmt::Display for RequestError {
             Self::NoCorsMethodNotSafelisted => {
                 f.write_str("TypeError: mode 'no-cors' allows only the methods GET, HEAD and POST")
             }
+            Self::NavigateMode => f.write_str("TypeError: script cannot use mode 'navigate'"),
             Self::InvalidHeaderName(n) => {
                 write!(f, "TypeError: invalid header name '{}'", n.escape_ascii())
             }
@@ -205,12 +209,16 @@ pub struct Request {
 }
 
 impl Request {
-    /// Checks `init` as the `Request` constructor does: the URL is parsed against `base` (the
-    /// document's URL) and must not include credentials; the method is normalized and must be
-    /// a token, not forbidden, and CORS-safelisted under `no-cors`; the headers go through the
+    /// Checks `init` as the `Request` constructor does: the mode must not be `navigate`; the URL
+    /// is parsed against `base` (the document's URL) and must not include credentials; the
+    /// method is normalized and must be a token, not forbidden, and CORS-safelisted under
+    /// `no-cors`; the headers go through the
     /// `Headers` guard of the mode, which silently drops forbidden request-headers (and, under
     /// `no-cors`, anything that is not a no-CORS-safelisted request-header).
     pub fn new(init: RequestInit, base: Option<&Url>) -> Result<Self, RequestError> {
+        if init.mode == Mode::Navigate {
+            return Err(RequestError::NavigateMode);
+        }
         let url = Url::options()
             .base_url(base)
             .parse(&init.url)
@@ -238,6 +246,21 @@ impl Request {
             use_cors_preflight: init.use_cors_preflight,
             initiator: init.initiator,
         })
+    }
+
+    /// HTML: the request a browser makes to navigate to `url`: a `GET` in mode `navigate`,
+    /// credentials `include`, redirect mode `manual` (the navigation follows redirects itself).
+    pub fn navigation(url: Url) -> Self {
+        Self {
+            url,
+            method: Method::GET,
+            headers: HeaderList::new(),
+            mode: Mode::Navigate,
+            credentials: CredentialsMode::Include,
+            redirect: RedirectMode::Manual,
+            use_cors_preflight: false,
+            initiator: Initiator::Fetch,
+        }
     }
 
     /// The URL.

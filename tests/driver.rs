@@ -7,7 +7,7 @@ use cors_sim::error::{CheckFailure, CorsError, NetworkError};
 use cors_sim::fetch::{Browser, Exchange, Next, OutgoingRequest};
 use cors_sim::origin::Origin;
 use cors_sim::profile::{Engine, Profile};
-use cors_sim::request::{CredentialsMode, Mode, RedirectMode, RequestError, RequestInit};
+use cors_sim::request::{CredentialsMode, Mode, RedirectMode, Request, RequestError, RequestInit};
 use cors_sim::response::ResponseType;
 use cors_sim::time::Time;
 use http::HeaderName;
@@ -254,17 +254,28 @@ fn same_origin_mode_refuses_cross_origin_urls() {
 }
 
 #[test]
-fn navigations_are_basic_whatever_the_origin() {
-    let exchange = run(
-        &mut spec(),
-        RequestInit::new(API).mode(Mode::Navigate),
-        0,
-        server(&[], &[("X-B", "1")]),
-    );
-    assert_eq!(header(&exchange.requests[0], "origin"), None);
-    let response = exchange.result.unwrap();
+fn navigations_are_basic_whatever_the_origin_and_script_cannot_make_them() {
+    let mut browser = spec();
+    let navigation = Request::navigation(url::Url::parse(API).unwrap());
+    let Next::Send(pending) = browser.start(&page(), None, navigation, Time::ZERO) else {
+        panic!("a request")
+    };
+    assert_eq!(header(pending.request(), "origin"), None);
+    assert!(pending.request().credentials_included());
+    let Next::Done(Ok(response)) = pending.respond(response(200, &[("X-B", "1")]), Time::ZERO)
+    else {
+        panic!("a response")
+    };
     assert_eq!(response.response_type(), ResponseType::Basic);
     assert_eq!(response.exposed_header_names(), ["x-b"]);
+    let error = browser
+        .fetch(
+            &page(),
+            RequestInit::new(API).mode(Mode::Navigate),
+            Time::ZERO,
+        )
+        .unwrap_err();
+    assert_eq!(error, RequestError::NavigateMode);
 }
 
 #[test]
@@ -1293,13 +1304,13 @@ fn a_non_http_url_is_refused_under_cors() {
 }
 
 #[test]
-fn referer_is_dropped_on_a_downgrade_to_a_cross_origin_http_url() {
+fn referer_is_dropped_from_a_trustworthy_page_to_an_untrustworthy_url() {
     let mut browser = spec();
-    let secure = Origin::parse(b"https://page.example").unwrap();
+    let local = Origin::parse(b"http://localhost:3000").unwrap();
     let sent = |browser: &mut Browser, url: &str| {
         let exchange = browser
             .fetch_with(
-                &secure,
+                &local,
                 RequestInit::new(url),
                 Time::ZERO,
                 server(&[], ACAO_STAR),
@@ -1308,13 +1319,51 @@ fn referer_is_dropped_on_a_downgrade_to_a_cross_origin_http_url() {
         header(&exchange.requests[0], "referer")
     };
     assert_eq!(sent(&mut browser, API), None);
+    let kept = Some("http://localhost:3000/".to_owned());
+    assert_eq!(sent(&mut browser, "https://api.example/"), kept);
+    assert_eq!(sent(&mut browser, "http://127.0.0.1:8080/"), kept);
+}
+
+#[test]
+fn bad_ports_and_mixed_content_never_reach_the_network() {
+    let blocked = |origin: &str, url: &str, profile: Profile| {
+        let origin = Origin::parse(origin.as_bytes()).unwrap();
+        let exchange = Browser::new(profile)
+            .fetch_with(
+                &origin,
+                RequestInit::new(url),
+                Time::ZERO,
+                server(&[], ACAO_STAR),
+            )
+            .unwrap();
+        exchange
+            .result
+            .err()
+            .map(|e| (e.error.name(), exchange.requests.len()))
+    };
     assert_eq!(
-        sent(&mut browser, "https://api.example/").unwrap(),
-        "https://page.example/"
+        blocked(PAGE, "http://api.example:25/", Profile::spec()),
+        Some(("BadPort", 0))
     );
     assert_eq!(
-        sent(&mut browser, "http://localhost:8080/").unwrap(),
-        "https://page.example/"
+        blocked("https://page.example", API, Profile::spec()),
+        Some(("MixedContent", 0))
+    );
+    assert_eq!(
+        blocked(
+            "https://page.example",
+            "http://localhost:8000/",
+            Profile::spec()
+        ),
+        None
+    );
+    assert_eq!(
+        blocked(
+            "https://page.example",
+            "http://localhost:8000/",
+            Profile::webkit()
+        ),
+        Some(("MixedContent", 0))
     );
 }
 

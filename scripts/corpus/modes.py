@@ -23,8 +23,7 @@ What the standard says, and therefore what every expectation below states:
   cross-origin → the document's origin + "/"; no Referer when the document URL is potentially
   trustworthy and the target is not; none from an opaque-origin document.
 
-The `navigate` mode here is a navigation request made by the user agent (the Request
-constructor, step 17, would throw for script passing mode "navigate").
+Mode `navigate` cannot come from script: the Request constructor (step 17) throws.
 
 Run from the repository root: python3 scripts/corpus/modes.py
 """
@@ -336,48 +335,24 @@ scenario(
 )
 
 # --- navigate -------------------------------------------------------------------------------
+# A navigation is a request the user agent makes; script cannot: the Request constructor (step 17:
+# "If mode is "navigate", then throw a TypeError") rejects it, so fetch() rejects and nothing is
+# sent, whatever the method, headers or server. (Recorded the same in Chromium, Firefox and WebKit:
+# the oracle's probe `mode-navigate`.)
 
-url = f"{API}/modes/navigate/get"
-scenario(
-    "navigate-cross-origin-get-basic",
-    'Fetch "main fetch" step 12, first branch: mode "navigate" sets tainting to basic, so there '
-    f"is no CORS check (the server sends no ACAO); {BASIC}. \"append a request `Origin` "
-    'header": not cors and GET, so no Origin. Referer: cross-origin, so origin + `/`.',
-    [("GET", url, 200, PLAIN)],
-    [ok_step(request(url, mode="navigate"), [sent("GET", url)], PLAIN_NAMES, "basic")],
-)
-
-url = f"{API}/modes/navigate/post"
-scenario(
-    "navigate-cross-origin-post-origin",
-    'Fetch "main fetch" step 12, first branch (navigate → basic, no CORS check). "append a '
-    'request `Origin` header" step 4: POST; mode is not cors, strict-origin-when-cross-origin, '
-    f"http origin, so Origin is the serialized origin. {BASIC}.",
-    [("POST", url, 200, PLAIN)],
-    [ok_step(request(url, method="POST", mode="navigate"), [sent("POST", url, origin=DOC)],
-             PLAIN_NAMES, "basic")],
-)
-
-url = f"{API}/modes/navigate/error"
-scenario(
-    "navigate-server-error-basic",
-    'Fetch "main fetch" step 12, first branch (navigate → basic): a 500 is a response, not a '
-    f"network error, and its status is visible; {BASIC}.",
-    [("GET", url, 500, PLAIN)],
-    [ok_step(request(url, mode="navigate"), [sent("GET", url)], PLAIN_NAMES, "basic",
-             status=500)],
-)
-
-url = f"{API}/modes/navigate/custom-header"
-scenario(
-    "navigate-no-preflight",
-    'Fetch "main fetch" step 12, first branch: mode "navigate" never reaches the cors branches, '
-    "so even a PUT with X-Custom gets no CORS-preflight fetch and no CORS check. Origin: step 4 "
-    "of \"append a request `Origin` header\" (PUT, not cors, http origin).",
-    [("PUT", url, 200, PLAIN)],
-    [ok_step(request(url, method="PUT", mode="navigate", headers=[("X-Custom", "1")]),
-             [sent("PUT", url, origin=DOC, x_custom="1")], PLAIN_NAMES, "basic")],
-)
+for vid, method, headers in [
+    ("navigate-cross-origin-get-rejected", "GET", []),
+    ("navigate-cross-origin-post-rejected", "POST", []),
+    ("navigate-put-custom-header-rejected", "PUT", [("X-Custom", "1")]),
+]:
+    url = f"{API}/modes/navigate/{vid}"
+    scenario(
+        vid,
+        '"new Request" step 17: mode "navigate" from script throws a TypeError, so fetch() '
+        f"rejects before main fetch and no {method} reaches the server.",
+        [("*", url, 200, PLAIN)],
+        [error_step(request(url, method=method, mode="navigate", headers=headers), [])],
+    )
 
 # --- cors to a non-HTTP(S) URL ---------------------------------------------------------------
 
