@@ -330,16 +330,25 @@ impl FetchRequest {
     /// `strict-origin-when-cross-origin`, as "main fetch" runs it for each URL: no referrer from
     /// a potentially trustworthy document to a cross-origin URL that is not, and once there is
     /// none the request keeps none (its referrer has become `no-referrer`). The document sits at
-    /// its origin's root, so its URL and its origin-only form are the same string.
-    fn determine_referrer(&mut self) {
+    /// its origin's root, so its URL and its origin-only form are the same string. With
+    /// `loopback_trustworthy` false, only https and wss URLs count as trustworthy here, as in
+    /// the engines.
+    fn determine_referrer(&mut self, loopback_trustworthy: bool) {
         let Some(referrer) = &self.referrer else {
             return;
+        };
+        let trustworthy = |url: &Url| {
+            if loopback_trustworthy {
+                is_potentially_trustworthy(url)
+            } else {
+                matches!(url.scheme(), "https" | "wss")
+            }
         };
         let current = self.current_url();
         // The referrer is the document's URL, so its origin is the request's.
         if !self.origin.is_same_origin_with_url(current)
-            && is_potentially_trustworthy(&referrer.url)
-            && !is_potentially_trustworthy(current)
+            && trustworthy(&referrer.url)
+            && !trustworthy(current)
         {
             self.referrer = None;
         }
@@ -408,7 +417,7 @@ impl<'b> Fetching<'b> {
     /// Fetch: "main fetch" from the step that picks the response tainting.
     fn main_fetch(mut self, now: Time) -> Next<'b> {
         let request = &mut self.request;
-        request.determine_referrer();
+        request.determine_referrer(self.browser.profile.loopback_trustworthy_for_referrer);
         request.unsafe_names = request.compute_unsafe_names();
         // Steps 7: ports and mixed content.
         if is_bad_port(request.current_url()) {

@@ -82,6 +82,11 @@ pub struct Profile {
     /// `[::1]`), which Secure Contexts counts as potentially trustworthy. WebKit blocks them as
     /// mixed content (recorded: `probes.json` `mixed-localhost`, `mixed-127`).
     pub mixed_content_allows_loopback: bool,
+    /// Whether Referrer Policy's downgrade test ("potentially trustworthy URL") counts loopback
+    /// http URLs as trustworthy, as the standard does. The engines test for https alone, so an
+    /// `http://localhost` page sends `Referer` to plain-http hosts (recorded in all three:
+    /// `smoke.json` `get-acao-star`).
+    pub loopback_trustworthy_for_referrer: bool,
 }
 
 impl Profile {
@@ -98,6 +103,7 @@ impl Profile {
             wildcard_covers_authorization: false,
             extra_safelisted_response_header_names: &[],
             mixed_content_allows_loopback: true,
+            loopback_trustworthy_for_referrer: true,
         }
     }
 
@@ -110,6 +116,7 @@ impl Profile {
             max_age_cap: Some(Duration::from_secs(7200)),
             cache_capacity: Some(1024),
             wildcard_covers_authorization: true,
+            loopback_trustworthy_for_referrer: false,
             ..Self::spec()
         }
     }
@@ -123,6 +130,7 @@ impl Profile {
             max_age_cap: Some(Duration::from_secs(86400)),
             cache_capacity: Some(100),
             wildcard_covers_authorization: true,
+            loopback_trustworthy_for_referrer: false,
             ..Self::spec()
         }
     }
@@ -138,6 +146,7 @@ impl Profile {
             wildcard_covers_authorization: true,
             extra_safelisted_response_header_names: &["accept"],
             mixed_content_allows_loopback: false,
+            loopback_trustworthy_for_referrer: false,
             ..Self::spec()
         }
     }
