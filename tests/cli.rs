@@ -14,12 +14,21 @@ fn cors_sim(files: &[&Path]) -> (bool, String) {
     (output.status.success(), text)
 }
 
-fn scratch(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cors-sim-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
+/// A vector file written for one test; removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str, contents: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("cors-sim-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        Self(path)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 fn origins_file() -> String {
@@ -29,8 +38,8 @@ fn origins_file() -> String {
 
 #[test]
 fn a_passing_file_ends_with_the_counts() {
-    let path = scratch("pass.json", &origins_file());
-    let (ok, text) = cors_sim(&[&path]);
+    let file = Scratch::new("pass.json", &origins_file());
+    let (ok, text) = cors_sim(&[&file.0]);
     assert!(ok, "{text}");
     assert_eq!(text.lines().last().unwrap(), "393 passed, 0 failed");
 }
@@ -42,15 +51,15 @@ fn a_broken_expectation_fails_with_a_readable_message() {
         "\"serialization\": \"http://example.net\"",
         1,
     );
-    let path = scratch("broken.json", &broken);
-    let (ok, text) = cors_sim(&[&path]);
+    let file = Scratch::new("broken.json", &broken);
+    let (ok, text) = cors_sim(&[&file.0]);
     assert!(!ok);
     let failure = text
         .lines()
         .find(|l| l.starts_with("FAIL"))
         .expect("a FAIL line");
     assert!(
-        failure.contains("broken.json: wpt-url-origin-"),
+        failure.contains("-broken.json: wpt-url-origin-"),
         "{failure}"
     );
     assert!(
@@ -63,14 +72,14 @@ fn a_broken_expectation_fails_with_a_readable_message() {
 
 #[test]
 fn unknown_formats_fields_and_kinds_are_errors_never_passes() {
-    let format = scratch(
+    let format = Scratch::new(
         "format.json",
         r#"{"format": "cors-vectors/9", "vectors": []}"#,
     );
-    let (ok, text) = cors_sim(&[&format]);
+    let (ok, text) = cors_sim(&[&format.0]);
     assert!(!ok);
     assert!(
-        text.contains("format.json: unknown format \"cors-vectors/9\""),
+        text.contains("-format.json: unknown format \"cors-vectors/9\""),
         "{text}"
     );
 
@@ -81,8 +90,8 @@ fn unknown_formats_fields_and_kinds_are_errors_never_passes() {
          "steps": [{"request": {"url": "http://b/", "mode": "sideways"}}]},
         {"id": "d", "kind": "origin", "profile": "netscape", "input": "http://a/", "base": null, "expect": {}}
     ], "skipped": [{"id": "e", "reason": "timed out"}]}"#;
-    let path = scratch("malformed.json", vectors);
-    let (ok, text) = cors_sim(&[&path]);
+    let file = Scratch::new("malformed.json", vectors);
+    let (ok, text) = cors_sim(&[&file.0]);
     assert!(!ok);
     assert!(
         text.contains("malformed.json: a: (vector)") && text.contains("surprise"),
