@@ -12,7 +12,7 @@
 //!
 //! Inputs (`RequestInit`, `http::Response`, fresh browsers) are built outside the timed part.
 
-use cors_sim::cache::{CacheRequest, PreflightCache};
+use cors_sim::cache::{CacheRequest, CacheRules, PreflightCache};
 use cors_sim::fetch::{Browser, Next};
 use cors_sim::origin::Origin;
 use cors_sim::profile::Profile;
@@ -209,7 +209,7 @@ fn filled_cache(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
     let urls: Vec<String> = (0..size / 2)
         .map(|i| format!("http://api.example/items/{i}"))
         .collect();
-    let mut cache = PreflightCache::new(Some(size));
+    let mut cache = PreflightCache::new(Some(size), CacheRules::default());
     let max_age = Duration::from_secs(3600);
     for url in &urls {
         let request = CacheRequest {
@@ -219,7 +219,7 @@ fn filled_cache(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
             include_credentials: false,
         };
         cache.store_method(&request, b"PUT", max_age, now);
-        cache.store_header_name(&request, b"content-type", false, max_age, now);
+        cache.store_header_name(&request, b"content-type", max_age, now);
     }
     assert_eq!(cache.len(), urls.len() * 2);
     (cache, urls)
@@ -244,7 +244,7 @@ fn lookup_setup(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
             include_credentials: false,
         };
         assert!(cache.method_match(&request, b"PUT", now));
-        assert!(cache.header_name_match(&request, b"content-type", false, now));
+        assert!(cache.header_name_match(&request, b"content-type", now));
     }
     (cache, keys)
 }
@@ -272,8 +272,7 @@ fn cache_benches(c: &mut Criterion) {
                 }
                 let request = black_box(request);
                 let method = cache.method_match(&request, black_box(b"PUT"), now);
-                let header =
-                    cache.header_name_match(&request, black_box(b"content-type"), false, now);
+                let header = cache.header_name_match(&request, black_box(b"content-type"), now);
                 assert!(method && header);
             });
         });

@@ -99,20 +99,36 @@ fn lowercase(name: &[u8]) -> Cow<'_, [u8]> {
     }
 }
 
-/// Whether a `*` header-name entry may match `name` for `request`.
-fn header_wildcard_applies(
-    request: &CacheRequest<'_>,
-    name: &[u8],
-    wildcard_covers_authorization: bool,
-) -> bool {
-    !request.include_credentials
-        && (wildcard_covers_authorization
-            || !crate::safelist::is_cors_non_wildcard_request_header_name(name))
-}
-
 #[derive(Debug)]
 struct Entry {
     expiry: Time,
+}
+
+/// How a CORS-preflight cache matches entries: the standard's rules, or an engine's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct CacheRules {
+    /// Fetch "cache entry match": an entry stored for a credentialed request also serves
+    /// requests without credentials. Firefox keys credentialed and uncredentialed entries apart
+    /// (`nsPreflightCache`, key prefix `cred`/`nocred`).
+    pub credentialed_entries_serve_all: bool,
+    /// Whether `*` entries match later requests. Firefox stores `*` as a literal token that
+    /// matches nothing else, so wildcard-approved requests are preflighted every time.
+    pub wildcard_entries_reused: bool,
+    /// Whether a `*` header entry covers `Authorization`. The standard: no. Chromium's cache
+    /// lookups always use the non-wildcard variant: no. WebKit: yes.
+    pub wildcard_covers_authorization: bool,
+}
+
+impl Default for CacheRules {
+    /// The standard's rules.
+    fn default() -> Self {
+        Self {
+            credentialed_entries_serve_all: true,
+            wildcard_entries_reused: true,
+            wildcard_covers_authorization: false,
+        }
+    }
 }
 
 /// Fetch: "CORS-preflight cache".
@@ -123,13 +139,16 @@ pub struct PreflightCache {
     /// here until it reaches the front or the queue is compacted.
     stored: VecDeque<Arc<EntryKey>>,
     capacity: Option<usize>,
+    rules: CacheRules,
 }
 
 impl PreflightCache {
-    /// An empty cache holding at most `capacity` entries (`None`: no bound).
-    pub fn new(capacity: Option<usize>) -> Self {
+    /// An empty cache holding at most `capacity` entries (`None`: no bound) that matches
+    /// entries by `rules`.
+    pub fn new(capacity: Option<usize>, rules: CacheRules) -> Self {
         Self {
             capacity,
+            rules,
             ..Self::default()
         }
     }
@@ -151,19 +170,24 @@ impl PreflightCache {
     }
 
     /// The keys of the entries that would match `request` for `item` (Fetch: "cache entry
-    /// match" — a credentialed entry serves every request, an uncredentialed one only requests
-    /// whose credentials mode is not `include`), the request's own kind first; with `wildcard`,
-    /// also the `*` entries.
+    /// match" — a credentialed entry serves every request unless the rules say otherwise, an
+    /// uncredentialed one only requests whose credentials mode is not `include`), the request's
+    /// own kind first; with `wildcard`, also the `*` entries.
     fn candidates<'a>(
+        rules: CacheRules,
         request: &CacheRequest<'a>,
         item: ItemRef<'a>,
         wildcard: bool,
     ) -> impl Iterator<Item = EntryRef<'a>> {
-        let credentials: &'static [bool] = if request.include_credentials {
-            &[true]
-        } else {
-            &[false, true]
+        let credentials: &'static [bool] = match (
+            request.include_credentials,
+            rules.credentialed_entries_serve_all,
+        ) {
+            (true, _) => &[true],
+            (false, true) => &[false, true],
+            (false, false) => &[false],
         };
+        let wildcard = wildcard && rules.wildcard_entries_reused;
         let star = match item {
             ItemRef::Method(_) => ItemRef::Method(b"*"),
             ItemRef::HeaderName(_) => ItemRef::HeaderName(b"*"),
@@ -176,6 +200,13 @@ impl PreflightCache {
                 .flatten()
                 .map(move |item| request.entry(c, item))
         })
+    }
+
+    /// Whether a `*` header-name entry may match `name` for `request`.
+    fn header_wildcard_applies(&self, request: &CacheRequest<'_>, name: &[u8]) -> bool {
+        !request.include_credentials
+            && (self.rules.wildcard_covers_authorization
+                || !crate::safelist::is_cors_non_wildcard_request_header_name(name))
     }
 
     /// The entry for `key` unless it has expired; an expired entry is removed.
@@ -198,7 +229,8 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> bool {
-        Self::candidates(request, item, wildcard).any(|key| self.fresh(&key, now).is_some())
+        Self::candidates(self.rules, request, item, wildcard)
+            .any(|key| self.fresh(&key, now).is_some())
     }
 
     /// Fetch: "method cache entry match" — an entry for `method`, or for `*`. A `*` entry counts
@@ -215,18 +247,16 @@ impl PreflightCache {
     }
 
     /// Fetch: "header-name cache entry match" — an entry for the name (case-insensitively), or
-    /// for `*` unless the name is a CORS non-wildcard request-header name and
-    /// `wildcard_covers_authorization` is false. As for methods, `*` counts only for requests
-    /// without credentials.
+    /// for `*` unless the name is a CORS non-wildcard request-header name (and the rules do not
+    /// let `*` cover it). As for methods, `*` counts only for requests without credentials.
     pub fn header_name_match(
         &mut self,
         request: &CacheRequest<'_>,
         name: &[u8],
-        wildcard_covers_authorization: bool,
         now: Time,
     ) -> bool {
         let lowercase = lowercase(name);
-        let wildcard = header_wildcard_applies(request, name, wildcard_covers_authorization);
+        let wildcard = self.header_wildcard_applies(request, name);
         self.matches(request, ItemRef::HeaderName(&lowercase), wildcard, now)
     }
 
@@ -250,12 +280,11 @@ impl PreflightCache {
         &mut self,
         request: &CacheRequest<'_>,
         name: &[u8],
-        wildcard_covers_authorization: bool,
         max_age: Duration,
         now: Time,
     ) {
         let lowercase = lowercase(name);
-        let wildcard = header_wildcard_applies(request, name, wildcard_covers_authorization);
+        let wildcard = self.header_wildcard_applies(request, name);
         self.store(
             request,
             ItemRef::HeaderName(&lowercase),
@@ -275,7 +304,7 @@ impl PreflightCache {
     ) {
         let expiry = now.saturating_add(max_age);
         let mut matched = false;
-        for key in Self::candidates(request, item, wildcard) {
+        for key in Self::candidates(self.rules, request, item, wildcard) {
             if let Some(entry) = self.fresh(&key, now) {
                 entry.expiry = expiry;
                 matched = true;
@@ -367,7 +396,7 @@ mod tests {
 
     #[test]
     fn entries_expire_after_their_max_age() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", FIVE, Time::from_secs(10));
         assert!(cache.method_match(&r, b"PUT", Time::from_secs(14)));
@@ -378,19 +407,19 @@ mod tests {
 
     #[test]
     fn a_zero_max_age_stores_nothing_and_a_new_max_age_refreshes() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", Duration::ZERO, Time::ZERO);
         assert!(cache.is_empty());
-        cache.store_header_name(&r, b"X-A", false, FIVE, Time::ZERO);
-        cache.store_header_name(&r, b"x-a", false, FIVE, Time::from_secs(4));
+        cache.store_header_name(&r, b"X-A", FIVE, Time::ZERO);
+        cache.store_header_name(&r, b"x-a", FIVE, Time::from_secs(4));
         assert_eq!(cache.len(), 1);
-        assert!(cache.header_name_match(&r, b"X-a", false, Time::from_secs(8)));
+        assert!(cache.header_name_match(&r, b"X-a", Time::from_secs(8)));
     }
 
     #[test]
     fn credentialed_entries_serve_every_request_uncredentialed_only_uncredentialed() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let url = "http://api.example/";
         cache.store_method(&request(url, false), b"PUT", FIVE, Time::ZERO);
         assert!(cache.method_match(&request(url, false), b"PUT", Time::ZERO));
@@ -402,22 +431,44 @@ mod tests {
 
     #[test]
     fn wildcards_match_without_credentials_and_never_authorization_unless_told() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let url = "http://api.example/";
         let r = request(url, false);
         cache.store_method(&r, b"*", FIVE, Time::ZERO);
-        cache.store_header_name(&r, b"*", false, FIVE, Time::ZERO);
+        cache.store_header_name(&r, b"*", FIVE, Time::ZERO);
         assert!(cache.method_match(&r, b"PATCH", Time::ZERO));
-        assert!(cache.header_name_match(&r, b"x-anything", false, Time::ZERO));
-        assert!(!cache.header_name_match(&r, b"Authorization", false, Time::ZERO));
-        assert!(cache.header_name_match(&r, b"authorization", true, Time::ZERO));
+        assert!(cache.header_name_match(&r, b"x-anything", Time::ZERO));
+        assert!(!cache.header_name_match(&r, b"Authorization", Time::ZERO));
         cache.store_method(&request(url, true), b"*", FIVE, Time::ZERO);
         assert!(!cache.method_match(&request(url, true), b"PATCH", Time::ZERO));
+        let rules = CacheRules {
+            wildcard_covers_authorization: true,
+            ..CacheRules::default()
+        };
+        let mut covering = PreflightCache::new(None, rules);
+        covering.store_header_name(&r, b"*", FIVE, Time::ZERO);
+        assert!(covering.header_name_match(&r, b"authorization", Time::ZERO));
+    }
+
+    #[test]
+    fn engine_rules_keep_credentials_apart_and_wildcards_literal() {
+        let rules = CacheRules {
+            credentialed_entries_serve_all: false,
+            wildcard_entries_reused: false,
+            wildcard_covers_authorization: false,
+        };
+        let mut cache = PreflightCache::new(None, rules);
+        let url = "http://api.example/";
+        cache.store_method(&request(url, true), b"PUT", FIVE, Time::ZERO);
+        assert!(!cache.method_match(&request(url, false), b"PUT", Time::ZERO));
+        cache.store_method(&request(url, false), b"*", FIVE, Time::ZERO);
+        assert!(!cache.method_match(&request(url, false), b"PATCH", Time::ZERO));
+        assert!(cache.method_match(&request(url, false), b"*", Time::ZERO));
     }
 
     #[test]
     fn entries_are_keyed_by_partition_origin_and_url() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let r = request("http://api.example/a", false);
         cache.store_method(&r, b"PUT", FIVE, Time::ZERO);
         let other_url = request("http://api.example/b", false);
@@ -436,14 +487,13 @@ mod tests {
 
     #[test]
     fn clear_entries_removes_every_entry_of_the_url() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let a = request("http://api.example/a", false);
         let b = request("http://api.example/b", false);
         cache.store_method(&a, b"PUT", FIVE, Time::ZERO);
         cache.store_header_name(
             &request("http://api.example/a", true),
             b"x",
-            false,
             FIVE,
             Time::ZERO,
         );
@@ -455,7 +505,7 @@ mod tests {
 
     #[test]
     fn a_full_cache_drops_expired_entries_first_then_the_oldest() {
-        let mut cache = PreflightCache::new(Some(2));
+        let mut cache = PreflightCache::new(Some(2), CacheRules::default());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"A", Duration::from_secs(1), Time::ZERO);
         cache.store_method(&r, b"B", FIVE, Time::ZERO);
@@ -470,7 +520,7 @@ mod tests {
 
     #[test]
     fn the_eviction_queue_stays_bounded_under_churn() {
-        let mut cache = PreflightCache::new(Some(4));
+        let mut cache = PreflightCache::new(Some(4), CacheRules::default());
         let r = request("http://api.example/", false);
         for i in 0..10_000u32 {
             let method = format!("M{}", i % 7);
@@ -485,7 +535,7 @@ mod tests {
 
     #[test]
     fn an_absurd_max_age_saturates() {
-        let mut cache = PreflightCache::new(None);
+        let mut cache = PreflightCache::new(None, CacheRules::default());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", Duration::MAX, Time::from_secs(1));
         assert!(cache.method_match(&r, b"PUT", Time::from_secs(u64::MAX)));

@@ -43,7 +43,7 @@ pub struct Browser {
 impl Browser {
     /// A browser with an empty cache.
     pub fn new(profile: Profile) -> Self {
-        let cache = PreflightCache::new(profile.cache_capacity);
+        let cache = PreflightCache::new(profile.cache_capacity, profile.cache_rules);
         Self {
             profile,
             cache,
@@ -505,6 +505,12 @@ impl<'b> Fetching<'b> {
     /// every CORS-unsafe request-header name; then send the request.
     fn http_fetch(mut self, make_preflight: bool, now: Time) -> Next<'b> {
         if make_preflight && self.preflight_needed(now) {
+            if self.browser.profile.preflight_replaces_url_entries {
+                // One result per URL: the lookup that found it insufficient erases it.
+                let request = &self.request;
+                let lookup = request.cache_request(request.serialized_origin());
+                self.browser.cache.clear_entries(&lookup);
+            }
             let outgoing = self.preflight_request();
             return self.send(outgoing);
         }
@@ -516,16 +522,12 @@ impl<'b> Fetching<'b> {
         let Self { browser, request } = self;
         let lookup = request.cache_request(request.serialized_origin());
         let method = request.method.as_str().as_bytes();
-        let wildcard_covers_authorization = browser.profile.wildcard_covers_authorization;
         (!browser.cache.method_match(&lookup, method, now)
             && (!is_cors_safelisted_method(method) || request.use_cors_preflight))
             || request.unsafe_names.iter().any(|name| {
-                !browser.cache.header_name_match(
-                    &lookup,
-                    name.as_bytes(),
-                    wildcard_covers_authorization,
-                    now,
-                )
+                !browser
+                    .cache
+                    .header_name_match(&lookup, name.as_bytes(), now)
             })
     }
 
@@ -606,13 +608,7 @@ impl<'b> Fetching<'b> {
                 browser.cache.store_method(&lookup, method, max_age, now);
             }
             for name in &allowed.header_names {
-                browser.cache.store_header_name(
-                    &lookup,
-                    name,
-                    browser.profile.wildcard_covers_authorization,
-                    max_age,
-                    now,
-                );
+                browser.cache.store_header_name(&lookup, name, max_age, now);
             }
         }
         let outgoing = self.actual_request();
@@ -695,7 +691,7 @@ impl<'b> Fetching<'b> {
     /// CORS-with-preflight branch, "clear cache entries" for it first.
     fn network_error(self, error: CorsError) -> Next<'b> {
         let Self { browser, request } = self;
-        if request.preflight_branch {
+        if request.preflight_branch && browser.profile.clears_cache_on_failure {
             browser
                 .cache
                 .clear_entries(&request.cache_request(request.serialized_origin()));

@@ -6,6 +6,7 @@
 //! engines' sources (Chromium `services/network/cors`, Firefox `nsCORSListenerProxy.cpp`, WebKit
 //! `CrossOriginPreflightResultCache.cpp`).
 
+use crate::cache::CacheRules;
 use std::time::Duration;
 
 /// The engine whose behaviour a profile models; also selects the console wording of errors.
@@ -69,6 +70,16 @@ pub struct Profile {
     pub max_age_cap: Option<Duration>,
     /// The most entries the CORS-preflight cache holds; `None` for no bound.
     pub cache_capacity: Option<usize>,
+    /// How the CORS-preflight cache matches entries.
+    pub cache_rules: CacheRules,
+    /// Whether a new preflight replaces every cached entry of its URL. Chromium
+    /// (`PreflightCache::AppendEntry`) and WebKit (`CrossOriginPreflightResultCache::appendEntry`)
+    /// keep one result per URL, which a new preflight overwrites; a lookup that finds the result
+    /// insufficient erases it. The standard keeps an entry per method and header name.
+    pub preflight_replaces_url_entries: bool,
+    /// Fetch "main fetch": whether a failed fetch that needed the CORS-preflight branch clears
+    /// the cache entries of its URL. Chromium and WebKit clear nothing.
+    pub clears_cache_on_failure: bool,
     /// Whether `Access-Control-Allow-Headers: *` also allows `Authorization`. The standard says
     /// no ("CORS non-wildcard request-header name"); Chromium (feature
     /// `CorsNonWildcardRequestHeadersSupport` off by default), Firefox (pref
@@ -100,6 +111,9 @@ impl Profile {
             default_max_age: Duration::from_secs(5),
             max_age_cap: None,
             cache_capacity: Some(1024),
+            cache_rules: CacheRules::default(),
+            preflight_replaces_url_entries: false,
+            clears_cache_on_failure: true,
             wildcard_covers_authorization: false,
             extra_safelisted_response_header_names: &[],
             mixed_content_allows_loopback: true,
@@ -115,6 +129,13 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::Chromium,
             max_age_cap: Some(Duration::from_secs(7200)),
             cache_capacity: Some(1024),
+            // Lookups use the non-wildcard Authorization variant (`CheckIfRequestCanSkipPreflight`).
+            cache_rules: CacheRules {
+                wildcard_covers_authorization: false,
+                ..CacheRules::default()
+            },
+            preflight_replaces_url_entries: true,
+            clears_cache_on_failure: false,
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
             ..Self::spec()
@@ -129,6 +150,11 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::Firefox,
             max_age_cap: Some(Duration::from_secs(86400)),
             cache_capacity: Some(100),
+            cache_rules: CacheRules {
+                credentialed_entries_serve_all: false,
+                wildcard_entries_reused: false,
+                wildcard_covers_authorization: false,
+            },
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
             ..Self::spec()
@@ -143,6 +169,12 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::WebKit,
             max_age_cap: Some(Duration::from_secs(600)),
             cache_capacity: None,
+            cache_rules: CacheRules {
+                wildcard_covers_authorization: true,
+                ..CacheRules::default()
+            },
+            preflight_replaces_url_entries: true,
+            clears_cache_on_failure: false,
             wildcard_covers_authorization: true,
             extra_safelisted_response_header_names: &["accept"],
             mixed_content_allows_loopback: false,
