@@ -131,6 +131,10 @@ impl Browser {
         if !headers.contains(&ACCEPT) {
             headers.append(ACCEPT, constant(b"*/*"));
         }
+        // A GET or HEAD has no body, which some engines need before upload listeners count.
+        let use_cors_preflight = request.use_cors_preflight
+            && !(self.profile.upload_preflight_needs_body
+                && (request.method == Method::GET || request.method == Method::HEAD));
         let fetch = FetchRequest {
             url_list: vec![request.url],
             method: request.method,
@@ -138,7 +142,7 @@ impl Browser {
             mode: request.mode,
             credentials: request.credentials,
             redirect: request.redirect,
-            use_cors_preflight: request.use_cors_preflight,
+            use_cors_preflight,
             initiator: request.initiator,
             origin: document.origin,
             origin_header: document.origin_header,
@@ -258,8 +262,8 @@ impl OutgoingRequest {
         self.credentials_included
     }
 
-    /// The request as an `http::Request` with an empty body, unless a header value holds bytes
-    /// `http::HeaderValue` cannot carry (which a browser sends all the same).
+    /// The request as an `http::Request` with an empty body, unless its URL or a header value
+    /// holds bytes the `http` types cannot carry (which a browser sends all the same).
     pub fn to_http(&self) -> Result<http::Request<()>, NotRepresentable> {
         let mut request = http::Request::new(());
         *request.method_mut() = self.method.clone();
@@ -267,7 +271,7 @@ impl OutgoingRequest {
             .url
             .as_str()
             .parse()
-            .expect("an HTTP(S) URL is a valid URI");
+            .map_err(|_| NotRepresentable::Url)?;
         *request.headers_mut() = self.headers.to_http()?;
         Ok(request)
     }

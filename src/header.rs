@@ -70,21 +70,31 @@ impl fmt::Display for InvalidHeaderValue {
 
 impl std::error::Error for InvalidHeaderValue {}
 
-/// A header value cannot be carried by `http::HeaderValue` (it holds a control byte other than
-/// tab, or DEL), so it cannot be handed over as an `http::Request` although a browser sends it.
+/// A request a browser sends that the `http` crate's types cannot carry, so it cannot be
+/// handed over as an `http::Request`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotRepresentable {
-    /// The header's name.
-    pub name: HeaderName,
+#[non_exhaustive]
+pub enum NotRepresentable {
+    /// A header value holds a control byte other than tab, or DEL, which `http::HeaderValue`
+    /// rejects.
+    HeaderValue {
+        /// The header's name.
+        name: HeaderName,
+    },
+    /// The URL holds bytes `http::Uri` rejects (the URL standard allows e.g. `` ` `` and `{`
+    /// in a host).
+    Url,
 }
 
 impl fmt::Display for NotRepresentable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the value of header `{}` holds bytes that http::HeaderValue cannot carry",
-            self.name
-        )
+        match self {
+            Self::HeaderValue { name } => write!(
+                f,
+                "the value of header `{name}` holds bytes that http::HeaderValue cannot carry"
+            ),
+            Self::Url => f.write_str("the URL holds bytes that http::Uri cannot carry"),
+        }
     }
 }
 
@@ -253,7 +263,7 @@ impl HeaderList {
         for (name, value) in &self.0 {
             let value = value
                 .to_http()
-                .ok_or_else(|| NotRepresentable { name: name.clone() })?;
+                .ok_or_else(|| NotRepresentable::HeaderValue { name: name.clone() })?;
             map.append(name.clone(), value);
         }
         Ok(map)

@@ -17,6 +17,8 @@ pub mod redirect;
 pub mod request;
 pub mod response;
 pub mod safelist;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod time;
 #[cfg(feature = "vectors")]
 pub mod vectors;

@@ -138,10 +138,10 @@ pub(crate) fn validate(
             header: name.clone(),
         });
     }
-    // 7.8-7.10. The max-age, within the profile's limit.
-    let max_age = max_age(headers, profile)
-        .map(|age| profile.max_age_cap.map_or(age, |cap| age.min(cap)))
-        .filter(|age| !age.is_zero());
+    // 7.8-7.10. The max-age, within the profile's limit. A max-age of 0 still updates the
+    // entries it matches (they expire at once); `None` is an engine that caches nothing.
+    let max_age =
+        max_age(headers, profile).map(|age| profile.max_age_cap.map_or(age, |cap| age.min(cap)));
     Ok(Allowed {
         methods: methods.into_iter().map(<[u8]>::to_vec).collect(),
         header_names: header_names.into_iter().map(<[u8]>::to_vec).collect(),
@@ -175,7 +175,10 @@ pub fn max_age(headers: &HeaderList, profile: &Profile) -> Option<Duration> {
         MaxAgeParsing::Firefox => match headers.get(&ACCESS_CONTROL_MAX_AGE) {
             None => default,
             Some(v) if v.is_empty() => default,
-            Some(v) if v.iter().all(u8::is_ascii_digit) => seconds(saturating_decimal(&v)),
+            // `age == 0` is not cached either.
+            Some(v) if v.iter().all(u8::is_ascii_digit) => Some(saturating_decimal(&v))
+                .filter(|&age| age > 0)
+                .and_then(seconds),
             Some(_) => None,
         },
         MaxAgeParsing::WebKit => match headers.get(&ACCESS_CONTROL_MAX_AGE) {
@@ -220,7 +223,7 @@ mod tests {
         // before the cap (u64::MAX for a saturated spec value).
         let rows: &[(&[&str], [Option<u64>; 4])] = &[
             (&[], [Some(5), Some(5), Some(5), Some(5)]),
-            (&["0"], [Some(0), Some(0), Some(0), Some(0)]),
+            (&["0"], [Some(0), Some(0), None, Some(0)]),
             (&["60"], [Some(60), Some(60), Some(60), Some(60)]),
             (&["+60"], [Some(5), Some(60), None, Some(60)]),
             (&["-1"], [Some(5), Some(0), None, None]),

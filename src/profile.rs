@@ -98,6 +98,11 @@ pub struct Profile {
     /// `http://localhost` page sends `Referer` to plain-http hosts (recorded in all three:
     /// `smoke.json` `get-acao-star`).
     pub loopback_trustworthy_for_referrer: bool,
+    /// Whether `XMLHttpRequest` sets the use-CORS-preflight flag for upload listeners only when
+    /// the request has a body, so a `GET` or `HEAD` is not preflighted for them. The standard
+    /// sets it whenever there are listeners; Chromium needs a body (`XMLHttpRequest::
+    /// CreateRequest`; recorded: `probes.json` `xhr-upload-get`).
+    pub upload_preflight_needs_body: bool,
 }
 
 impl Profile {
@@ -118,6 +123,7 @@ impl Profile {
             extra_safelisted_response_header_names: &[],
             mixed_content_allows_loopback: true,
             loopback_trustworthy_for_referrer: true,
+            upload_preflight_needs_body: false,
         }
     }
 
@@ -138,6 +144,7 @@ impl Profile {
             clears_cache_on_failure: false,
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
+            upload_preflight_needs_body: true,
             ..Self::spec()
         }
     }

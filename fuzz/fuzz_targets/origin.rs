@@ -1,0 +1,7 @@
+//! `Origin` and `Access-Control-Allow-Origin` values, URLs and their origins: parsing and
+//! serialization round-trip, and the two same-origin tests agree.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| cors_sim_fuzz::invariants::check_origin_text(data));

@@ -1,0 +1,391 @@
+//! Property-based conformance: the invariants the fuzz targets check (`fuzz/src/invariants.rs`,
+//! included below, so both hold the library to the same rules), fed by the crate's own proptest
+//! strategies, and four metamorphic relations between scenarios that differ in one respect.
+//!
+//! Every property runs a fixed number of cases from a fixed seed, so a CI run always does the
+//! same work; a failure is shrunk and its seed kept in `proptest-regressions/properties.txt`,
+//! which later runs replay first.
+
+#[path = "../fuzz/src/invariants.rs"]
+mod invariants;
+
+use cors_sim::fetch::{Browser, Exchange};
+use cors_sim::origin::Origin;
+use cors_sim::profile::Profile;
+use cors_sim::request::{CredentialsMode, RequestError, RequestInit};
+use cors_sim::strategies::{self, Answer, Route, Scenario, ServerBehaviour};
+use cors_sim::time::Time;
+use http::header::{
+    ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
+    ACCESS_CONTROL_EXPOSE_HEADERS,
+};
+use invariants::CacheOp;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use proptest::test_runner::{
+    Config, FileFailurePersistence, RngAlgorithm, RngSeed, TestCaseResult, TestRunner,
+};
+use std::cell::Cell;
+use std::time::Duration;
+
+/// Cases per property.
+const CASES: u32 = 256;
+
+/// Runs `test` on `CASES` values of `strategy` from a fixed seed, keeping failures in
+/// `proptest-regressions/properties.txt` (relative to the package, where cargo runs tests).
+fn check<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> TestCaseResult) {
+    let config = Config {
+        cases: CASES,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        rng_seed: RngSeed::Fixed(0xC0125),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/properties.txt",
+        ))),
+        ..Config::default()
+    };
+    if let Err(failure) = TestRunner::new(config).run(&strategy, test) {
+        panic!("{failure}");
+    }
+}
+
+/// Whether script could read the response.
+fn allowed(outcome: &Result<Exchange, RequestError>) -> bool {
+    matches!(outcome, Ok(Exchange { result: Ok(_), .. }))
+}
+
+/// Every answer of the scenario's server, to change.
+fn answers(scenario: &mut Scenario) -> impl Iterator<Item = &mut Answer> {
+    scenario
+        .server
+        .routes
+        .iter_mut()
+        .filter_map(|route| route.answer.as_mut())
+}
+
+// Invariants.
+
+#[test]
+fn scenarios_keep_every_invariant() {
+    let preflighted = Cell::new(0);
+    let readable_cors = Cell::new(0);
+    check(strategies::scenario(), |scenario| {
+        for exchange in invariants::check_scenario(&scenario).iter().flatten() {
+            preflighted.set(preflighted.get() + usize::from(exchange.preflighted()));
+            let cors = matches!(&exchange.result, Ok(r) if r.response_type() == cors_sim::response::ResponseType::Cors);
+            readable_cors.set(readable_cors.get() + usize::from(cors));
+        }
+        Ok(())
+    });
+    // The strategies reach the interesting parts of the model.
+    assert!(preflighted.get() >= 100, "{} preflights", preflighted.get());
+    assert!(
+        readable_cors.get() >= 20,
+        "{} CORS responses",
+        readable_cors.get()
+    );
+}
+
+#[test]
+fn origins_round_trip() {
+    check(
+        (strategies::origin(), strategies::url()),
+        |(origin, url)| {
+            invariants::check_origin_text(origin.ascii_serialization().as_bytes());
+            invariants::check_origin_text(url.as_bytes());
+            if let Origin::Tuple(_) = origin {
+                let text = format!("{}/\n{url}", origin.ascii_serialization());
+                invariants::check_origin_text(text.as_bytes());
+            }
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn response_headers_read_as_the_standard_says() {
+    check(strategies::header_list(), |list| {
+        invariants::check_response_headers(&list);
+        Ok(())
+    });
+}
+
+#[test]
+fn request_headers_classify_as_the_standard_says() {
+    let headers = vec(
+        (strategies::header_name(), strategies::header_value()),
+        0..10,
+    );
+    check(headers, |headers| {
+        invariants::check_request_headers(&headers);
+        Ok(())
+    });
+}
+
+#[test]
+fn the_cache_keeps_to_the_standard_and_its_bound() {
+    let max_age = prop_oneof![
+        (0u64..20).prop_map(Duration::from_secs),
+        Just(Duration::ZERO),
+        Just(Duration::MAX),
+    ];
+    let at = (0u64..8).prop_map(Duration::from_secs);
+    let op = (0u8..6, any::<u8>(), any::<u8>(), max_age, at).prop_map(
+        |(kind, key, item, max_age, at)| match kind {
+            0 => CacheOp::StoreMethod {
+                key,
+                item,
+                max_age,
+                at,
+            },
+            1 => CacheOp::StoreHeaderName {
+                key,
+                item,
+                max_age,
+                at,
+            },
+            2 => CacheOp::MethodMatch { key, item, at },
+            3 => CacheOp::HeaderNameMatch { key, item, at },
+            4 => CacheOp::ClearEntries { key },
+            _ => CacheOp::Clear,
+        },
+    );
+    let capacity = proptest::option::of(0usize..6);
+    check(
+        (capacity, 0u8..8, vec(op, 0..60)),
+        |(capacity, rules, ops)| {
+            invariants::check_cache_ops(capacity, invariants::cache_rules(rules), &ops);
+            Ok(())
+        },
+    );
+}
+
+// Relations.
+
+const EXTRA_METHODS: [&str; 4] = ["PUT", "PATCH", "patch", "*"];
+const EXTRA_NAMES: [&str; 4] = ["X-Custom", "authorization", "content-type", "*"];
+
+/// Adding a method or a header name to the server's allow lists never turns an allowed fetch
+/// into a blocked one.
+///
+/// One exception is the standard's own: "CORS-preflight fetch" step 7.4 lets a preflight made
+/// because of the use-CORS-preflight flag (`XMLHttpRequest` with upload listeners) treat a
+/// missing `Access-Control-Allow-Methods` as allowing the request's method, so giving that
+/// answer a first `Access-Control-Allow-Methods` can block the request
+/// ([`a_first_allow_methods_can_block_a_flagged_preflight`]). A method is therefore added only
+/// to answers that list methods already, or to all when no step sets the flag.
+#[test]
+fn adding_to_the_allow_lists_never_blocks() {
+    let compared = Cell::new(0);
+    let strategy = (
+        strategies::scenario(),
+        select(&EXTRA_METHODS[..]),
+        select(&EXTRA_NAMES[..]),
+    );
+    check(strategy, |(scenario, method, name)| {
+        let flagged = scenario.steps.iter().any(|s| s.init.use_cors_preflight);
+        let mut more = scenario.clone();
+        for answer in answers(&mut more) {
+            let lists_methods = answer
+                .headers
+                .iter()
+                .any(|(n, _)| n == ACCESS_CONTROL_ALLOW_METHODS);
+            if lists_methods || !flagged {
+                let line = (ACCESS_CONTROL_ALLOW_METHODS, method.as_bytes().to_vec());
+                answer.headers.push(line);
+            }
+            let line = (ACCESS_CONTROL_ALLOW_HEADERS, name.as_bytes().to_vec());
+            answer.headers.push(line);
+        }
+        let before = invariants::check_scenario(&scenario);
+        let after = invariants::check_scenario(&more);
+        for (step, (before, after)) in before.iter().zip(&after).enumerate() {
+            if allowed(before) {
+                compared.set(compared.get() + 1);
+                prop_assert!(allowed(after), "step {step}: {after:?}");
+            }
+        }
+        Ok(())
+    });
+    assert!(compared.get() >= 60, "{} allowed steps", compared.get());
+}
+
+/// The exception to [`adding_to_the_allow_lists_never_blocks`], as the standard words it.
+#[test]
+fn a_first_allow_methods_can_block_a_flagged_preflight() {
+    let page = Origin::parse(b"http://page.example").unwrap();
+    let answer = Answer {
+        status: 204,
+        headers: vec![(ACCESS_CONTROL_ALLOW_ORIGIN, b"{{origin}}".to_vec())],
+    };
+    let mut server = ServerBehaviour {
+        routes: vec![Route {
+            method: None,
+            url: url::Url::parse("http://api.example/data").unwrap(),
+            answer: Some(answer),
+        }],
+    };
+    let xhr = RequestInit::new("http://api.example/data")
+        .method("PATCH")
+        .use_cors_preflight(true);
+    let fetch = |server: &ServerBehaviour| {
+        let mut browser = Browser::new(Profile::spec());
+        let exchange = server
+            .fetch(&mut browser, &page, xhr.clone(), Time::ZERO)
+            .unwrap();
+        assert!(exchange.preflighted());
+        exchange.result.map_err(|e| e.error.name())
+    };
+    assert!(fetch(&server).is_ok(), "methods null: the request's method");
+    let answer = server.routes[0].answer.as_mut().unwrap();
+    answer
+        .headers
+        .push((ACCESS_CONTROL_ALLOW_METHODS, b"PUT".to_vec()));
+    assert_eq!(
+        fetch(&server).unwrap_err(),
+        "MethodDisallowedByPreflightResponse"
+    );
+}
+
+/// Removing `Access-Control-Allow-Origin` from any one route's answers never turns a blocked
+/// fetch into an allowed one.
+#[test]
+fn removing_allow_origin_never_allows() {
+    let compared = Cell::new(0);
+    check(
+        (strategies::scenario(), any::<Index>()),
+        |(scenario, route)| {
+            let mut fewer = scenario.clone();
+            let routes = &mut fewer.server.routes;
+            if !routes.is_empty() {
+                let index = route.index(routes.len());
+                if let Some(answer) = routes[index].answer.as_mut() {
+                    answer
+                        .headers
+                        .retain(|(name, _)| name != ACCESS_CONTROL_ALLOW_ORIGIN);
+                }
+            }
+            let before = invariants::check_scenario(&scenario);
+            let after = invariants::check_scenario(&fewer);
+            for (step, (before, after)) in before.iter().zip(&after).enumerate() {
+                if !allowed(before) {
+                    compared.set(compared.get() + 1);
+                    prop_assert!(!allowed(after), "step {step}: {after:?}");
+                }
+            }
+            Ok(())
+        },
+    );
+    assert!(compared.get() >= 200, "{} blocked steps", compared.get());
+}
+
+/// `bytes` with the letter case of each ASCII letter flipped where `flips` says, outside
+/// `{{…}}` placeholders.
+fn flip_case(bytes: &[u8], flips: &[bool]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut in_placeholder = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if bytes[i..].starts_with(b"{{") {
+            in_placeholder = true;
+        } else if i >= 2 && bytes[..i].ends_with(b"}}") {
+            in_placeholder = false;
+        }
+        let flip = !in_placeholder && flips.get(i % flips.len().max(1)) == Some(&true);
+        out.push(match flip {
+            true if b.is_ascii_lowercase() => b.to_ascii_uppercase(),
+            true if b.is_ascii_uppercase() => b.to_ascii_lowercase(),
+            _ => b,
+        });
+    }
+    out
+}
+
+/// What script and the server can tell of an outcome, leaving out the bytes of header values
+/// that name headers (which the relation below changes): the requests sent, and whether the
+/// fetch threw (and which `TypeError`), failed (and why) or gave a response (its type, status
+/// and the names of the headers script can read).
+fn observed(outcome: &Result<Exchange, RequestError>) -> String {
+    match outcome {
+        Err(error) => {
+            let debug = format!("{error:?}");
+            format!("threw {}", debug.split('(').next().unwrap_or_default())
+        }
+        Ok(exchange) => {
+            let result = match &exchange.result {
+                Ok(response) => format!(
+                    "{:?} {} {:?}",
+                    response.response_type(),
+                    response.status(),
+                    response.exposed_header_names()
+                ),
+                Err(error) => error.error.name().to_owned(),
+            };
+            format!("{:?} {result}", exchange.requests)
+        }
+    }
+}
+
+/// Changing only the letter case of header names — those script sets, and those the server
+/// lists in `Access-Control-Allow-Headers` and `-Expose-Headers` — never changes an outcome.
+#[test]
+fn the_letter_case_of_header_names_never_matters() {
+    check(
+        (strategies::scenario(), vec(any::<bool>(), 1..16)),
+        |(scenario, flips)| {
+            let mut flipped = scenario.clone();
+            for step in &mut flipped.steps {
+                for (name, _) in &mut step.init.headers {
+                    *name = flip_case(name, &flips);
+                }
+            }
+            for answer in answers(&mut flipped) {
+                for (name, value) in &mut answer.headers {
+                    if *name == ACCESS_CONTROL_ALLOW_HEADERS
+                        || *name == ACCESS_CONTROL_EXPOSE_HEADERS
+                    {
+                        *value = flip_case(value, &flips);
+                    }
+                }
+            }
+            let before = invariants::check_scenario(&scenario);
+            let after = invariants::check_scenario(&flipped);
+            for (step, (before, after)) in before.iter().zip(&after).enumerate() {
+                prop_assert_eq!(observed(before), observed(after), "step {}", step);
+            }
+            Ok(())
+        },
+    );
+}
+
+/// A fetch allowed with credentials mode `include` is also allowed with `omit`, the server
+/// answering the same. This holds in the standard: with `include` the CORS check needs
+/// `Access-Control-Allow-Origin` to be the request's origin (which `omit` accepts too, besides
+/// `*`) and `Access-Control-Allow-Credentials: true` (which `omit` ignores); `*` in
+/// `Access-Control-Allow-Methods` and `-Headers` is a wildcard only without credentials, and
+/// literally `*` with them, which lists `*` for `omit` as well; same-origin requests and opaque
+/// origins (serialized `null`, which `include` must see echoed) read no credential-dependent
+/// header; and the cache entries an `include` fetch relies on come from answers that allow the
+/// `omit` fetch too.
+#[test]
+fn allowed_with_credentials_is_allowed_without() {
+    let compared = Cell::new(0);
+    check(strategies::scenario(), |scenario| {
+        let with_mode = |credentials| {
+            let mut scenario = scenario.clone();
+            for step in &mut scenario.steps {
+                step.init.credentials = credentials;
+            }
+            invariants::check_scenario(&scenario)
+        };
+        let include = with_mode(CredentialsMode::Include);
+        let omit = with_mode(CredentialsMode::Omit);
+        for (step, (include, omit)) in include.iter().zip(&omit).enumerate() {
+            if allowed(include) {
+                compared.set(compared.get() + 1);
+                prop_assert!(allowed(omit), "step {step}: {omit:?}");
+            }
+        }
+        Ok(())
+    });
+    assert!(compared.get() >= 60, "{} allowed steps", compared.get());
+}
