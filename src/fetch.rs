@@ -606,7 +606,9 @@ impl<'b> Fetching<'b> {
             Ok(allowed) => allowed,
             Err(error) => return self.network_error(error),
         };
-        if let Some(max_age) = allowed.max_age {
+        let cacheable =
+            browser.profile.caches_null_origin_preflights || actual.serialized_origin != "null";
+        if let Some(max_age) = allowed.max_age.filter(|_| cacheable) {
             let lookup = request.cache_request(actual.serialized_origin);
             for method in &allowed.methods {
                 browser.cache.store_method(&lookup, method, max_age, now);

@@ -90,7 +90,9 @@ pub(crate) fn validate(
             });
         }
         // 7.4. A preflight made because of the use-CORS-preflight flag caches the method.
-        Extracted::Null if actual.use_cors_preflight => vec![actual.method],
+        Extracted::Null if actual.use_cors_preflight && profile.flagged_preflight_allows_method => {
+            vec![actual.method]
+        }
         Extracted::Null => Vec::new(),
         Extracted::Values(methods) => methods,
     };

@@ -103,6 +103,15 @@ pub struct Profile {
     /// sets it whenever there are listeners; Chromium needs a body (`XMLHttpRequest::
     /// CreateRequest`; recorded: `probes.json` `xhr-upload-get`).
     pub upload_preflight_needs_body: bool,
+    /// Fetch "CORS-preflight fetch" step 7.4: a preflight made for the use-CORS-preflight flag
+    /// whose answer has no `Access-Control-Allow-Methods` allows (and caches) the request's
+    /// method. No engine does this: the method must be listed or safelisted (recorded in all
+    /// three: `preflight-cache.json` `pc-use-cors-preflight-entry-serves-fetch`).
+    pub flagged_preflight_allows_method: bool,
+    /// Whether preflight results are cached for requests whose origin serializes as `null`
+    /// (an opaque document, or a redirect-tainted request). Chromium caches none (recorded:
+    /// `null-origin.json` `null-origin-preflight-cache-hit-and-expiry`).
+    pub caches_null_origin_preflights: bool,
 }
 
 impl Profile {
@@ -124,6 +133,8 @@ impl Profile {
             mixed_content_allows_loopback: true,
             loopback_trustworthy_for_referrer: true,
             upload_preflight_needs_body: false,
+            flagged_preflight_allows_method: true,
+            caches_null_origin_preflights: true,
         }
     }
 
@@ -145,6 +156,8 @@ impl Profile {
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
             upload_preflight_needs_body: true,
+            flagged_preflight_allows_method: false,
+            caches_null_origin_preflights: false,
             ..Self::spec()
         }
     }
@@ -157,6 +170,7 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::Firefox,
             max_age_cap: Some(Duration::from_secs(86400)),
             cache_capacity: Some(100),
+            flagged_preflight_allows_method: false,
             cache_rules: CacheRules {
                 credentialed_entries_serve_all: false,
                 wildcard_entries_reused: false,
@@ -176,6 +190,7 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::WebKit,
             max_age_cap: Some(Duration::from_secs(600)),
             cache_capacity: None,
+            flagged_preflight_allows_method: false,
             cache_rules: CacheRules {
                 wildcard_covers_authorization: true,
                 ..CacheRules::default()
