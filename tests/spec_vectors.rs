@@ -28,8 +28,8 @@ fn vector_files(dir: &Path, files: &mut Vec<PathBuf>) {
 
 /// `engine/file.json id` for each line of the known-differences list (`#` starts a comment).
 fn known_differences() -> BTreeSet<String> {
-    let list = std::fs::read_to_string(root().join("recorded/known-differences.txt"))
-        .unwrap_or_default();
+    let list =
+        std::fs::read_to_string(root().join("recorded/known-differences.txt")).unwrap_or_default();
     list.lines()
         .map(|line| line.split('#').next().unwrap_or_default().trim())
         .filter(|line| !line.is_empty())
