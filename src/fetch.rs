@@ -25,7 +25,7 @@ use crate::request::{
     CredentialsMode, Initiator, Mode, RedirectMode, Request, RequestError, RequestInit,
 };
 use crate::response::{self, Response, ResponseType, Tainting};
-use crate::safelist::cors_unsafe_request_header_names;
+use crate::safelist::cors_unsafe_request_header_names_within;
 use crate::time::Time;
 use http::Method;
 use http::header::{ACCEPT, ORIGIN, REFERER};
@@ -358,12 +358,14 @@ impl FetchRequest {
         }
     }
 
-    /// Fetch: "CORS-unsafe request-header names" of the header list.
-    fn compute_unsafe_names(&self) -> Vec<String> {
-        cors_unsafe_request_header_names(
+    /// Fetch: "CORS-unsafe request-header names" of the header list, with the profile's total
+    /// limit on safelisted values.
+    fn compute_unsafe_names(&self, safelist_value_size_limit: Option<usize>) -> Vec<String> {
+        cors_unsafe_request_header_names_within(
             self.headers
                 .iter()
                 .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes())),
+            safelist_value_size_limit,
         )
     }
 
@@ -422,7 +424,8 @@ impl<'b> Fetching<'b> {
     fn main_fetch(mut self, now: Time) -> Next<'b> {
         let request = &mut self.request;
         request.determine_referrer(self.browser.profile.loopback_trustworthy_for_referrer);
-        request.unsafe_names = request.compute_unsafe_names();
+        request.unsafe_names =
+            request.compute_unsafe_names(self.browser.profile.safelist_value_size_limit);
         // Steps 7: ports and mixed content.
         if is_bad_port(request.current_url()) {
             return self.network_error(CorsError::BadPort);

@@ -112,6 +112,10 @@ pub struct Profile {
     /// (an opaque document, or a redirect-tainted request). Chromium caches none (recorded:
     /// `null-origin.json` `null-origin-preflight-cache-hit-and-expiry`).
     pub caches_null_origin_preflights: bool,
+    /// Fetch "CORS-unsafe request-header names": the total size of safelisted values past which
+    /// they all count as unsafe (1024 bytes); `None` for no such rule, as in Firefox, whose
+    /// `GetUnsafeHeaders` tests each header alone (recorded: `trigger-1025-bytes-preflight`).
+    pub safelist_value_size_limit: Option<usize>,
 }
 
 impl Profile {
@@ -135,6 +139,7 @@ impl Profile {
             upload_preflight_needs_body: false,
             flagged_preflight_allows_method: true,
             caches_null_origin_preflights: true,
+            safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
         }
     }
 
@@ -170,6 +175,7 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::Firefox,
             max_age_cap: Some(Duration::from_secs(86400)),
             cache_capacity: Some(100),
+            safelist_value_size_limit: None,
             flagged_preflight_allows_method: false,
             cache_rules: CacheRules {
                 credentialed_entries_serve_all: false,

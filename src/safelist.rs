@@ -93,6 +93,19 @@ pub fn is_cors_unsafe_request_header_byte(byte: u8) -> bool {
 pub fn cors_unsafe_request_header_names<'a>(
     headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
 ) -> Vec<String> {
+    cors_unsafe_request_header_names_within(headers, Some(SAFELIST_VALUE_SIZE_LIMIT))
+}
+
+/// Fetch: the most bytes the values of CORS-safelisted request-headers may add up to before
+/// they all count as unsafe.
+pub const SAFELIST_VALUE_SIZE_LIMIT: usize = 1024;
+
+/// As [`cors_unsafe_request_header_names`] with another total limit, or none (Firefox applies
+/// no total limit).
+pub fn cors_unsafe_request_header_names_within<'a>(
+    headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
+    safelist_value_size_limit: Option<usize>,
+) -> Vec<String> {
     let mut unsafe_names = Vec::new();
     let mut potentially_unsafe_names = Vec::new();
     let mut safelist_value_size = 0usize;
@@ -104,7 +117,7 @@ pub fn cors_unsafe_request_header_names<'a>(
             unsafe_names.push(name);
         }
     }
-    if safelist_value_size > 1024 {
+    if safelist_value_size_limit.is_some_and(|limit| safelist_value_size > limit) {
         unsafe_names.append(&mut potentially_unsafe_names);
     }
     let mut lowercased: Vec<Vec<u8>> = unsafe_names
