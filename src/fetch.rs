@@ -571,9 +571,12 @@ impl<'b> Fetching<'b> {
             headers.append(ORIGIN, request.origin_header_value(false));
         } else if request.method != Method::GET && request.method != Method::HEAD {
             // Outside mode `cors`, the referrer policy (strict-origin-when-cross-origin) hides
-            // an https origin from a non-https URL.
+            // an https origin from a non-https URL (loopback URLs excepted in some engines).
+            let current = request.current_url();
             let downgrade = matches!(&request.origin, Origin::Tuple(t) if t.scheme() == "https")
-                && request.current_url().scheme() != "https";
+                && current.scheme() != "https"
+                && !(self.browser.profile.origin_header_spares_loopback
+                    && is_potentially_trustworthy(current));
             headers.append(
                 ORIGIN,
                 request.origin_header_value(request.mode != Mode::Cors && downgrade),

@@ -116,6 +116,10 @@ pub struct Profile {
     /// they all count as unsafe (1024 bytes); `None` for no such rule, as in Firefox, whose
     /// `GetUnsafeHeaders` tests each header alone (recorded: `trigger-1025-bytes-preflight`).
     pub safelist_value_size_limit: Option<usize>,
+    /// Fetch "append a request `Origin` header": whether an https page's non-cors, non-GET
+    /// request to a loopback http URL keeps its origin instead of `null`. Chromium keeps it
+    /// (recorded: `probe-referer-https-nocors-post-to-localhost`).
+    pub origin_header_spares_loopback: bool,
 }
 
 impl Profile {
@@ -140,6 +144,7 @@ impl Profile {
             flagged_preflight_allows_method: true,
             caches_null_origin_preflights: true,
             safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
+            origin_header_spares_loopback: false,
         }
     }
 
@@ -163,6 +168,7 @@ impl Profile {
             upload_preflight_needs_body: true,
             flagged_preflight_allows_method: false,
             caches_null_origin_preflights: false,
+            origin_header_spares_loopback: true,
             ..Self::spec()
         }
     }
