@@ -512,7 +512,7 @@ impl<'b> Fetching<'b> {
     /// every CORS-unsafe request-header name; then send the request.
     fn http_fetch(mut self, make_preflight: bool, now: Time) -> Next<'b> {
         if make_preflight && self.preflight_needed(now) {
-            if self.browser.profile.preflight_replaces_url_entries {
+            if self.browser.profile.erases_insufficient_url_entries {
                 // One result per URL: the lookup that found it insufficient erases it.
                 let request = &self.request;
                 let lookup = request.cache_request(request.serialized_origin());
@@ -616,6 +616,9 @@ impl<'b> Fetching<'b> {
             browser.profile.caches_null_origin_preflights || actual.serialized_origin != "null";
         if let Some(max_age) = allowed.max_age.filter(|_| cacheable) {
             let lookup = request.cache_request(actual.serialized_origin);
+            if browser.profile.preflight_replaces_url_entries {
+                browser.cache.clear_entries(&lookup);
+            }
             for method in &allowed.methods {
                 browser.cache.store_method(&lookup, method, max_age, now);
             }
@@ -681,11 +684,7 @@ impl<'b> Fetching<'b> {
                     status,
                     url,
                     redirected,
-                    headers: response::cors_filter(
-                        headers,
-                        &exposed,
-                        self.browser.profile.extra_safelisted_response_header_names,
-                    ),
+                    headers: response::cors_filter(headers, &exposed),
                 }
             }
             Some(Tainting::Basic) | None => Response {

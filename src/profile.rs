@@ -72,11 +72,15 @@ pub struct Profile {
     pub cache_capacity: Option<usize>,
     /// How the CORS-preflight cache matches entries.
     pub cache_rules: CacheRules,
-    /// Whether a new preflight replaces every cached entry of its URL. Chromium
+    /// Whether a new successful preflight replaces every cached entry of its URL. Chromium
     /// (`PreflightCache::AppendEntry`) and WebKit (`CrossOriginPreflightResultCache::appendEntry`)
-    /// keep one result per URL, which a new preflight overwrites; a lookup that finds the result
-    /// insufficient erases it. The standard keeps an entry per method and header name.
+    /// keep one result per URL, which a new preflight overwrites. The standard keeps an entry
+    /// per method and header name.
     pub preflight_replaces_url_entries: bool,
+    /// Whether a lookup that finds the URL's cached result insufficient erases it, so that a
+    /// failing preflight leaves nothing. Chromium does (`CheckIfRequestCanSkipPreflight`,
+    /// `kHitAndFail`); WebKit keeps it (recorded: `probe-cache-cleared-after-failed-preflight`).
+    pub erases_insufficient_url_entries: bool,
     /// Fetch "main fetch": whether a failed fetch that needed the CORS-preflight branch clears
     /// the cache entries of its URL. Chromium and WebKit clear nothing.
     pub clears_cache_on_failure: bool,
@@ -86,9 +90,6 @@ pub struct Profile {
     /// `network.cors_preflight.authorization_covered_by_wildcard`, true by default) and WebKit
     /// say yes.
     pub wildcard_covers_authorization: bool,
-    /// Response header names script may read besides the standard's CORS-safelisted ones
-    /// (lowercase). WebKit's `isCrossOriginSafeHeader` adds `accept`.
-    pub extra_safelisted_response_header_names: &'static [&'static str],
     /// Whether an https page may fetch plain-http loopback URLs (`localhost`, `127.0.0.1`,
     /// `[::1]`), which Secure Contexts counts as potentially trustworthy. WebKit blocks them as
     /// mixed content (recorded: `probes.json` `mixed-localhost`, `mixed-127`).
@@ -135,9 +136,9 @@ impl Profile {
             cache_capacity: Some(1024),
             cache_rules: CacheRules::default(),
             preflight_replaces_url_entries: false,
+            erases_insufficient_url_entries: false,
             clears_cache_on_failure: true,
             wildcard_covers_authorization: false,
-            extra_safelisted_response_header_names: &[],
             mixed_content_allows_loopback: true,
             loopback_trustworthy_for_referrer: true,
             upload_preflight_needs_body: false,
@@ -162,6 +163,7 @@ impl Profile {
                 ..CacheRules::default()
             },
             preflight_replaces_url_entries: true,
+            erases_insufficient_url_entries: true,
             clears_cache_on_failure: false,
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
@@ -195,7 +197,8 @@ impl Profile {
     }
 
     /// WebKit: max-age capped at 10 minutes (`maxPreflightCacheTimeout`), an unbounded cache,
-    /// `*` covers `Authorization`, `Accept` readable on CORS responses.
+    /// `*` covers `Authorization`. (`isCrossOriginSafeHeader` in some WebKit trees also exposes
+    /// `Accept`; WebKitGTK 2.50 does not: `probe-expose-accept-response-header`.)
     pub fn webkit() -> Self {
         Self {
             engine: Engine::WebKit,
@@ -210,7 +213,6 @@ impl Profile {
             preflight_replaces_url_entries: true,
             clears_cache_on_failure: false,
             wildcard_covers_authorization: true,
-            extra_safelisted_response_header_names: &["accept"],
             mixed_content_allows_loopback: false,
             loopback_trustworthy_for_referrer: false,
             ..Self::spec()

@@ -121,16 +121,11 @@ pub(crate) fn basic_filter(headers: &HeaderList) -> HeaderList {
 }
 
 /// Fetch: "CORS filtered response" headers — only CORS-safelisted response-header names given
-/// the exposed list, plus the profile's extra safelisted names.
-pub(crate) fn cors_filter(
-    headers: &HeaderList,
-    exposed: &[Vec<u8>],
-    extra_safelisted: &[&str],
-) -> HeaderList {
+/// the exposed list.
+pub(crate) fn cors_filter(headers: &HeaderList, exposed: &[Vec<u8>]) -> HeaderList {
     let exposed: Vec<&[u8]> = exposed.iter().map(Vec::as_slice).collect();
     filter(headers, |name| {
         safelist::is_cors_safelisted_response_header_name(name.as_str().as_bytes(), &exposed)
-            || extra_safelisted.contains(&name.as_str())
     })
 }
 
@@ -161,11 +156,11 @@ mod tests {
         ]);
         let without = cors_exposed_header_names(&h, CredentialsMode::SameOrigin);
         assert_eq!(
-            names(&cors_filter(&h, &without, &[])),
+            names(&cors_filter(&h, &without)),
             ["access-control-expose-headers", "x-a", "content-type"]
         );
         let with = cors_exposed_header_names(&h, CredentialsMode::Include);
-        assert_eq!(names(&cors_filter(&h, &with, &[])), ["content-type"]);
+        assert_eq!(names(&cors_filter(&h, &with)), ["content-type"]);
     }
 
     #[test]
@@ -177,14 +172,14 @@ mod tests {
             ("Set-Cookie", "a=b"),
         ]);
         let exposed = cors_exposed_header_names(&h, CredentialsMode::Include);
-        assert_eq!(names(&cors_filter(&h, &exposed, &[])), ["x-a"]);
+        assert_eq!(names(&cors_filter(&h, &exposed)), ["x-a"]);
         let bad = headers(&[("Access-Control-Expose-Headers", "x-a, x b"), ("X-A", "1")]);
         let exposed = cors_exposed_header_names(&bad, CredentialsMode::Omit);
-        assert!(cors_filter(&bad, &exposed, &[]).is_empty());
+        assert!(cors_filter(&bad, &exposed).is_empty());
     }
 
     #[test]
-    fn basic_filter_drops_set_cookie_and_extra_names_are_kept() {
+    fn basic_filter_drops_set_cookie() {
         let h = headers(&[
             ("Set-Cookie", "a"),
             ("Set-Cookie2", "b"),
@@ -192,6 +187,5 @@ mod tests {
             ("Accept", "*/*"),
         ]);
         assert_eq!(names(&basic_filter(&h)), ["x", "accept"]);
-        assert_eq!(names(&cors_filter(&h, &[], &["accept"])), ["accept"]);
     }
 }

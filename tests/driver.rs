@@ -913,24 +913,6 @@ fn expose_headers_star_exposes_all_but_set_cookie_without_credentials() {
     assert!(names(CredentialsMode::Include).is_empty());
 }
 
-#[test]
-fn webkit_also_exposes_accept() {
-    let actual: &[(&str, &str)] = &[("Access-Control-Allow-Origin", "*"), ("Accept", "x/y")];
-    let names = |profile| {
-        run(
-            &mut Browser::new(profile),
-            RequestInit::new(API),
-            0,
-            server(&[], actual),
-        )
-        .result
-        .unwrap()
-        .exposed_header_names()
-    };
-    assert_eq!(names(Profile::webkit()), ["accept"]);
-    assert!(names(Profile::spec()).is_empty());
-}
-
 // 8. Redirects.
 
 /// A server that redirects `from` to `to` with `status`, and answers anything else with

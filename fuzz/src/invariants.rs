@@ -836,7 +836,7 @@ fn check_exchange(scenario: &Scenario, request: &Request, exchange: &Exchange) {
                 .requests
                 .last()
                 .and_then(|last| Some((last, scenario.server.answer(last)?)));
-            check_readable(scenario, request, response, answer);
+            check_readable(request, response, answer);
         }
         Err(error) => check_blocked(scenario, error),
     }
@@ -867,7 +867,6 @@ fn check_sent(sent: &OutgoingRequest) {
 }
 
 fn check_readable(
-    scenario: &Scenario,
     request: &Request,
     response: &cors_sim::response::Response,
     answer: Option<(&OutgoingRequest, (u16, HeaderList))>,
@@ -919,11 +918,7 @@ fn check_readable(
             for name in response.exposed_header_names() {
                 assert!(
                     all || exposed.contains(&name)
-                        || safelist::is_cors_safelisted_response_header_name(name.as_bytes(), &[])
-                        || scenario
-                            .profile
-                            .extra_safelisted_response_header_names
-                            .contains(&name.as_str()),
+                        || safelist::is_cors_safelisted_response_header_name(name.as_bytes(), &[]),
                     "{name} was exposed"
                 );
             }
