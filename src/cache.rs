@@ -211,13 +211,24 @@ impl PreflightCache {
 
     /// The entry for `key` unless it has expired; an expired entry is removed.
     fn fresh(&mut self, key: &EntryRef<'_>, now: Time) -> Option<&mut Entry> {
+        let expired = self.entries.get(key)?.expiry <= now;
+        if expired {
+            self.entries.remove(key);
+            return None;
+        }
+        self.entries.get_mut(key)
+    }
+
+    /// Whether the entry for `key` exists and has not expired (one lookup when it has not);
+    /// an expired entry is removed.
+    fn is_fresh(&mut self, key: &EntryRef<'_>, now: Time) -> bool {
         match self.entries.get(key) {
-            Some(entry) if entry.expiry > now => self.entries.get_mut(key),
+            Some(entry) if entry.expiry > now => true,
             Some(_) => {
                 self.entries.remove(key);
-                None
+                false
             }
-            None => None,
+            None => false,
         }
     }
 
@@ -230,7 +241,7 @@ impl PreflightCache {
         now: Time,
     ) -> bool {
         Self::candidates(self.rules, request, item, wildcard)
-            .any(|key| self.fresh(&key, now).is_some())
+            .any(|key| self.is_fresh(&key, now))
     }
 
     /// Fetch: "method cache entry match" — an entry for `method`, or for `*`. A `*` entry counts
