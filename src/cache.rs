@@ -240,8 +240,7 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> bool {
-        Self::candidates(self.rules, request, item, wildcard)
-            .any(|key| self.is_fresh(&key, now))
+        Self::candidates(self.rules, request, item, wildcard).any(|key| self.is_fresh(&key, now))
     }
 
     /// Fetch: "method cache entry match" — an entry for `method`, or for `*`. A `*` entry counts
