@@ -663,7 +663,7 @@ fn request_of(scenario: &Scenario, init: &RequestInit) -> Option<(Request, RawHe
 /// Whether a request is simple: a CORS-safelisted method, no CORS-unsafe request-header name and
 /// no use-CORS-preflight flag (Fetch "main fetch" step 12's condition for a CORS request
 /// without preflight). Under a profile whose upload listeners need a body, the flag does not
-/// count for `GET` and `HEAD`.
+/// count for `GET` and `HEAD`; the total-size rule for safelisted values is the profile's.
 fn is_simple(
     profile: &Profile,
     request: &Request,
@@ -675,8 +675,9 @@ fn is_simple(
     let flag = flag && !(profile.upload_preflight_needs_body && bodiless);
     !flag
         && is_cors_safelisted_method(method)
-        && safelist::cors_unsafe_request_header_names(
+        && safelist::cors_unsafe_request_header_names_within(
             headers.iter().map(|(n, v)| (n.as_slice(), v.as_slice())),
+            profile.safelist_value_size_limit,
         )
         .is_empty()
 }
