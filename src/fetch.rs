@@ -313,10 +313,14 @@ impl FetchRequest {
     /// The current URL as the request line carries it: no fragment, no username or password.
     fn url_on_the_wire(&self) -> Url {
         let mut url = self.current_url().clone();
-        url.set_fragment(None);
-        // Infallible for the HTTP(S) URLs that reach the wire.
-        let _ = url.set_username("");
-        let _ = url.set_password(None);
+        if url.fragment().is_some() {
+            url.set_fragment(None);
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            // Infallible for the HTTP(S) URLs that reach the wire.
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+        }
         url
     }
 

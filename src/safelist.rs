@@ -83,8 +83,25 @@ pub fn is_cors_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
 /// Fetch: "CORS-unsafe request-header byte" — a control byte other than tab, DEL, or one of the
 /// HTTP delimiters `"():<>?@[\]{}` (all but `,/;=`), which a safelisted value may not contain.
 pub fn is_cors_unsafe_request_header_byte(byte: u8) -> bool {
-    (byte < 0x20 && byte != b'\t') || b"\"():<>?@[\\]{}\x7f".contains(&byte)
+    CORS_UNSAFE_BYTES[usize::from(byte)]
 }
+
+/// [`is_cors_unsafe_request_header_byte`] as a table: every header value is scanned with it.
+const CORS_UNSAFE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != 0x09;
+        byte += 1;
+    }
+    let delimiters = b"\"():<>?@[\\]{}\x7f";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Fetch: "CORS-unsafe request-header names" — the names of the headers that make a request need
 /// a preflight: those not CORS-safelisted, and all of them once the safelisted values add up to
@@ -120,13 +137,19 @@ pub fn cors_unsafe_request_header_names_within<'a>(
     if safelist_value_size_limit.is_some_and(|limit| safelist_value_size > limit) {
         unsafe_names.append(&mut potentially_unsafe_names);
     }
-    let mut lowercased: Vec<Vec<u8>> = unsafe_names
+    // "Convert header names to a sorted-lowercase set": byte-lowercase, sort by byte, dedupe
+    // (isomorphic decoding keeps the byte order).
+    let mut lowercased: Vec<String> = unsafe_names
         .into_iter()
-        .map(<[u8]>::to_ascii_lowercase)
+        .map(|name| {
+            name.iter()
+                .map(|&b| char::from(b.to_ascii_lowercase()))
+                .collect()
+        })
         .collect();
     lowercased.sort_unstable();
     lowercased.dedup();
-    lowercased.iter().map(|n| isomorphic_decode(n)).collect()
+    lowercased
 }
 
 /// Fetch: "CORS non-wildcard request-header name" — `Authorization`, which a preflight response's
