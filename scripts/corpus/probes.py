@@ -36,11 +36,9 @@ Usage (from the repository root):
     python3 scripts/corpus/probes.py
 """
 
-import json
-import os
+import common
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUTPUT = os.path.join(REPO_ROOT, "spec-vectors", "probes", "engine-differences.json")
+OUTPUT = common.output_path("probes", "engine-differences.json")
 
 # Documents (a document's URL is its origin + "/").
 DOC = "http://app.example"
@@ -84,7 +82,7 @@ def rt(method, url, status=200, *headers):
     """A server route (never with Set-Cookie)."""
     for name, _ in headers:
         assert name.lower() not in ("set-cookie", "set-cookie2")
-    return {"method": method, "url": url, "status": status, "headers": [list(h) for h in headers]}
+    return common.route(method, url, status, headers)
 
 
 def opts(url, *headers, status=204):
@@ -101,57 +99,26 @@ def reflect_opts(url, *extra, cred=False):
 
 def pre(url, acrm, acrh=None, origin=DOC, referer=DOC_REF):
     """A CORS-preflight request as it reaches the server (never with Authorization)."""
-    return {"method": "OPTIONS", "url": url, "headers": {
-        "origin": origin,
-        "access-control-request-method": acrm,
-        "access-control-request-headers": acrh,
-        "referer": referer,
-        "authorization": None,
-    }}
+    return common.sent("OPTIONS", url, origin, referer, acrm, acrh)
 
 
 def act(method, url, origin=DOC, referer=DOC_REF, auth=None):
     """A non-preflight request as it reaches the server. None: the header must be absent."""
-    return {"method": method, "url": url, "headers": {
-        "origin": origin,
-        "access-control-request-method": None,
-        "access-control-request-headers": None,
-        "referer": referer,
-        "authorization": auth,
-    }}
+    return common.sent(method, url, origin, referer, authorization=auth)
 
 
 def req(url, method=None, headers=(), mode=None, credentials=None, redirect=None, xhr=False):
-    r = {"url": url}
-    if method is not None:
-        r["method"] = method
-    if headers:
-        r["headers"] = [list(h) for h in headers]
-    if mode is not None:
-        r["mode"] = mode
-    if credentials is not None:
-        r["credentials"] = credentials
-    if redirect is not None:
-        r["redirect"] = redirect
-    if xhr:
-        r["use_cors_preflight"] = True
-    return r
+    return common.fetch(url, method, headers, mode, credentials, redirect, use_cors_preflight=xhr)
 
 
 def ok(at, request, requests, preflight, status=200, exposed=(), type_="cors"):
-    expect = {"result": "ok"}
-    if not request.get("use_cors_preflight"):  # XMLHttpRequest has no response type
-        expect["type"] = type_
-    expect.update({"status": status, "exposed_headers": sorted(exposed),
-                   "preflight": preflight, "requests": requests})
-    return {"at": at, "request": request, "expect": expect}
+    if request.get("use_cors_preflight"):  # XMLHttpRequest has no response type
+        type_ = None
+    return common.ok(request, requests, type_, status, sorted(exposed), preflight, at)
 
 
 def fail(at, request, requests, preflight, error):
-    expect = {"result": "network-error", "preflight": preflight, "requests": requests}
-    if error is not None:
-        expect["error"] = error
-    return {"at": at, "request": request, "expect": expect}
+    return common.fail(request, requests, error, preflight, at)
 
 
 VECTORS = []
@@ -159,8 +126,7 @@ VECTORS = []
 
 def add(id_, description, origin, routes, steps):
     assert id_.startswith("probe-")
-    VECTORS.append({"id": id_, "kind": "scenario", "description": description, "origin": origin,
-                    "server": {"routes": routes}, "steps": steps})
+    VECTORS.append(common.scenario(id_, description, origin, routes, steps))
 
 
 def u(area, slug, base=API):
@@ -1208,25 +1174,16 @@ add("probe-referer-localhost-redirect-to-http-api",
 
 
 def main():
-    ids = [v["id"] for v in VECTORS]
-    assert len(ids) == len(set(ids)), "duplicate ids"
-    doc = {
-        "format": "cors-vectors/1",
-        "source": "Probes of engine differences (shared/research/engines.md §6, §1.7-1.10, "
-                  "§2.2-2.7, §3.2-3.5), with expectations of the WHATWG Fetch standard "
-                  "(fetch.bs: main fetch, HTTP fetch, HTTP-redirect fetch, CORS-preflight fetch, "
-                  "CORS-preflight cache, CORS check, Origin header, CORS-safelisted "
-                  "request-header, CORS-safelisted response-header name), Referrer Policy "
-                  "strict-origin-when-cross-origin and XMLHttpRequest send(); meant to be "
-                  "recorded per engine with the oracle",
-        "vectors": VECTORS,
-    }
-    os.makedirs(os.path.dirname(OUTPUT), exist_ok=True)
-    with open(OUTPUT, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=1, ensure_ascii=False)
-        f.write("\n")
-    steps = sum(len(v["steps"]) for v in VECTORS)
-    print(f"wrote {os.path.relpath(OUTPUT, REPO_ROOT)}: {len(VECTORS)} vectors, {steps} steps")
+    source = ("Probes of engine differences (shared/research/engines.md §6, §1.7-1.10, "
+              "§2.2-2.7, §3.2-3.5), with expectations of the WHATWG Fetch standard "
+              "(fetch.bs: main fetch, HTTP fetch, HTTP-redirect fetch, CORS-preflight fetch, "
+              "CORS-preflight cache, CORS check, Origin header, CORS-safelisted "
+              "request-header, CORS-safelisted response-header name), Referrer Policy "
+              "strict-origin-when-cross-origin and XMLHttpRequest send(); meant to be "
+              "recorded per engine with the oracle")
+    common.write_vectors(OUTPUT, source, VECTORS)
+    steps = common.step_count(VECTORS)
+    print(f"wrote {common.relpath(OUTPUT)}: {len(VECTORS)} vectors, {steps} steps")
 
 
 if __name__ == "__main__":
