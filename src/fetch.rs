@@ -646,6 +646,10 @@ impl<'b> Fetching<'b> {
         }
         if is_redirect_status(status) {
             match request.redirect {
+                // Some engines see a redirect only where there is a `Location` to follow.
+                RedirectMode::Error
+                    if self.browser.profile.redirect_error_needs_location
+                        && !headers.contains(&http::header::LOCATION) => {}
                 RedirectMode::Error => return self.network_error(CorsError::RedirectModeError),
                 RedirectMode::Manual if request.mode != Mode::Navigate => {
                     return Next::Done(Ok(Response {

@@ -121,6 +121,10 @@ pub struct Profile {
     /// request to a loopback http URL keeps its origin instead of `null`. Chromium keeps it
     /// (recorded: `probe-referer-https-nocors-post-to-localhost`).
     pub origin_header_spares_loopback: bool,
+    /// Whether redirect mode `error` fails only on a redirect status that has a `Location`;
+    /// without one, Chromium and WebKit hand the 3xx to script like any response (recorded:
+    /// `redirect-mode-error-without-location`). The standard fails on any redirect status.
+    pub redirect_error_needs_location: bool,
 }
 
 impl Profile {
@@ -146,6 +150,7 @@ impl Profile {
             caches_null_origin_preflights: true,
             safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
             origin_header_spares_loopback: false,
+            redirect_error_needs_location: false,
         }
     }
 
@@ -171,6 +176,7 @@ impl Profile {
             flagged_preflight_allows_method: false,
             caches_null_origin_preflights: false,
             origin_header_spares_loopback: true,
+            redirect_error_needs_location: true,
             ..Self::spec()
         }
     }
@@ -205,6 +211,7 @@ impl Profile {
             max_age_parsing: MaxAgeParsing::WebKit,
             max_age_cap: Some(Duration::from_secs(600)),
             cache_capacity: None,
+            redirect_error_needs_location: true,
             flagged_preflight_allows_method: false,
             cache_rules: CacheRules {
                 wildcard_covers_authorization: true,
