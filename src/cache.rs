@@ -118,6 +118,11 @@ pub struct CacheRules {
     /// Whether a `*` header entry covers `Authorization`. The standard: no. Chromium's cache
     /// lookups always use the non-wildcard variant: no. WebKit: yes.
     pub wildcard_covers_authorization: bool,
+    /// Whether a `*` entry stored by a credentialed preflight acts as a wildcard (for later
+    /// requests without credentials). The standard's entries say yes; Chromium counts `*` only
+    /// in results that were not credentialed (`PreflightResult::EnsureAllowedCrossOriginMethod`;
+    /// recorded: `probe-cache-star-entry-from-credentialed-preflight`).
+    pub credentialed_wildcards_match: bool,
 }
 
 impl Default for CacheRules {
@@ -127,6 +132,7 @@ impl Default for CacheRules {
             credentialed_entries_serve_all: true,
             wildcard_entries_reused: true,
             wildcard_covers_authorization: false,
+            credentialed_wildcards_match: true,
         }
     }
 }
@@ -192,10 +198,11 @@ impl PreflightCache {
             ItemRef::Method(_) => ItemRef::Method(b"*"),
             ItemRef::HeaderName(_) => ItemRef::HeaderName(b"*"),
         };
-        let items = [Some(item), wildcard.then_some(star)];
         let request = *request;
         credentials.iter().flat_map(move |&c| {
-            items
+            // A `*` stored by a credentialed preflight is a wildcard only if the rules say so.
+            let star = (wildcard && (!c || rules.credentialed_wildcards_match)).then_some(star);
+            [Some(item), star]
                 .into_iter()
                 .flatten()
                 .map(move |item| request.entry(c, item))
@@ -466,6 +473,7 @@ mod tests {
             credentialed_entries_serve_all: false,
             wildcard_entries_reused: false,
             wildcard_covers_authorization: false,
+            credentialed_wildcards_match: true,
         };
         let mut cache = PreflightCache::new(None, rules);
         let url = "http://api.example/";

@@ -165,6 +165,7 @@ impl Profile {
             // Lookups use the non-wildcard Authorization variant (`CheckIfRequestCanSkipPreflight`).
             cache_rules: CacheRules {
                 wildcard_covers_authorization: false,
+                credentialed_wildcards_match: false,
                 ..CacheRules::default()
             },
             preflight_replaces_url_entries: true,
@@ -195,6 +196,7 @@ impl Profile {
                 credentialed_entries_serve_all: false,
                 wildcard_entries_reused: false,
                 wildcard_covers_authorization: false,
+                credentialed_wildcards_match: true,
             },
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,

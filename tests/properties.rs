@@ -152,7 +152,7 @@ fn the_cache_keeps_to_the_standard_and_its_bound() {
     );
     let capacity = proptest::option::of(0usize..6);
     check(
-        (capacity, 0u8..8, vec(op, 0..60)),
+        (capacity, 0u8..16, vec(op, 0..60)),
         |(capacity, rules, ops)| {
             invariants::check_cache_ops(capacity, invariants::cache_rules(rules), &ops);
             Ok(())

@@ -457,13 +457,15 @@ pub enum CacheOp {
 const METHODS: [&[u8]; 4] = [b"PUT", b"put", b"PATCH", b"*"];
 const NAMES: [&[u8]; 5] = [b"x-a", b"X-A", b"x-b", b"authorization", b"*"];
 
-/// Cache rules from three bits: whether credentialed entries serve every request, whether `*`
-/// entries are reused, whether `*` covers `Authorization`.
+/// Cache rules from four bits: whether credentialed entries serve every request, whether `*`
+/// entries are reused, whether `*` covers `Authorization`, whether credentialed `*` entries are
+/// wildcards.
 pub fn cache_rules(bits: u8) -> CacheRules {
     let mut rules = CacheRules::default();
     rules.credentialed_entries_serve_all = bits & 1 != 0;
     rules.wildcard_entries_reused = bits & 2 != 0;
     rules.wildcard_covers_authorization = bits & 4 != 0;
+    rules.credentialed_wildcards_match = bits & 8 != 0;
     rules
 }
 
@@ -523,9 +525,11 @@ impl ModelCache {
                 } else {
                     entry.item.eq_ignore_ascii_case(item)
                 };
-                entry.method == method
-                    && self.entry_matches(entry, key, now)
-                    && (same_item || (star_applies && entry.item == b"*"))
+                let star = star_applies
+                    && entry.item == b"*"
+                    && (!cache_request(entry.key).include_credentials
+                        || rules.credentialed_wildcards_match);
+                entry.method == method && self.entry_matches(entry, key, now) && (same_item || star)
             })
             .collect()
     }
