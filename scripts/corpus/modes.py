@@ -382,6 +382,26 @@ scenario(
     [error_step(request("data:;base64,%%%"), [], "InvalidDataUrl")],
 )
 
+url = "http://api.example:25/modes/bad-port"
+scenario(
+    "cors-bad-port-blocked",
+    'Fetch "main fetch" step 7, "block bad port": port 25 (smtp) is in the bad port table, so '
+    "the fetch is a network error before any request is sent.",
+    [("*", url, 200, [("Access-Control-Allow-Origin", "*")])],
+    [error_step(request(url), [], "BadPort")],
+)
+
+url = f"{API}/modes/mixed-content"
+scenario(
+    "cors-mixed-content-blocked",
+    'Fetch "main fetch" step 7, Mixed Content "should fetching request be blocked as mixed '
+    'content?": an https page fetching a plain-http URL that is not potentially trustworthy is '
+    "blocked; nothing reaches the server.",
+    [("*", url, 200, [("Access-Control-Allow-Origin", "*")])],
+    [error_step(request(url), [], "MixedContent")],
+    origin="https://app.example",
+)
+
 # --- cors to a same-origin URL ---------------------------------------------------------------
 
 url = f"{DOC}/modes/cors/same-origin"
