@@ -49,9 +49,13 @@ def rt(method, url, status, *headers):
     return route(method, url, status, headers)
 
 
+ABSENT = object()  # an `extra` header that must be absent (null)
+UNCHECKED = object()  # an `extra` header the standard lets the user agent add: not checked
+
+
 def sent(method, url, origin, referer, acrm=None, acrh=None, authorization=None, **extra):
     """A request as it reaches the server. None: the header must be absent. Keyword `extra`
-    headers (`_` for `-`) follow the five checked ones."""
+    headers (`_` for `-`) follow the five checked ones; ABSENT and UNCHECKED mark them."""
     headers = {
         "origin": origin,
         "access-control-request-method": acrm,
@@ -60,8 +64,21 @@ def sent(method, url, origin, referer, acrm=None, acrh=None, authorization=None,
         "authorization": authorization,
     }
     for name, value in extra.items():
-        headers[name.replace("_", "-")] = value
+        if value is not UNCHECKED:
+            headers[name.replace("_", "-")] = None if value is ABSENT else value
     return {"method": method, "url": url, "headers": headers}
+
+
+def request(url, method=None, headers=(), **members):
+    """The request a step makes, `method` first (only the members that are given)."""
+    r = {}
+    if method is not None:
+        r["method"] = method
+    r["url"] = url
+    if headers:
+        r["headers"] = [list(h) for h in headers]
+    r.update(members)
+    return r
 
 
 def fetch(url, method=None, headers=(), mode=None, credentials=None, redirect=None,

@@ -41,8 +41,8 @@ API = "http://api.example:8000"
 vectors = []
 ids = set()
 
-ABSENT = object()   # the header must be absent (null)
-UNCHECKED = object()  # the standard lets the user agent add it: not checked
+ABSENT = common.ABSENT
+UNCHECKED = common.UNCHECKED
 
 GUARD = ('Fetch "new Request(input, init)" step 33.5 fills the request Headers (guard "request"); '
          'Headers "validate" step 3 returns false for a forbidden request-header, so "append" '
@@ -55,45 +55,16 @@ NO_PREFLIGHT = ('With the header gone, "CORS-unsafe request-header names" is emp
 def scenario(vid, description, routes, steps, origin=DOC):
     assert vid not in ids, vid
     ids.add(vid)
-    vectors.append({
-        "id": vid,
-        "kind": "scenario",
-        "description": description,
-        "origin": origin,
-        "server": {"routes": [
-            {"method": m, "url": u, "status": s, "headers": [list(h) for h in hs]}
-            for m, u, s, hs in routes
-        ]},
-        "steps": steps,
-    })
+    routes = [common.route(*r) for r in routes]
+    vectors.append(common.scenario(vid, description, origin, routes, steps))
 
 
-def sent(method, url, origin=DOC, acrm=None, acrh=None, referer=REF, authorization=None,
-         **extra):
-    headers = {
-        "origin": origin,
-        "access-control-request-method": acrm,
-        "access-control-request-headers": acrh,
-        "referer": referer,
-        "authorization": authorization,
-    }
-    for name, value in extra.items():
-        name = name.replace("_", "-")
-        if value is UNCHECKED:
-            continue
-        headers[name] = None if value is ABSENT else value
-    return {"method": method, "url": url, "headers": headers}
+def sent(method, url, origin=DOC, acrm=None, acrh=None, referer=REF,
+         authorization=None, **extra):
+    return common.sent(method, url, origin, referer, acrm, acrh, authorization, **extra)
 
 
-def request(url, method=None, headers=(), **kw):
-    r = {}
-    if method is not None:
-        r["method"] = method
-    r["url"] = url
-    if headers:
-        r["headers"] = [list(h) for h in headers]
-    r.update(kw)
-    return r
+request = common.request
 
 
 def ok_step(req, requests, exposed, preflight, rtype="cors", status=200):

@@ -39,48 +39,22 @@ API = "http://api.example:8000"
 vectors = []
 ids = set()
 
-ABSENT = object()
+ABSENT = common.ABSENT
 
 
 def scenario(vid, description, routes, steps, origin=DOC):
     assert vid not in ids, vid
     ids.add(vid)
-    vectors.append({
-        "id": vid,
-        "kind": "scenario",
-        "description": description,
-        "origin": origin,
-        "server": {"routes": [
-            {"method": m, "url": u, "status": s, "headers": [list(h) for h in hs]}
-            for m, u, s, hs in routes
-        ]},
-        "steps": steps,
-    })
+    routes = [common.route(*r) for r in routes]
+    vectors.append(common.scenario(vid, description, origin, routes, steps))
 
 
-def sent(method, url, origin=None, acrm=None, acrh=None, referer=REF, authorization=None,
-         **extra):
-    headers = {
-        "origin": origin,
-        "access-control-request-method": acrm,
-        "access-control-request-headers": acrh,
-        "referer": referer,
-        "authorization": authorization,
-    }
-    for name, value in extra.items():
-        headers[name.replace("_", "-")] = None if value is ABSENT else value
-    return {"method": method, "url": url, "headers": headers}
+def sent(method, url, origin=None, acrm=None, acrh=None, referer=REF,
+         authorization=None, **extra):
+    return common.sent(method, url, origin, referer, acrm, acrh, authorization, **extra)
 
 
-def request(url, method=None, headers=(), **kw):
-    r = {}
-    if method is not None:
-        r["method"] = method
-    r["url"] = url
-    if headers:
-        r["headers"] = [list(h) for h in headers]
-    r.update(kw)
-    return r
+request = common.request
 
 
 def ok_step(req, requests, exposed, rtype, status=200, preflight=False):
