@@ -19,7 +19,7 @@ use crate::header::{HeaderList, HeaderValue, NotRepresentable};
 use crate::method::is_cors_safelisted_method;
 use crate::origin::Origin;
 use crate::preflight::{self, ActualRequest, is_redirect_status};
-use crate::profile::Profile;
+use crate::profile::{CachedMethods, Profile};
 use crate::redirect;
 use crate::request::{
     CredentialsMode, Initiator, Mode, RedirectMode, Request, RequestError, RequestInit,
@@ -29,6 +29,7 @@ use crate::safelist::cors_unsafe_request_header_names_within;
 use crate::time::Time;
 use http::Method;
 use http::header::{ACCEPT, ORIGIN, REFERER};
+use std::time::Duration;
 use url::Url;
 
 /// A browser: a profile and the CORS-preflight cache its fetches share.
@@ -533,8 +534,12 @@ impl<'b> Fetching<'b> {
         let Self { browser, request } = self;
         let lookup = request.cache_request(request.serialized_origin());
         let method = request.method.as_str().as_bytes();
-        (!browser.cache.method_match(&lookup, method, now)
-            && (!is_cors_safelisted_method(method) || request.use_cors_preflight))
+        let needs_method_entry = match browser.profile.cached_methods {
+            CachedMethods::Spec => !is_cors_safelisted_method(method) || request.use_cors_preflight,
+            // Every cached result stores the methods it allows unlisted (see below).
+            CachedMethods::AllowedByEveryResult { .. } => true,
+        };
+        (needs_method_entry && !browser.cache.method_match(&lookup, method, now))
             || request.unsafe_names.iter().any(|name| {
                 !browser
                     .cache
@@ -625,6 +630,23 @@ impl<'b> Fetching<'b> {
             }
             for method in &allowed.methods {
                 browser.cache.store_method(&lookup, method, max_age, now);
+            }
+            if let CachedMethods::AllowedByEveryResult {
+                methods,
+                kept_until_evicted,
+            } = browser.profile.cached_methods
+            {
+                // The result's presence, as entries for the methods it allows unlisted.
+                let lifetime = if kept_until_evicted {
+                    Duration::MAX
+                } else {
+                    max_age
+                };
+                for method in methods {
+                    browser
+                        .cache
+                        .store_method(&lookup, method.as_bytes(), lifetime, now);
+                }
             }
             for name in &allowed.header_names {
                 browser.cache.store_header_name(&lookup, name, max_age, now);

@@ -55,6 +55,34 @@ pub enum MaxAgeParsing {
     WebKit,
 }
 
+/// Which methods a CORS-preflight cache lookup lets through without a method entry of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CachedMethods {
+    /// Fetch "HTTP fetch" step 4.1: a CORS-safelisted method needs no method cache entry, unless
+    /// the use-CORS-preflight flag is set; then it needs its own (step 7.4 stores one).
+    Spec,
+    /// The engine keeps one preflight result per URL, and every cached result allows these
+    /// methods whether it lists them or not; any other method must be listed. A request with
+    /// the use-CORS-preflight flag set and one of these methods is therefore preflighted only
+    /// when its URL has no cached result. Chromium (`PreflightResult::
+    /// EnsureAllowedCrossOriginMethod`) and WebKit (`CrossOriginPreflightResultCacheItem::
+    /// allowsCrossOriginMethod`) allow the CORS-safelisted methods; Firefox
+    /// (`nsPreflightCache::CacheEntry::CheckRequest`) only `GET` and `POST`, so a `HEAD` with a
+    /// custom header needs `HEAD` listed (recorded: `pc-safelisted-methods-need-no-method-entry`,
+    /// `pc-use-cors-preflight-caches-method-without-acam`).
+    AllowedByEveryResult {
+        /// The methods allowed unlisted.
+        methods: &'static [&'static str],
+        /// Whether a result outlives its methods and header names, so that it lets these
+        /// methods through until the cache evicts or clears it. Firefox expires each token
+        /// alone and drops an emptied entry only when the cache is full
+        /// (recorded: `trigger-xhr-upload-cached-then-expired`); Chromium and WebKit expire the
+        /// whole result.
+        kept_until_evicted: bool,
+    },
+}
+
 /// A browser profile: the standard's behaviour, or one engine's departures from it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -109,6 +137,8 @@ pub struct Profile {
     /// method. No engine does this: the method must be listed or safelisted (recorded in all
     /// three: `preflight-cache.json` `pc-use-cors-preflight-entry-serves-fetch`).
     pub flagged_preflight_allows_method: bool,
+    /// Which methods a cache lookup lets through without their own method entry.
+    pub cached_methods: CachedMethods,
     /// Whether preflight results are cached for requests whose origin serializes as `null`
     /// (an opaque document, or a redirect-tainted request). Chromium caches none (recorded:
     /// `null-origin.json` `null-origin-preflight-cache-hit-and-expiry`).
@@ -147,6 +177,7 @@ impl Profile {
             loopback_trustworthy_for_referrer: true,
             upload_preflight_needs_body: false,
             flagged_preflight_allows_method: true,
+            cached_methods: CachedMethods::Spec,
             caches_null_origin_preflights: true,
             safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
             origin_header_spares_loopback: false,
@@ -175,6 +206,10 @@ impl Profile {
             loopback_trustworthy_for_referrer: false,
             upload_preflight_needs_body: true,
             flagged_preflight_allows_method: false,
+            cached_methods: CachedMethods::AllowedByEveryResult {
+                methods: &["GET", "HEAD", "POST"],
+                kept_until_evicted: false,
+            },
             caches_null_origin_preflights: false,
             origin_header_spares_loopback: true,
             redirect_error_needs_location: true,
@@ -192,6 +227,10 @@ impl Profile {
             cache_capacity: Some(100),
             safelist_value_size_limit: None,
             flagged_preflight_allows_method: false,
+            cached_methods: CachedMethods::AllowedByEveryResult {
+                methods: &["GET", "POST"],
+                kept_until_evicted: true,
+            },
             cache_rules: CacheRules {
                 credentialed_entries_serve_all: false,
                 wildcard_entries_reused: false,
@@ -215,6 +254,10 @@ impl Profile {
             cache_capacity: None,
             redirect_error_needs_location: true,
             flagged_preflight_allows_method: false,
+            cached_methods: CachedMethods::AllowedByEveryResult {
+                methods: &["GET", "HEAD", "POST"],
+                kept_until_evicted: false,
+            },
             cache_rules: CacheRules {
                 wildcard_covers_authorization: true,
                 ..CacheRules::default()
