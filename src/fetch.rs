@@ -148,6 +148,8 @@ impl Browser {
             origin: document.origin,
             origin_header: document.origin_header,
             unsafe_names: Vec::new(),
+            initial_preflight_trigger: false,
+            preflight_origin_untainted: self.profile.preflight_origin_untainted,
             referrer: document.referrer,
             tainting: None,
             redirect_count: 0,
@@ -293,8 +295,15 @@ pub(crate) struct FetchRequest {
     pub origin: Origin,
     /// The origin's ASCII serialization as a header value, made once.
     pub origin_header: HeaderValue,
-    /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch.
+    /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch
+    /// (or of the first, in profiles that keep them across redirects).
     pub unsafe_names: Vec<String>,
+    /// Whether the request as script made it needed a preflight: a method that is not
+    /// CORS-safelisted or a CORS-unsafe request-header name.
+    pub initial_preflight_trigger: bool,
+    /// Whether preflights use the document's origin whatever the redirect-taint (the profile's
+    /// `preflight_origin_untainted`).
+    pub preflight_origin_untainted: bool,
     /// The document, or `None` when no referrer can be sent (an opaque origin).
     pub referrer: Option<Referrer>,
     /// Fetch: "response tainting" (`None` until main fetch sets it).
@@ -382,7 +391,7 @@ impl FetchRequest {
             unsafe_names: &self.unsafe_names,
             credentials: self.credentials,
             use_cors_preflight: self.use_cors_preflight,
-            serialized_origin: self.serialized_origin(),
+            serialized_origin: self.preflight_origin(),
         }
     }
 
@@ -404,6 +413,17 @@ impl FetchRequest {
             constant(b"null")
         } else {
             self.origin_header.clone()
+        }
+    }
+
+    /// The origin a CORS-preflight request carries, is checked against and caches its result
+    /// under: the request's (Fetch: "CORS-preflight fetch" step 1 clones the request, taint
+    /// included), or the document's whatever the taint, as in Firefox.
+    fn preflight_origin(&self) -> &str {
+        if self.preflight_origin_untainted {
+            self.origin.serialization()
+        } else {
+            self.serialized_origin()
         }
     }
 
@@ -429,8 +449,15 @@ impl<'b> Fetching<'b> {
     fn main_fetch(mut self, now: Time) -> Next<'b> {
         let request = &mut self.request;
         request.determine_referrer(self.browser.profile.loopback_trustworthy_for_referrer);
-        request.unsafe_names =
-            request.compute_unsafe_names(self.browser.profile.safelist_value_size_limit);
+        let profile = &self.browser.profile;
+        if request.redirect_count == 0 || !profile.redirects_keep_unsafe_names {
+            request.unsafe_names = request.compute_unsafe_names(profile.safelist_value_size_limit);
+        }
+        if request.redirect_count == 0 {
+            request.initial_preflight_trigger =
+                !is_cors_safelisted_method(request.method.as_str().as_bytes())
+                    || !request.unsafe_names.is_empty();
+        }
         // Steps 7: ports and mixed content.
         if is_bad_port(request.current_url()) {
             return self.network_error(CorsError::BadPort);
@@ -465,7 +492,9 @@ impl<'b> Fetching<'b> {
             request.tainting = Some(Tainting::Cors);
             let preflight = request.use_cors_preflight
                 || !is_cors_safelisted_method(request.method.as_str().as_bytes())
-                || !request.unsafe_names.is_empty();
+                || !request.unsafe_names.is_empty()
+                || (self.browser.profile.redirects_keep_preflight_trigger
+                    && request.initial_preflight_trigger);
             self.request.preflight_branch |= preflight;
             preflight
         };
@@ -520,7 +549,7 @@ impl<'b> Fetching<'b> {
             if self.browser.profile.erases_insufficient_url_entries {
                 // One result per URL: the lookup that found it insufficient erases it.
                 let request = &self.request;
-                let lookup = request.cache_request(request.serialized_origin());
+                let lookup = request.cache_request(request.preflight_origin());
                 self.browser.cache.clear_entries(&lookup);
             }
             let outgoing = self.preflight_request();
@@ -532,7 +561,7 @@ impl<'b> Fetching<'b> {
 
     fn preflight_needed(&mut self, now: Time) -> bool {
         let Self { browser, request } = self;
-        let lookup = request.cache_request(request.serialized_origin());
+        let lookup = request.cache_request(request.preflight_origin());
         let method = request.method.as_str().as_bytes();
         let needs_method_entry = match browser.profile.cached_methods {
             CachedMethods::Spec => !is_cors_safelisted_method(method) || request.use_cors_preflight,
@@ -559,7 +588,12 @@ impl<'b> Fetching<'b> {
         let request = &self.request;
         let mut headers = preflight::preflight_headers(&request.actual());
         // The preflight's response tainting is `cors`: it always carries `Origin`.
-        headers.append(ORIGIN, request.origin_header_value(false));
+        let origin = if request.preflight_origin_untainted {
+            request.origin_header.clone()
+        } else {
+            request.origin_header_value(false)
+        };
+        headers.append(ORIGIN, origin);
         self.append_referer(&mut headers);
         OutgoingRequest {
             method: Method::OPTIONS,
@@ -621,8 +655,11 @@ impl<'b> Fetching<'b> {
             Ok(allowed) => allowed,
             Err(error) => return self.network_error(error),
         };
-        let cacheable =
-            browser.profile.caches_null_origin_preflights || actual.serialized_origin != "null";
+        let cacheable = (browser.profile.caches_null_origin_preflights
+            || actual.serialized_origin != "null")
+            && (browser.profile.caches_redirect_tainted_preflights
+                || request.preflight_origin_untainted
+                || request.redirect_taint_is_same_origin());
         if let Some(max_age) = allowed.max_age.filter(|_| cacheable) {
             let lookup = request.cache_request(actual.serialized_origin);
             if browser.profile.preflight_replaces_url_entries {
@@ -683,11 +720,13 @@ impl<'b> Fetching<'b> {
                     }));
                 }
                 RedirectMode::Manual => {}
-                RedirectMode::Follow => match redirect::follow(request, status, &headers) {
-                    Err(error) => return self.network_error(error),
-                    Ok(true) => return self.main_fetch(now),
-                    Ok(false) => {}
-                },
+                RedirectMode::Follow => {
+                    match redirect::follow(request, status, &headers, &self.browser.profile) {
+                        Err(error) => return self.network_error(error),
+                        Ok(true) => return self.main_fetch(now),
+                        Ok(false) => {}
+                    }
+                }
             }
         }
         self.finish(status, &headers)
@@ -735,7 +774,7 @@ impl<'b> Fetching<'b> {
         if request.preflight_branch && browser.profile.clears_cache_on_failure {
             browser
                 .cache
-                .clear_entries(&request.cache_request(request.serialized_origin()));
+                .clear_entries(&request.cache_request(request.preflight_origin()));
         }
         Next::Done(Err(NetworkError {
             error,

@@ -151,6 +151,36 @@ pub struct Profile {
     /// request to a loopback http URL keeps its origin instead of `null`. Chromium keeps it
     /// (recorded: `probe-referer-https-nocors-post-to-localhost`).
     pub origin_header_spares_loopback: bool,
+    /// Whether preflight results are cached for a redirect-tainted request (whose origin
+    /// serializes as `null`). WebKit gives such a request a new opaque origin at each redirect
+    /// (`DocumentThreadableLoader::redirectReceived`), so its results are never found again
+    /// (recorded: `redirect-307-put-tainted-misses-cache-entry-for-document-origin`).
+    pub caches_redirect_tainted_preflights: bool,
+    /// Whether every hop of a redirected request is preflighted when the request as script
+    /// made it needed a preflight (a method that is not CORS-safelisted, or a CORS-unsafe
+    /// header name), even once a 303 made it a `GET` or a hop to another origin dropped
+    /// `Authorization`. The standard decides afresh at each hop; Firefox (the load's
+    /// `CorsPreflightInfo`, `nsCORSListenerProxy::CheckPreflightNeeded`) and WebKit
+    /// (`DocumentThreadableLoader`) keep the decision (recorded:
+    /// `redirect-303-put-becomes-simple-get`, `redirect-authorization-removed-on-hop-to-other-origin`).
+    pub redirects_keep_preflight_trigger: bool,
+    /// Whether the CORS-unsafe request-header names stay those of the request as script made
+    /// it, in every hop's preflight (`Access-Control-Request-Headers`) and cache lookups, even
+    /// after a redirect removed the headers. WebKit keeps them (recorded:
+    /// `probe-redirect-303-drops-content-type-no-preflight`).
+    pub redirects_keep_unsafe_names: bool,
+    /// Whether a preflight carries, is checked against and is cached under the document's
+    /// origin even after a redirect tainted the request (whose own `Origin` is then `null`).
+    /// Firefox builds preflights from the loading principal (`nsCORSPreflightListener`;
+    /// recorded: `redirect-307-put-preflights-other-origin-with-origin-null`). The standard
+    /// preflights with the request's origin, `null` once tainted.
+    pub preflight_origin_untainted: bool,
+    /// Whether a redirect to another origin turns `DELETE` into `GET` whatever its status; the
+    /// standard rewrites only `POST` (on 301/302) and every method on 303. WebKitGTK does
+    /// (`NetworkDataTaskSoup.cpp` `shouldRedirectAsGET`; recorded:
+    /// `probe-redirect-302-keeps-delete-preflights-tainted`, and `redirect-302-patch-keeps-method`
+    /// for a method it keeps).
+    pub cross_origin_redirect_makes_delete_get: bool,
     /// Whether redirect mode `error` fails only on a redirect status that has a `Location`;
     /// without one, Chromium and WebKit hand the 3xx to script like any response (recorded:
     /// `redirect-mode-error-without-location`). The standard fails on any redirect status.
@@ -182,6 +212,11 @@ impl Profile {
             safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
             origin_header_spares_loopback: false,
             redirect_error_needs_location: false,
+            caches_redirect_tainted_preflights: true,
+            redirects_keep_preflight_trigger: false,
+            redirects_keep_unsafe_names: false,
+            preflight_origin_untainted: false,
+            cross_origin_redirect_makes_delete_get: false,
         }
     }
 
@@ -211,6 +246,7 @@ impl Profile {
                 kept_until_evicted: false,
             },
             caches_null_origin_preflights: false,
+            caches_redirect_tainted_preflights: false,
             origin_header_spares_loopback: true,
             redirect_error_needs_location: true,
             ..Self::spec()
@@ -239,6 +275,8 @@ impl Profile {
             },
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
+            redirects_keep_preflight_trigger: true,
+            preflight_origin_untainted: true,
             ..Self::spec()
         }
     }
@@ -267,6 +305,10 @@ impl Profile {
             wildcard_covers_authorization: true,
             mixed_content_allows_loopback: false,
             loopback_trustworthy_for_referrer: false,
+            caches_redirect_tainted_preflights: false,
+            redirects_keep_preflight_trigger: true,
+            redirects_keep_unsafe_names: true,
+            cross_origin_redirect_makes_delete_get: true,
             ..Self::spec()
         }
     }

@@ -4,6 +4,7 @@ use crate::error::{CorsError, hint};
 use crate::fetch::FetchRequest;
 use crate::header::{Extracted, HeaderList, extract_single};
 use crate::origin::Origin;
+use crate::profile::Profile;
 use crate::request::Mode;
 use crate::response::Tainting;
 use crate::safelist;
@@ -46,6 +47,7 @@ pub(crate) fn follow(
     request: &mut FetchRequest,
     status: u16,
     headers: &HeaderList,
+    profile: &Profile,
 ) -> Result<bool, CorsError> {
     // 3-5. The location URL; null means this response is the answer.
     let Some(location) = location_url(headers, request.current_url())? else {
@@ -75,11 +77,17 @@ pub(crate) fn follow(
             return Err(credentials_error());
         }
     }
-    // 12. 301/302 turn POST into GET, 303 turns anything but GET/HEAD into GET; the body and
-    // its headers go.
+    // 12. 301/302 turn POST into GET, 303 turns anything but GET/HEAD into GET (and some
+    // engines turn DELETE into GET on any redirect to another origin); the body and its
+    // headers go.
+    let cross_origin =
+        !Origin::of_url(request.current_url()).is_same_origin(&Origin::of_url(&location));
     let method = &request.method;
     if (matches!(status, 301 | 302) && *method == Method::POST)
         || (status == 303 && *method != Method::GET && *method != Method::HEAD)
+        || (*method == Method::DELETE
+            && profile.cross_origin_redirect_makes_delete_get
+            && cross_origin)
     {
         request.method = Method::GET;
         let body_headers: Vec<_> = request
@@ -93,7 +101,7 @@ pub(crate) fn follow(
         }
     }
     // 13. Another origin: `Authorization` (the CORS non-wildcard request-header name) goes.
-    if !Origin::of_url(request.current_url()).is_same_origin(&Origin::of_url(&location)) {
+    if cross_origin {
         request.headers.delete(&AUTHORIZATION);
     }
     // 18. Append the location to the URL list; main fetch runs again on it.
