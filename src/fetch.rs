@@ -19,16 +19,17 @@ use crate::header::{HeaderList, HeaderValue, NotRepresentable};
 use crate::method::is_cors_safelisted_method;
 use crate::origin::Origin;
 use crate::preflight::{self, ActualRequest, is_redirect_status};
-use crate::profile::{CachedMethods, Profile};
+use crate::profile::{CachedMethods, Profile, RepeatedHeaders};
 use crate::redirect;
 use crate::request::{
     CredentialsMode, Initiator, Mode, RedirectMode, Request, RequestError, RequestInit,
 };
 use crate::response::{self, Response, ResponseType, Tainting};
-use crate::safelist::cors_unsafe_request_header_names_within;
+use crate::safelist;
 use crate::time::Time;
 use http::Method;
 use http::header::{ACCEPT, ORIGIN, REFERER};
+use std::borrow::Cow;
 use std::time::Duration;
 use url::Url;
 
@@ -373,14 +374,39 @@ impl FetchRequest {
     }
 
     /// Fetch: "CORS-unsafe request-header names" of the header list, with the profile's total
-    /// limit on safelisted values.
-    fn compute_unsafe_names(&self, safelist_value_size_limit: Option<usize>) -> Vec<String> {
-        cors_unsafe_request_header_names_within(
-            self.headers
+    /// limit on safelisted values and its reading of repeated header names.
+    fn compute_unsafe_names(&self, profile: &Profile) -> Vec<String> {
+        let limit = profile.safelist_value_size_limit;
+        let entries = self
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes()));
+        let headers = &self.headers;
+        let repeats = || {
+            let names: Vec<_> = headers.iter().map(|(n, _)| n).collect();
+            names
                 .iter()
-                .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes())),
-            safelist_value_size_limit,
-        )
+                .enumerate()
+                .any(|(i, n)| names[..i].contains(n))
+        };
+        match profile.repeated_headers {
+            RepeatedHeaders::Listed => safelist::unsafe_names(entries, limit, false),
+            RepeatedHeaders::Combined if repeats() => {
+                // One header per name, its values joined as "get" joins them.
+                let mut combined: Vec<(&[u8], Cow<'_, [u8]>)> = Vec::new();
+                for (name, _) in headers.iter() {
+                    let name_bytes = name.as_str().as_bytes();
+                    if combined.iter().all(|(seen, _)| *seen != name_bytes) {
+                        combined.push((name_bytes, headers.get(name).unwrap_or_default()));
+                    }
+                }
+                let combined = combined.iter().map(|(n, v)| (*n, &v[..]));
+                safelist::unsafe_names(combined, limit, true)
+            }
+            RepeatedHeaders::Separate | RepeatedHeaders::Combined => {
+                safelist::unsafe_names(entries, limit, true)
+            }
+        }
     }
 
     /// The request as the CORS-preflight fetch reads it.
@@ -451,7 +477,7 @@ impl<'b> Fetching<'b> {
         request.determine_referrer(self.browser.profile.loopback_trustworthy_for_referrer);
         let profile = &self.browser.profile;
         if request.redirect_count == 0 || !profile.redirects_keep_unsafe_names {
-            request.unsafe_names = request.compute_unsafe_names(profile.safelist_value_size_limit);
+            request.unsafe_names = request.compute_unsafe_names(profile);
         }
         if request.redirect_count == 0 {
             request.initial_preflight_trigger =

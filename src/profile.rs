@@ -83,6 +83,26 @@ pub enum CachedMethods {
     },
 }
 
+/// How the CORS-unsafe request-header names read a header list in which a name repeats (script
+/// appended it twice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepeatedHeaders {
+    /// Fetch: "CORS-unsafe request-header names" judges each header alone and names them as a
+    /// sorted set, so `Content-Type: text/plain` appended twice stays safelisted.
+    Separate,
+    /// The engine keeps one header per name, its values joined with `, `, and judges that:
+    /// `text/plain, text/plain` is no safelisted `Content-Type`. Chromium
+    /// (`net::HttpRequestHeaders`) and WebKit (`HTTPHeaderMap`) do (recorded:
+    /// `simple-content-type-appended-twice`, and `trigger-1024-bytes-exactly-no-preflight`, where
+    /// the joined `Content-Language` passes 128 bytes).
+    Combined,
+    /// Each header is judged alone and every unsafe one is named, so a repeated name appears
+    /// twice in `Access-Control-Request-Headers`. Firefox (`nsCORSListenerProxy`, unsafe headers
+    /// from `InternalHeaders::GetUnsafeHeaders`; recorded: `trigger-headers-sorted-deduplicated`).
+    Listed,
+}
+
 /// A browser profile: the standard's behaviour, or one engine's departures from it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -147,6 +167,8 @@ pub struct Profile {
     /// they all count as unsafe (1024 bytes); `None` for no such rule, as in Firefox, whose
     /// `GetUnsafeHeaders` tests each header alone (recorded: `trigger-1025-bytes-preflight`).
     pub safelist_value_size_limit: Option<usize>,
+    /// How repeated request-header names are judged and listed.
+    pub repeated_headers: RepeatedHeaders,
     /// Fetch "append a request `Origin` header": whether an https page's non-cors, non-GET
     /// request to a loopback http URL keeps its origin instead of `null`. Chromium keeps it
     /// (recorded: `probe-referer-https-nocors-post-to-localhost`).
@@ -210,6 +232,7 @@ impl Profile {
             cached_methods: CachedMethods::Spec,
             caches_null_origin_preflights: true,
             safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
+            repeated_headers: RepeatedHeaders::Separate,
             origin_header_spares_loopback: false,
             redirect_error_needs_location: false,
             caches_redirect_tainted_preflights: true,
@@ -247,6 +270,7 @@ impl Profile {
             },
             caches_null_origin_preflights: false,
             caches_redirect_tainted_preflights: false,
+            repeated_headers: RepeatedHeaders::Combined,
             origin_header_spares_loopback: true,
             redirect_error_needs_location: true,
             ..Self::spec()
@@ -262,6 +286,7 @@ impl Profile {
             max_age_cap: Some(Duration::from_secs(86400)),
             cache_capacity: Some(100),
             safelist_value_size_limit: None,
+            repeated_headers: RepeatedHeaders::Listed,
             flagged_preflight_allows_method: false,
             cached_methods: CachedMethods::AllowedByEveryResult {
                 methods: &["GET", "POST"],
@@ -308,6 +333,7 @@ impl Profile {
             caches_redirect_tainted_preflights: false,
             redirects_keep_preflight_trigger: true,
             redirects_keep_unsafe_names: true,
+            repeated_headers: RepeatedHeaders::Combined,
             cross_origin_redirect_makes_delete_get: true,
             ..Self::spec()
         }

@@ -123,6 +123,16 @@ pub fn cors_unsafe_request_header_names_within<'a>(
     headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
     safelist_value_size_limit: Option<usize>,
 ) -> Vec<String> {
+    unsafe_names(headers, safelist_value_size_limit, true)
+}
+
+/// [`cors_unsafe_request_header_names_within`], optionally keeping a name once per header that
+/// has it (Firefox lists every unsafe header, repeated names included).
+pub(crate) fn unsafe_names<'a>(
+    headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
+    safelist_value_size_limit: Option<usize>,
+    dedupe: bool,
+) -> Vec<String> {
     let mut unsafe_names = Vec::new();
     let mut potentially_unsafe_names = Vec::new();
     let mut safelist_value_size = 0usize;
@@ -148,7 +158,9 @@ pub fn cors_unsafe_request_header_names_within<'a>(
         })
         .collect();
     lowercased.sort_unstable();
-    lowercased.dedup();
+    if dedupe {
+        lowercased.dedup();
+    }
     lowercased
 }
 
