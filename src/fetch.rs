@@ -321,13 +321,14 @@ impl FetchRequest {
         self.url_list.last().expect("the URL list is never empty")
     }
 
-    /// The current URL as the request line carries it: no fragment, no username or password.
-    fn url_on_the_wire(&self) -> Url {
+    /// The current URL as the request line carries it: no fragment, and no username or password
+    /// unless `keep_userinfo`.
+    fn url_on_the_wire(&self, keep_userinfo: bool) -> Url {
         let mut url = self.current_url().clone();
         if url.fragment().is_some() {
             url.set_fragment(None);
         }
-        if !url.username().is_empty() || url.password().is_some() {
+        if !keep_userinfo && (!url.username().is_empty() || url.password().is_some()) {
             // Infallible for the HTTP(S) URLs that reach the wire.
             let _ = url.set_username("");
             let _ = url.set_password(None);
@@ -623,7 +624,7 @@ impl<'b> Fetching<'b> {
         self.append_referer(&mut headers);
         OutgoingRequest {
             method: Method::OPTIONS,
-            url: request.url_on_the_wire(),
+            url: request.url_on_the_wire(self.browser.profile.request_line_keeps_userinfo),
             headers,
             is_preflight: true,
             credentials_included: false,
@@ -658,7 +659,7 @@ impl<'b> Fetching<'b> {
                 && tainting == Some(Tainting::Basic));
         OutgoingRequest {
             method: request.method.clone(),
-            url: request.url_on_the_wire(),
+            url: request.url_on_the_wire(self.browser.profile.request_line_keeps_userinfo),
             headers,
             is_preflight: false,
             credentials_included,
@@ -762,7 +763,7 @@ impl<'b> Fetching<'b> {
     fn finish(self, status: u16, headers: &HeaderList) -> Next<'b> {
         let request = &self.request;
         // `Response.url` is the last URL serialized without its fragment.
-        let url = Some(request.url_on_the_wire());
+        let url = Some(request.url_on_the_wire(false));
         let redirected = request.url_list.len() > 1;
         let response = match request.tainting {
             Some(Tainting::Opaque) => Response {

@@ -203,6 +203,16 @@ pub struct Profile {
     /// `probe-redirect-302-keeps-delete-preflights-tainted`, and `redirect-302-patch-keeps-method`
     /// for a method it keeps).
     pub cross_origin_redirect_makes_delete_get: bool,
+    /// Fetch "HTTP-redirect fetch" step 9: whether a `cors` request fails on a `Location` with
+    /// a username or password even when it is same origin with the request's origin (where the
+    /// standard follows it). Chromium fails (recorded:
+    /// `redirect-location-credentials-same-origin-followed`).
+    pub location_credentials_fail_same_origin: bool,
+    /// Whether a redirected request's line keeps the username and password its URL has. WebKitGTK
+    /// takes them out only when the request is made (`NetworkDataTaskSoup`), so the hop to a
+    /// `Location` with credentials carries them to the server (seen through the recorder's
+    /// proxy: `redirect-location-credentials-same-origin-followed`).
+    pub request_line_keeps_userinfo: bool,
     /// Whether redirect mode `error` fails only on a redirect status that has a `Location`;
     /// without one, Chromium and WebKit hand the 3xx to script like any response (recorded:
     /// `redirect-mode-error-without-location`). The standard fails on any redirect status.
@@ -240,6 +250,8 @@ impl Profile {
             redirects_keep_unsafe_names: false,
             preflight_origin_untainted: false,
             cross_origin_redirect_makes_delete_get: false,
+            location_credentials_fail_same_origin: false,
+            request_line_keeps_userinfo: false,
         }
     }
 
@@ -271,6 +283,7 @@ impl Profile {
             caches_null_origin_preflights: false,
             caches_redirect_tainted_preflights: false,
             repeated_headers: RepeatedHeaders::Combined,
+            location_credentials_fail_same_origin: true,
             origin_header_spares_loopback: true,
             redirect_error_needs_location: true,
             ..Self::spec()
@@ -335,6 +348,7 @@ impl Profile {
             redirects_keep_unsafe_names: true,
             repeated_headers: RepeatedHeaders::Combined,
             cross_origin_redirect_makes_delete_get: true,
+            request_line_keeps_userinfo: true,
             ..Self::spec()
         }
     }

@@ -69,7 +69,9 @@ pub(crate) fn follow(
         location: location.to_string(),
     };
     if includes_credentials(&location) {
-        if request.mode == Mode::Cors && !request.origin.is_same_origin(&Origin::of_url(&location))
+        if request.mode == Mode::Cors
+            && (profile.location_credentials_fail_same_origin
+                || !request.origin.is_same_origin(&Origin::of_url(&location)))
         {
             return Err(credentials_error());
         }

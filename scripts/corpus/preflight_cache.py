@@ -721,9 +721,9 @@ add("pc-https-document",
     [options(url, *REFLECT, (MAX_AGE, "60")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a"),
           origin="https://app.example", referer="https://app.example/"),
-     step(59, "PUT", url, headers=[("X-A", "1")],
+     step(59.6, "PUT", url, headers=[("X-A", "1")],
           origin="https://app.example", referer="https://app.example/"),
-     step(60, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a"),
+     step(60.4, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a"),
           origin="https://app.example", referer="https://app.example/")],
     origin="https://app.example")
 
