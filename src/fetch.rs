@@ -19,7 +19,7 @@ use crate::header::{HeaderList, HeaderValue, NotRepresentable};
 use crate::method::is_cors_safelisted_method;
 use crate::origin::Origin;
 use crate::preflight::{self, ActualRequest, is_redirect_status};
-use crate::profile::{CachedMethods, Profile, RepeatedHeaders};
+use crate::profile::{CachedMethods, FailureClearing, Profile, RepeatedHeaders};
 use crate::redirect;
 use crate::request::{
     CredentialsMode, Initiator, Mode, RedirectMode, Request, RequestError, RequestInit,
@@ -28,7 +28,7 @@ use crate::response::{self, Response, ResponseType, Tainting};
 use crate::safelist;
 use crate::time::Time;
 use http::Method;
-use http::header::{ACCEPT, ORIGIN, REFERER};
+use http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_RANGE, ORIGIN, RANGE, REFERER};
 use std::borrow::Cow;
 use std::time::Duration;
 use url::Url;
@@ -375,39 +375,43 @@ impl FetchRequest {
     }
 
     /// Fetch: "CORS-unsafe request-header names" of the header list, with the profile's total
-    /// limit on safelisted values and its reading of repeated header names.
+    /// limit on safelisted values, its reading of repeated header names and of the `Range` unit.
     fn compute_unsafe_names(&self, profile: &Profile) -> Vec<String> {
         let limit = profile.safelist_value_size_limit;
-        let entries = self
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes()));
         let headers = &self.headers;
-        let repeats = || {
+        let dedupe = profile.repeated_headers != RepeatedHeaders::Listed;
+        let combine = profile.repeated_headers == RepeatedHeaders::Combined && {
             let names: Vec<_> = headers.iter().map(|(n, _)| n).collect();
             names
                 .iter()
                 .enumerate()
                 .any(|(i, n)| names[..i].contains(n))
         };
-        match profile.repeated_headers {
-            RepeatedHeaders::Listed => safelist::unsafe_names(entries, limit, false),
-            RepeatedHeaders::Combined if repeats() => {
-                // One header per name, its values joined as "get" joins them.
-                let mut combined: Vec<(&[u8], Cow<'_, [u8]>)> = Vec::new();
-                for (name, _) in headers.iter() {
-                    let name_bytes = name.as_str().as_bytes();
-                    if combined.iter().all(|(seen, _)| *seen != name_bytes) {
-                        combined.push((name_bytes, headers.get(name).unwrap_or_default()));
-                    }
-                }
-                let combined = combined.iter().map(|(n, v)| (*n, &v[..]));
-                safelist::unsafe_names(combined, limit, true)
-            }
-            RepeatedHeaders::Separate | RepeatedHeaders::Combined => {
-                safelist::unsafe_names(entries, limit, true)
-            }
+        let fold_range = profile.range_unit_case_insensitive && headers.contains(&RANGE);
+        if !combine && !fold_range {
+            let entries = headers
+                .iter()
+                .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes()));
+            return safelist::unsafe_names(entries, limit, dedupe);
         }
+        // The headers as the engine judges them: one per name, values joined as "get" joins
+        // them, and/or the `Range` unit lowercased.
+        let mut judged: Vec<(&[u8], Cow<'_, [u8]>)> = Vec::new();
+        for (name, value) in headers.iter() {
+            let name_bytes = name.as_str().as_bytes();
+            let mut value = Cow::Borrowed(value.as_bytes());
+            if combine {
+                if judged.iter().any(|(seen, _)| *seen == name_bytes) {
+                    continue;
+                }
+                value = headers.get(name).unwrap_or_default();
+            }
+            if fold_range && *name == RANGE && value.len() >= 5 {
+                value.to_mut()[..5].make_ascii_lowercase();
+            }
+            judged.push((name_bytes, value));
+        }
+        safelist::unsafe_names(judged.iter().map(|(n, v)| (*n, &v[..])), limit, dedupe)
     }
 
     /// The request as the CORS-preflight fetch reads it.
@@ -565,6 +569,10 @@ impl<'b> Fetching<'b> {
             http::header::CONTENT_TYPE,
             value(data_url.mime_type().to_string().as_bytes()),
         );
+        if self.browser.profile.data_url_content_length {
+            let length = data_url.decode_to_vec().map_or(0, |(body, _)| body.len());
+            headers.append(CONTENT_LENGTH, value(length.to_string().as_bytes()));
+        }
         self.finish(200, &headers)
     }
 
@@ -722,7 +730,17 @@ impl<'b> Fetching<'b> {
 
     /// The response to the actual request arrived: Fetch "HTTP fetch" steps 4.4 (CORS check)
     /// and 6 (redirects), then "main fetch"'s filtering.
-    fn response(mut self, status: u16, headers: HeaderList, now: Time) -> Next<'b> {
+    fn response(mut self, status: u16, mut headers: HeaderList, now: Time) -> Next<'b> {
+        if self.browser.profile.partial_content_gains_length
+            && status == 206
+            && self.request.headers.contains(&RANGE)
+            && !headers.contains(&CONTENT_LENGTH)
+            && let Some(length) = headers
+                .get(&CONTENT_RANGE)
+                .and_then(|range| crate::range::content_range_length(&range))
+        {
+            headers.append(CONTENT_LENGTH, value(length.to_string().as_bytes()));
+        }
         let request = &mut self.request;
         if request.tainting == Some(Tainting::Cors)
             && let Err(failure) =
@@ -774,7 +792,11 @@ impl<'b> Fetching<'b> {
                 headers: HeaderList::new(),
             },
             Some(Tainting::Cors) => {
-                let exposed = response::cors_exposed_header_names(headers, request.credentials);
+                let exposed = response::cors_exposed_header_names(
+                    headers,
+                    request.credentials,
+                    self.browser.profile.expose_star_despite_invalid_items,
+                );
                 Response {
                     kind: ResponseType::Cors,
                     status,
@@ -798,7 +820,12 @@ impl<'b> Fetching<'b> {
     /// CORS-with-preflight branch, "clear cache entries" for it first.
     fn network_error(self, error: CorsError) -> Next<'b> {
         let Self { browser, request } = self;
-        if request.preflight_branch && browser.profile.clears_cache_on_failure {
+        let clear = match browser.profile.failure_clears_cache {
+            FailureClearing::Never => false,
+            FailureClearing::PreflightedRequests => request.preflight_branch,
+            FailureClearing::CorsRequests => request.tainting == Some(Tainting::Cors),
+        };
+        if clear {
             browser
                 .cache
                 .clear_entries(&request.cache_request(request.preflight_origin()));

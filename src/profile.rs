@@ -103,6 +103,20 @@ pub enum RepeatedHeaders {
     Listed,
 }
 
+/// Which failed fetches clear the CORS-preflight cache entries of their URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FailureClearing {
+    /// None: Chromium and WebKit keep the cache whatever fails.
+    Never,
+    /// Fetch "main fetch": a request that took the CORS-with-preflight branch.
+    PreflightedRequests,
+    /// Any request with CORS tainting, simple ones included: Firefox calls
+    /// `nsPreflightCache::RemoveEntries` on every CORS failure (recorded:
+    /// `pc-simple-request-failure-does-not-clear`).
+    CorsRequests,
+}
+
 /// A browser profile: the standard's behaviour, or one engine's departures from it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -129,9 +143,26 @@ pub struct Profile {
     /// failing preflight leaves nothing. Chromium does (`CheckIfRequestCanSkipPreflight`,
     /// `kHitAndFail`); WebKit keeps it (recorded: `probe-cache-cleared-after-failed-preflight`).
     pub erases_insufficient_url_entries: bool,
-    /// Fetch "main fetch": whether a failed fetch that needed the CORS-preflight branch clears
-    /// the cache entries of its URL. Chromium and WebKit clear nothing.
-    pub clears_cache_on_failure: bool,
+    /// Which failed fetches clear the cache entries of their URL.
+    pub failure_clears_cache: FailureClearing,
+    /// Whether `Access-Control-Expose-Headers` exposes every header when one of its comma-split
+    /// items is `*`, even though another item is no header name (so that the standard's parse
+    /// fails and exposes nothing). Firefox looks for `*` before it checks the items
+    /// (`InternalHeaders::CORSHeaders`; recorded: `eh-invalid-aceh-star`).
+    pub expose_star_despite_invalid_items: bool,
+    /// Whether a `Range` request header's unit is matched case-insensitively (`BYTES=0-1` is
+    /// safelisted); the standard wants `bytes`. WebKit's `parseRange` ignores case (recorded:
+    /// `probe-range-uppercase`).
+    pub range_unit_case_insensitive: bool,
+    /// Whether a 206 answer to a `Range` request that has `Content-Range` but no
+    /// `Content-Length` gains a `Content-Length` (the length of the range), which script then
+    /// reads as a safelisted header. Chromium's HTTP cache adds it
+    /// (`PartialData::FixResponseHeaders`; recorded: `simple-get-range-closed`).
+    pub partial_content_gains_length: bool,
+    /// Whether a `data:` URL response carries `Content-Length` (the body's length) besides
+    /// `Content-Type`. Firefox's data channel does (recorded: `cors-data-url-basic`); the
+    /// standard's scheme fetch sets only `Content-Type`.
+    pub data_url_content_length: bool,
     /// Whether `Access-Control-Allow-Headers: *` also allows `Authorization`. The standard says
     /// no ("CORS non-wildcard request-header name"); Chromium (feature
     /// `CorsNonWildcardRequestHeadersSupport` off by default), Firefox (pref
@@ -233,7 +264,11 @@ impl Profile {
             cache_rules: CacheRules::default(),
             preflight_replaces_url_entries: false,
             erases_insufficient_url_entries: false,
-            clears_cache_on_failure: true,
+            failure_clears_cache: FailureClearing::PreflightedRequests,
+            expose_star_despite_invalid_items: false,
+            range_unit_case_insensitive: false,
+            partial_content_gains_length: false,
+            data_url_content_length: false,
             wildcard_covers_authorization: false,
             mixed_content_allows_loopback: true,
             loopback_trustworthy_for_referrer: true,
@@ -271,7 +306,7 @@ impl Profile {
             },
             preflight_replaces_url_entries: true,
             erases_insufficient_url_entries: true,
-            clears_cache_on_failure: false,
+            failure_clears_cache: FailureClearing::Never,
             wildcard_covers_authorization: true,
             loopback_trustworthy_for_referrer: false,
             upload_preflight_needs_body: true,
@@ -284,6 +319,7 @@ impl Profile {
             caches_redirect_tainted_preflights: false,
             repeated_headers: RepeatedHeaders::Combined,
             location_credentials_fail_same_origin: true,
+            partial_content_gains_length: true,
             origin_header_spares_loopback: true,
             redirect_error_needs_location: true,
             ..Self::spec()
@@ -300,6 +336,9 @@ impl Profile {
             cache_capacity: Some(100),
             safelist_value_size_limit: None,
             repeated_headers: RepeatedHeaders::Listed,
+            failure_clears_cache: FailureClearing::CorsRequests,
+            expose_star_despite_invalid_items: true,
+            data_url_content_length: true,
             flagged_preflight_allows_method: false,
             cached_methods: CachedMethods::AllowedByEveryResult {
                 methods: &["GET", "POST"],
@@ -339,7 +378,7 @@ impl Profile {
                 ..CacheRules::default()
             },
             preflight_replaces_url_entries: true,
-            clears_cache_on_failure: false,
+            failure_clears_cache: FailureClearing::Never,
             wildcard_covers_authorization: true,
             mixed_content_allows_loopback: false,
             loopback_trustworthy_for_referrer: false,
@@ -349,6 +388,7 @@ impl Profile {
             repeated_headers: RepeatedHeaders::Combined,
             cross_origin_redirect_makes_delete_get: true,
             request_line_keeps_userinfo: true,
+            range_unit_case_insensitive: true,
             ..Self::spec()
         }
     }

@@ -44,6 +44,20 @@ impl PartialOrd for Decimal<'_> {
 /// both, indexed as the standard does (`rangeValue[0]` is the start).
 pub(crate) type SingleRange<'a> = (Option<Decimal<'a>>, Option<Decimal<'a>>);
 
+/// The number of bytes a `Content-Range: bytes FIRST-LAST/…` value covers (LAST − FIRST + 1), or
+/// `None` when it has another form or numbers past `u64` (RFC 9110 §14.4).
+pub(crate) fn content_range_length(value: &[u8]) -> Option<u64> {
+    let rest = value.strip_prefix(b"bytes ")?;
+    let slash = rest.iter().position(|&b| b == b'/')?;
+    let (first, last) = std::str::from_utf8(&rest[..slash]).ok()?.split_once('-')?;
+    let digits = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
+    };
+    digits(last)?.checked_sub(digits(first)?)?.checked_add(1)
+}
+
 /// Fetch: "parse a single range header value" given `value` and `allowWhitespace` — `None` is
 /// failure. Accepts exactly `bytes=` START `-` END where either number (not both) may be omitted
 /// and START ≤ END; with `allow_whitespace`, tabs and spaces may surround `=` and `-`.
@@ -95,6 +109,24 @@ mod tests {
 
     fn d(digits: &str) -> Option<Decimal<'_>> {
         Some(Decimal(digits.as_bytes()))
+    }
+
+    #[test]
+    fn content_range_lengths() {
+        assert_eq!(content_range_length(b"bytes 0-499/1000"), Some(500));
+        assert_eq!(content_range_length(b"bytes 100-999/*"), Some(900));
+        assert_eq!(content_range_length(b"bytes 5-4/10"), None);
+        assert_eq!(content_range_length(b"bytes */1000"), None);
+        assert_eq!(content_range_length(b"bytes -1-4/10"), None);
+        assert_eq!(content_range_length(b"items 0-1/2"), None);
+        assert_eq!(
+            content_range_length(b"bytes 0-99999999999999999999/1"),
+            None
+        );
+        assert_eq!(
+            content_range_length(b"bytes 0-18446744073709551615/*"),
+            None
+        );
     }
 
     #[test]

@@ -94,21 +94,32 @@ impl Response {
 /// Fetch "main fetch": the response's "CORS-exposed header-name list", from
 /// `Access-Control-Expose-Headers`. `*` exposes every header name of the response when the
 /// request's credentials mode is not `include` (with credentials it only names a header called
-/// `*`); an invalid value exposes nothing beyond the safelisted names.
+/// `*`); an invalid value exposes nothing beyond the safelisted names, unless
+/// `star_despite_invalid_items` and one of its comma-split items is `*`.
 pub(crate) fn cors_exposed_header_names(
     headers: &HeaderList,
     credentials: CredentialsMode,
+    star_despite_invalid_items: bool,
 ) -> Vec<Vec<u8>> {
+    let all = || {
+        headers
+            .iter()
+            .map(|(n, _)| n.as_str().as_bytes().to_vec())
+            .collect()
+    };
+    let wildcard = credentials != CredentialsMode::Include;
     match extract_token_list(headers, &ACCESS_CONTROL_EXPOSE_HEADERS) {
-        Extracted::Values(names)
-            if credentials != CredentialsMode::Include && names.contains(&&b"*"[..]) =>
-        {
-            headers
-                .iter()
-                .map(|(n, _)| n.as_str().as_bytes().to_vec())
-                .collect()
-        }
+        Extracted::Values(names) if wildcard && names.contains(&&b"*"[..]) => all(),
         Extracted::Values(names) => names.into_iter().map(<[u8]>::to_vec).collect(),
+        Extracted::Failure
+            if wildcard
+                && star_despite_invalid_items
+                && headers
+                    .get_decode_split(&ACCESS_CONTROL_EXPOSE_HEADERS)
+                    .is_some_and(|items| items.iter().any(|item| item == "*")) =>
+        {
+            all()
+        }
         Extracted::Null | Extracted::Failure => Vec::new(),
     }
 }
@@ -154,12 +165,12 @@ mod tests {
             ("Set-Cookie", "a=b"),
             ("Content-Type", "text/plain"),
         ]);
-        let without = cors_exposed_header_names(&h, CredentialsMode::SameOrigin);
+        let without = cors_exposed_header_names(&h, CredentialsMode::SameOrigin, false);
         assert_eq!(
             names(&cors_filter(&h, &without)),
             ["access-control-expose-headers", "x-a", "content-type"]
         );
-        let with = cors_exposed_header_names(&h, CredentialsMode::Include);
+        let with = cors_exposed_header_names(&h, CredentialsMode::Include, false);
         assert_eq!(names(&cors_filter(&h, &with)), ["content-type"]);
     }
 
@@ -171,11 +182,25 @@ mod tests {
             ("X-B", "2"),
             ("Set-Cookie", "a=b"),
         ]);
-        let exposed = cors_exposed_header_names(&h, CredentialsMode::Include);
+        let exposed = cors_exposed_header_names(&h, CredentialsMode::Include, false);
         assert_eq!(names(&cors_filter(&h, &exposed)), ["x-a"]);
         let bad = headers(&[("Access-Control-Expose-Headers", "x-a, x b"), ("X-A", "1")]);
-        let exposed = cors_exposed_header_names(&bad, CredentialsMode::Omit);
+        let exposed = cors_exposed_header_names(&bad, CredentialsMode::Omit, false);
         assert!(cors_filter(&bad, &exposed).is_empty());
+    }
+
+    #[test]
+    fn a_star_item_can_outweigh_an_invalid_one() {
+        let h = headers(&[("Access-Control-Expose-Headers", "*, x b"), ("X-A", "1")]);
+        let strict = cors_exposed_header_names(&h, CredentialsMode::Omit, false);
+        assert!(cors_filter(&h, &strict).is_empty());
+        let lenient = cors_exposed_header_names(&h, CredentialsMode::Omit, true);
+        assert_eq!(
+            names(&cors_filter(&h, &lenient)),
+            ["access-control-expose-headers", "x-a"]
+        );
+        let credentialed = cors_exposed_header_names(&h, CredentialsMode::Include, true);
+        assert!(cors_filter(&h, &credentialed).is_empty());
     }
 
     #[test]
