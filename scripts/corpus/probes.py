@@ -1172,6 +1172,142 @@ add("probe-referer-localhost-redirect-to-http-api",
                     act("GET", b, origin="null", referer=None)], False,
         exposed=["content-type"])])
 
+# --- checks of the modelled differences --------------------------------------------------------
+# Each probe below puts a profile field of src/profile.rs in a situation that none of the
+# recordings it was modelled from covers, so that a re-recording tests the model's prediction.
+
+a, b = u("check", "delete-307-a"), u("check", "delete-307-b", OTHER)
+add("probe-check-redirect-307-delete-to-other-origin",
+    "Checks `cross_origin_redirect_makes_delete_get` on a 307 (WebKitGTK turns DELETE into GET "
+    "on any redirect to another origin). " + PF + " \"HTTP-redirect fetch\" step 12 keeps DELETE "
+    "on a 307; the hop leaves an origin that is not the document's for another, so "
+    "redirect-taint is not same-origin and the second preflight and request carry `Origin: "
+    "null`, which the reflecting server allows. " + REF_APP,
+    DOC,
+    [reflect_opts(a), rt("DELETE", a, 307, R_ORIGIN, (LOC, b)), reflect_opts(b),
+     rt("*", b, 200, R_ORIGIN)],
+    [ok(0, req(a, "DELETE"),
+        [pre(a, "DELETE"), act("DELETE", a), pre(b, "DELETE", origin="null"),
+         act("DELETE", b, origin="null")], True)])
+
+a, b = u("check", "delete-308-a"), u("check", "delete-308-b")
+add("probe-check-redirect-308-delete-same-origin",
+    "Checks that `cross_origin_redirect_makes_delete_get` leaves a redirect within one origin "
+    "alone: a 308 keeps DELETE (\"HTTP-redirect fetch\" step 12) and the new URL, which has no "
+    "cache entry, is preflighted with the document's origin (redirect-taint same-origin). "
+    + REF_APP,
+    DOC,
+    [reflect_opts(a), rt("DELETE", a, 308, R_ORIGIN, (LOC, b)), reflect_opts(b),
+     rt("*", b, 200, R_ORIGIN)],
+    [ok(0, req(a, "DELETE"),
+        [pre(a, "DELETE"), act("DELETE", a), pre(b, "DELETE"), act("DELETE", b)], True)])
+
+url = u("check", "xhr-head")
+add("probe-check-xhr-head-and-get-after-flagged-post",
+    "Checks `cached_methods` and `upload_preflight_needs_body` for HEAD and GET (Firefox lets "
+    "only GET and POST through a cached result unlisted; Chromium does not flag body-less "
+    "requests). XMLHttpRequest with upload listeners sets the use-CORS-preflight flag. t=0: a "
+    "flagged POST is preflighted; without Access-Control-Allow-Methods, \"CORS-preflight "
+    "fetch\" step 7.4 allows and caches POST (max-age 60). t=1: a flagged HEAD has no method "
+    "cache entry: preflight, which caches HEAD. t=2: a flagged GET likewise. " + REF_APP,
+    DOC,
+    [opts(url, R_ORIGIN, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(0, req(url, "POST", headers=[CT], xhr=True), [pre(url, "POST"), act("POST", url)], True),
+     ok(1, req(url, "HEAD", xhr=True), [pre(url, "HEAD"), act("HEAD", url)], True),
+     ok(2, req(url, "GET", xhr=True), [pre(url, "GET"), act("GET", url)], True)])
+
+url = u("check", "206-no-range")
+add("probe-check-206-without-range-request",
+    "Checks `partial_content_gains_length` when the request had no Range (Chromium adds "
+    "Content-Length to a 206 with Content-Range when it asked for a range). A simple GET; "
+    "Content-Range is no CORS-safelisted response-header name, so script reads no header. "
+    + REF_APP,
+    DOC,
+    [rt("GET", url, 206, R_ORIGIN, ("Content-Range", "bytes 0-4/10"))],
+    [ok(0, req(url), [act("GET", url)], False, status=206)])
+
+add("probe-check-data-url-base64",
+    "Checks `data_url_content_length` on a base64 body (Firefox adds Content-Length to data: "
+    "responses). Fetch \"main fetch\" step 12: a data: URL is fetched with basic tainting; scheme "
+    "fetch gives status 200 and Content-Type only.",
+    DOC,
+    [],
+    [common.ok(req("data:text/plain;base64,aGVsbG8="), [], "basic", 200, ["content-type"])])
+
+url = u("check", "aceh-star-invalid-credentialed")
+add("probe-check-aceh-star-with-invalid-item-credentialed",
+    "Checks `expose_star_despite_invalid_items` with credentials (Firefox's `*` exposes all only "
+    "without them). `*, x b` fails \"extract header list values\"; with credentials `*` would "
+    "only name a header anyway: script reads no header beyond the safelisted ones (none here). "
+    + REF_APP,
+    DOC,
+    [rt("GET", url, 200, R_ORIGIN, CRED, (ACEH, "*, x b"), ("X-A", "1"))],
+    [ok(0, req(url, credentials="include"), [act("GET", url)], False)])
+
+url = u("check", "aceh-invalid-item")
+add("probe-check-aceh-invalid-item-without-star",
+    "Checks that an Access-Control-Expose-Headers with an invalid item and no `*` exposes "
+    "nothing (\"extract header list values\" fails) in every profile. " + REF_APP,
+    DOC,
+    [rt("GET", url, 200, R_ORIGIN, (ACEH, "x-a, x b"), ("X-A", "1"))],
+    [ok(0, req(url), [act("GET", url)], False)])
+
+url = u("check", "accept-twice")
+add("probe-check-accept-appended-twice",
+    "Checks `repeated_headers` where joining keeps a value safelisted: `Accept: text/html` "
+    "appended twice is safelisted alone and as `text/html, text/html` (no CORS-unsafe "
+    "request-header byte): no preflight. " + REF_APP,
+    DOC,
+    [reflect_opts(url), rt("GET", url, 200, R_ORIGIN)],
+    [ok(0, req(url, headers=[("Accept", "text/html"), ("Accept", "text/html")]),
+        [act("GET", url)], False)])
+
+url = u("check", "custom-twice")
+add("probe-check-custom-header-appended-twice",
+    "Checks `repeated_headers` for Access-Control-Request-Headers: X-A appended twice is one "
+    "name of the sorted-lowercase set, `x-a` (Firefox names it once per header); the reflecting "
+    "server allows what is asked. " + REF_APP,
+    DOC,
+    [reflect_opts(url), rt("GET", url, 200, R_ORIGIN)],
+    [ok(0, req(url, headers=[("X-A", "1"), ("X-A", "2")]),
+        [pre(url, "GET", "x-a"), act("GET", url)], True)])
+
+url = u("check", "range-mixed-case")
+add("probe-check-range-mixed-case-unit",
+    "Checks `range_unit_case_insensitive` on `Bytes=0-1` (WebKit matches the unit ignoring "
+    "case). \"parse a single range header value\" wants `bytes`: Range is CORS-unsafe, so a "
+    "preflight names it. " + REF_APP,
+    DOC,
+    [reflect_opts(url), rt("GET", url, 200, R_ORIGIN)],
+    [ok(0, req(url, headers=[("Range", "Bytes=0-1")]),
+        [pre(url, "GET", "range"), act("GET", url)], True)])
+
+a, b = DOC + "/probe/check/post-303", u("check", "post-303-b")
+add("probe-check-303-same-origin-json-post-to-other-origin",
+    "Checks `redirects_keep_preflight_trigger` and `redirects_keep_unsafe_names` from a request "
+    "that was never preflighted: a same-origin POST with Content-Type application/json is "
+    "basic; its 303 makes a GET and deletes the body's headers (\"HTTP-redirect fetch\" step "
+    "12), so the cross-origin GET is simple: no preflight. The hop leaves the document's own "
+    "origin, so redirect-taint stays same-origin and Origin is the document's. " + REF_APP,
+    DOC,
+    [rt("POST", a, 303, (LOC, b)), reflect_opts(b), rt("GET", b, 200, R_ORIGIN)],
+    [ok(0, req(a, "POST", headers=[("Content-Type", "application/json")]),
+        [act("POST", a), act("GET", b)], False)])
+
+url = u("check", "failure-clears-credentialed")
+add("probe-check-simple-failure-and-credentialed-entry",
+    "Checks `failure_clears_cache` across credentials modes (Firefox removes the `cred` and "
+    "`nocred` entries of a URL on any CORS failure). t=0: a credentialed PUT is preflighted and "
+    "cached (max-age 60). t=1: a simple GET without credentials fails the CORS check (no "
+    "Access-Control-Allow-Origin); \"main fetch\" clears cache entries only in the preflight "
+    "branch. t=2: the credentialed PUT still has its entries: no preflight. " + REF_APP,
+    DOC,
+    [reflect_opts(url, (MAX_AGE, "60"), cred=True), rt("PUT", url, 200, R_ORIGIN, CRED),
+     rt("GET", url, 200)],
+    [ok(0, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True),
+     fail(1, req(url), [act("GET", url)], False, "MissingAllowOriginHeader"),
+     ok(2, req(url, "PUT", credentials="include"), [act("PUT", url)], False)])
+
 
 def main():
     source = ("Probes of engine differences (shared/research/engines.md §6, §1.7-1.10, "
