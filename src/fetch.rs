@@ -30,6 +30,7 @@ use crate::time::Time;
 use http::Method;
 use http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_RANGE, ORIGIN, RANGE, REFERER};
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::time::Duration;
 use url::Url;
 
@@ -150,7 +151,6 @@ impl Browser {
             origin_header: document.origin_header,
             unsafe_names: Vec::new(),
             initial_preflight_trigger: false,
-            preflight_origin_untainted: self.profile.preflight_origin_untainted,
             referrer: document.referrer,
             tainting: None,
             redirect_count: 0,
@@ -302,9 +302,6 @@ pub(crate) struct FetchRequest {
     /// Whether the request as script made it needed a preflight: a method that is not
     /// CORS-safelisted or a CORS-unsafe request-header name.
     pub initial_preflight_trigger: bool,
-    /// Whether preflights use the document's origin whatever the redirect-taint (the profile's
-    /// `preflight_origin_untainted`).
-    pub preflight_origin_untainted: bool,
     /// The document, or `None` when no referrer can be sent (an opaque origin).
     pub referrer: Option<Referrer>,
     /// Fetch: "response tainting" (`None` until main fetch sets it).
@@ -381,11 +378,9 @@ impl FetchRequest {
         let headers = &self.headers;
         let dedupe = profile.repeated_headers != RepeatedHeaders::Listed;
         let combine = profile.repeated_headers == RepeatedHeaders::Combined && {
-            let names: Vec<_> = headers.iter().map(|(n, _)| n).collect();
-            names
-                .iter()
-                .enumerate()
-                .any(|(i, n)| names[..i].contains(n))
+            let mut names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
+            names.sort_unstable();
+            names.windows(2).any(|pair| pair[0] == pair[1])
         };
         let fold_range = profile.range_unit_case_insensitive && headers.contains(&RANGE);
         if !combine && !fold_range {
@@ -397,11 +392,11 @@ impl FetchRequest {
         // The headers as the engine judges them: one per name, values joined as "get" joins
         // them, and/or the `Range` unit lowercased.
         let mut judged: Vec<(&[u8], Cow<'_, [u8]>)> = Vec::new();
+        let mut seen = HashSet::new();
         for (name, value) in headers.iter() {
-            let name_bytes = name.as_str().as_bytes();
             let mut value = Cow::Borrowed(value.as_bytes());
             if combine {
-                if judged.iter().any(|(seen, _)| *seen == name_bytes) {
+                if !seen.insert(name) {
                     continue;
                 }
                 value = headers.get(name).unwrap_or_default();
@@ -409,20 +404,20 @@ impl FetchRequest {
             if fold_range && *name == RANGE && value.len() >= 5 {
                 value.to_mut()[..5].make_ascii_lowercase();
             }
-            judged.push((name_bytes, value));
+            judged.push((name.as_str().as_bytes(), value));
         }
         safelist::unsafe_names(judged.iter().map(|(n, v)| (*n, &v[..])), limit, dedupe)
     }
 
     /// The request as the CORS-preflight fetch reads it.
-    fn actual(&self) -> ActualRequest<'_> {
+    fn actual(&self, untainted: bool) -> ActualRequest<'_> {
         ActualRequest {
             method: self.method.as_str().as_bytes(),
             headers: &self.headers,
             unsafe_names: &self.unsafe_names,
             credentials: self.credentials,
             use_cors_preflight: self.use_cors_preflight,
-            serialized_origin: self.preflight_origin(),
+            serialized_origin: self.preflight_origin(untainted),
         }
     }
 
@@ -449,9 +444,9 @@ impl FetchRequest {
 
     /// The origin a CORS-preflight request carries, is checked against and caches its result
     /// under: the request's (Fetch: "CORS-preflight fetch" step 1 clones the request, taint
-    /// included), or the document's whatever the taint, as in Firefox.
-    fn preflight_origin(&self) -> &str {
-        if self.preflight_origin_untainted {
+    /// included), or with `untainted` the document's whatever the taint, as in Firefox.
+    fn preflight_origin(&self, untainted: bool) -> &str {
+        if untainted {
             self.origin.serialization()
         } else {
             self.serialized_origin()
@@ -560,8 +555,8 @@ impl<'b> Fetching<'b> {
         // The processor fails on a bad URL or, with `;base64`, on a body that does not decode.
         let processed = data_url::DataUrl::process(self.request.current_url().as_str())
             .ok()
-            .filter(|data_url| data_url.decode_to_vec().is_ok());
-        let Some(data_url) = processed else {
+            .and_then(|data_url| Some((data_url.decode_to_vec().ok()?.0.len(), data_url)));
+        let Some((length, data_url)) = processed else {
             return self.network_error(CorsError::InvalidDataUrl);
         };
         let mut headers = HeaderList::new();
@@ -570,7 +565,6 @@ impl<'b> Fetching<'b> {
             value(data_url.mime_type().to_string().as_bytes()),
         );
         if self.browser.profile.data_url_content_length {
-            let length = data_url.decode_to_vec().map_or(0, |(body, _)| body.len());
             headers.append(CONTENT_LENGTH, value(length.to_string().as_bytes()));
         }
         self.finish(200, &headers)
@@ -584,7 +578,8 @@ impl<'b> Fetching<'b> {
             if self.browser.profile.erases_insufficient_url_entries {
                 // One result per URL: the lookup that found it insufficient erases it.
                 let request = &self.request;
-                let lookup = request.cache_request(request.preflight_origin());
+                let untainted = self.browser.profile.preflight_origin_untainted;
+                let lookup = request.cache_request(request.preflight_origin(untainted));
                 self.browser.cache.clear_entries(&lookup);
             }
             let outgoing = self.preflight_request();
@@ -596,7 +591,8 @@ impl<'b> Fetching<'b> {
 
     fn preflight_needed(&mut self, now: Time) -> bool {
         let Self { browser, request } = self;
-        let lookup = request.cache_request(request.preflight_origin());
+        let untainted = browser.profile.preflight_origin_untainted;
+        let lookup = request.cache_request(request.preflight_origin(untainted));
         let method = request.method.as_str().as_bytes();
         let needs_method_entry = match browser.profile.cached_methods {
             CachedMethods::Spec => !is_cors_safelisted_method(method) || request.use_cors_preflight,
@@ -621,9 +617,10 @@ impl<'b> Fetching<'b> {
     /// Fetch: "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
     fn preflight_request(&self) -> OutgoingRequest {
         let request = &self.request;
-        let mut headers = preflight::preflight_headers(&request.actual());
+        let untainted = self.browser.profile.preflight_origin_untainted;
+        let mut headers = preflight::preflight_headers(&request.actual(untainted));
         // The preflight's response tainting is `cors`: it always carries `Origin`.
-        let origin = if request.preflight_origin_untainted {
+        let origin = if untainted {
             request.origin_header.clone()
         } else {
             request.origin_header_value(false)
@@ -685,7 +682,8 @@ impl<'b> Fetching<'b> {
     /// cache update, then the actual request.
     fn preflight_response(mut self, status: u16, headers: &HeaderList, now: Time) -> Next<'b> {
         let Self { browser, request } = &mut self;
-        let actual = request.actual();
+        let untainted = browser.profile.preflight_origin_untainted;
+        let actual = request.actual(untainted);
         let allowed = match preflight::validate(status, headers, &actual, &browser.profile) {
             Ok(allowed) => allowed,
             Err(error) => return self.network_error(error),
@@ -693,7 +691,7 @@ impl<'b> Fetching<'b> {
         let cacheable = (browser.profile.caches_null_origin_preflights
             || actual.serialized_origin != "null")
             && (browser.profile.caches_redirect_tainted_preflights
-                || request.preflight_origin_untainted
+                || untainted
                 || request.redirect_taint_is_same_origin());
         if let Some(max_age) = allowed.max_age.filter(|_| cacheable) {
             let lookup = request.cache_request(actual.serialized_origin);
@@ -826,9 +824,9 @@ impl<'b> Fetching<'b> {
             FailureClearing::CorsRequests => request.tainting == Some(Tainting::Cors),
         };
         if clear {
-            browser
-                .cache
-                .clear_entries(&request.cache_request(request.preflight_origin()));
+            browser.cache.clear_entries(&request.cache_request(
+                request.preflight_origin(browser.profile.preflight_origin_untainted),
+            ));
         }
         Next::Done(Err(NetworkError {
             error,
