@@ -6,30 +6,27 @@
 //!   cache: preflight, then the actual request.
 //! - `fetch/preflighted_put_warm`: the same `PUT` when the cache already allows it, so no
 //!   preflight is sent. Target: under 1 µs.
+//! - `fetch/*_traced`: the same fetches recording their trace (the others record none).
 //! - `cache/lookup/{10,10000,1000000}`: one method match and one header-name match hit in a cache
 //!   of that many entries (half method, half header-name entries, one of each per URL). Target:
 //!   flat across sizes.
 //!
 //! Inputs (`RequestInit`, `http::Response`, fresh browsers) are built outside the timed part.
 
-use cors_sim::cache::{CacheRequest, CacheRules, PreflightCache};
-use cors_sim::fetch::{Browser, Next};
-use cors_sim::origin::Origin;
-use cors_sim::profile::Profile;
-use cors_sim::request::RequestInit;
-use cors_sim::response::Response;
-use cors_sim::time::Time;
-use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use cors_sim::cache::{CacheRequest, PreflightCache};
+use cors_sim::profile::CachePolicy;
+use cors_sim::{Browser, Document, FilteredResponse, Next, Profile, RequestInit, Time};
+use criterion::{BatchSize, Bencher, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 
-const PAGE: &[u8] = b"http://page.example";
+const PAGE: &str = "http://page.example/";
 const API_URL: &str = "http://api.example/items/42";
 /// The network partition key and serialized origin of a document at `PAGE`.
 const PARTITION: &str = "http://page.example";
 
-fn page() -> Origin {
-    Origin::parse(PAGE).expect("a serialized origin")
+fn page() -> Document {
+    PAGE.parse().expect("a URL")
 }
 
 fn get_init() -> RequestInit {
@@ -65,37 +62,61 @@ fn preflight_ok() -> http::Response<()> {
 /// A fetch with no preflight: one request, one response.
 fn one_round(
     browser: &mut Browser,
-    origin: &Origin,
+    page: &Document,
     init: RequestInit,
     response: http::Response<()>,
     now: Time,
-) -> Response {
-    let Ok(Next::Send(pending)) = browser.fetch(origin, init, now) else {
+) -> FilteredResponse {
+    let Ok(Next::Send(pending)) = browser.fetch(page, init, now) else {
         panic!("expected a request to send");
     };
-    match pending.respond(response, now) {
-        Next::Done(Ok(response)) => response,
+    match pending.respond(browser, response, now) {
+        Next::Done(done) => done.result.expect("a response"),
         other => panic!("expected a response, got {other:?}"),
     }
+}
+
+/// Times one-round fetches of `init()` from `page` on `browser`, each answered by `response`.
+fn time_one_round(
+    b: &mut Bencher,
+    browser: &mut Browser,
+    page: &Document,
+    init: fn() -> RequestInit,
+    response: &http::Response<()>,
+    now: Time,
+) {
+    b.iter_batched(
+        || (init(), response.clone()),
+        |(init, response)| {
+            one_round(
+                black_box(&mut *browser),
+                black_box(page),
+                black_box(init),
+                black_box(response),
+                now,
+            )
+        },
+        BatchSize::SmallInput,
+    );
 }
 
 /// A fetch with a preflight: preflight, its response, the actual request, its response.
 fn preflighted(
     browser: &mut Browser,
-    origin: &Origin,
+    page: &Document,
     init: RequestInit,
     preflight: http::Response<()>,
     response: http::Response<()>,
     now: Time,
-) -> Response {
-    let Ok(Next::Send(pending)) = browser.fetch(origin, init, now) else {
+) -> FilteredResponse {
+    let Ok(Next::Send(pending)) = browser.fetch(page, init, now) else {
         panic!("expected a preflight to send");
     };
-    let Next::Send(pending) = pending.respond(preflight, now) else {
+    let Next::Send(pending) = pending.respond(browser, preflight, now) else {
         panic!("expected the actual request after the preflight");
     };
-    match pending.respond(response, now) {
-        Next::Done(Ok(response)) => response,
+    match pending.respond(browser, response, now) {
+        Next::Done(done) => done.result.expect("a response"),
         other => panic!("expected a response, got {other:?}"),
     }
 }
@@ -103,6 +124,7 @@ fn preflighted(
 fn fetch_benches(c: &mut Criterion) {
     let origin = page();
     let now = Time::from_secs(100);
+    let browser = |traced: bool| Browser::new(Profile::spec()).trace(traced);
     let ok = allow_any_origin();
     let preflight = preflight_ok();
     let mut group = c.benchmark_group("fetch");
@@ -114,54 +136,42 @@ fn fetch_benches(c: &mut Criterion) {
             panic!("a simple GET sends one request");
         };
         assert!(!pending.request().is_preflight());
-        let Next::Done(Ok(response)) = pending.respond(ok.clone(), now) else {
+        let Next::Done(done) = pending.respond(&mut browser, ok.clone(), now) else {
             panic!("the GET succeeds");
         };
-        assert_eq!(response.status(), 200);
+        assert_eq!(done.result.expect("a response").status(), 200);
+        assert!(done.trace.is_none(), "no trace unless asked for");
     }
 
-    group.bench_function("simple_get", |b| {
-        let mut browser = Browser::new(Profile::spec());
-        b.iter_batched(
-            || (get_init(), ok.clone()),
-            |(init, response)| {
-                one_round(
-                    black_box(&mut browser),
-                    black_box(&origin),
-                    black_box(init),
-                    black_box(response),
-                    now,
-                )
-            },
-            BatchSize::SmallInput,
-        );
-    });
+    for (name, traced) in [("simple_get", false), ("simple_get_traced", true)] {
+        group.bench_function(name, |b| {
+            time_one_round(b, &mut browser(traced), &origin, get_init, &ok, now);
+        });
+    }
 
-    group.bench_function("preflighted_put_cold", |b| {
-        b.iter_batched(
-            || {
-                (
-                    Browser::new(Profile::spec()),
-                    put_init(),
-                    preflight.clone(),
-                    ok.clone(),
-                )
-            },
-            |(mut browser, init, preflight, response)| {
-                let response = preflighted(
-                    black_box(&mut browser),
-                    black_box(&origin),
-                    black_box(init),
-                    black_box(preflight),
-                    black_box(response),
-                    now,
-                );
-                // Returned so that both are dropped outside the timing.
-                (browser, response)
-            },
-            BatchSize::SmallInput,
-        );
-    });
+    for (name, traced) in [
+        ("preflighted_put_cold", false),
+        ("preflighted_put_cold_traced", true),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || (browser(traced), put_init(), preflight.clone(), ok.clone()),
+                |(mut browser, init, preflight, response)| {
+                    let response = preflighted(
+                        black_box(&mut browser),
+                        black_box(&origin),
+                        black_box(init),
+                        black_box(preflight),
+                        black_box(response),
+                        now,
+                    );
+                    // Returned so that both are dropped outside the timing.
+                    (browser, response)
+                },
+                BatchSize::SmallInput,
+            );
+        });
+    }
 
     group.bench_function("preflighted_put_warm", |b| {
         let mut browser = Browser::new(Profile::spec());
@@ -183,20 +193,8 @@ fn fetch_benches(c: &mut Criterion) {
             !pending.request().is_preflight(),
             "the cache should spare the preflight"
         );
-        drop(pending);
-        b.iter_batched(
-            || (put_init(), ok.clone()),
-            |(init, response)| {
-                one_round(
-                    black_box(&mut browser),
-                    black_box(&origin),
-                    black_box(init),
-                    black_box(response),
-                    now,
-                )
-            },
-            BatchSize::SmallInput,
-        );
+        drop(pending); // an owned fetch: dropping it abandons it
+        time_one_round(b, &mut browser, &origin, put_init, &ok, now);
         assert_eq!(browser.cache().len(), 2, "method and header-name entries");
     });
 
@@ -209,7 +207,9 @@ fn filled_cache(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
     let urls: Vec<String> = (0..size / 2)
         .map(|i| format!("http://api.example/items/{i}"))
         .collect();
-    let mut cache = PreflightCache::new(Some(size), CacheRules::default());
+    let mut policy = CachePolicy::SPEC;
+    policy.capacity = Some(size);
+    let mut cache = PreflightCache::new(policy);
     let max_age = Duration::from_secs(3600);
     for url in &urls {
         let request = CacheRequest {

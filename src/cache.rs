@@ -7,9 +7,19 @@
 //! stored (the standard lets a user agent remove entries before they expire).
 //!
 //! Time is always the caller's: every call that depends on it takes `now`.
+//!
+//! Besides the standard's primitives ("cache entry match", "create a new cache entry", "clear
+//! cache entries"), the cache runs the policy around them that the profile's [`CachePolicy`]
+//! sets: how a lookup decides that a request may skip its preflight (`PreflightCache::lookup`),
+//! how a successful preflight's result is stored (`PreflightCache::store_result`), and which
+//! failures clear entries (`PreflightCache::clear_after_failure`).
 
+use crate::header::{Extracted, HeaderList, extract_single};
+use crate::method::is_cors_safelisted_method;
+use crate::profile::{CachePolicy, CachedMethods, FailureClearing, MaxAgeParsing};
 use crate::time::Time;
 use hashbrown::{Equivalent, HashMap};
+use http::header::ACCESS_CONTROL_MAX_AGE;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -51,6 +61,13 @@ enum ItemRef<'a> {
     HeaderName(&'a [u8]),
 }
 
+impl ItemRef<'_> {
+    /// Whether this is the `*` entry.
+    fn is_star(&self) -> bool {
+        matches!(self, Self::Method(b"*") | Self::HeaderName(b"*"))
+    }
+}
+
 impl Equivalent<Arc<EntryKey>> for EntryRef<'_> {
     fn equivalent(&self, key: &Arc<EntryKey>) -> bool {
         let item = match (&self.item, &key.item) {
@@ -90,6 +107,15 @@ impl<'a> CacheRequest<'a> {
     }
 }
 
+/// Whether a `*` header-name entry may match `name` for `request` under `rules`: only without
+/// credentials, and never for a CORS non-wildcard request-header name unless the rules let `*`
+/// cover it.
+fn header_wildcard_applies(rules: &CachePolicy, request: &CacheRequest<'_>, name: &[u8]) -> bool {
+    !request.include_credentials
+        && (rules.wildcard_covers_authorization
+            || !crate::safelist::is_cors_non_wildcard_request_header_name(name))
+}
+
 /// A header name, lowercased only when it has to be.
 fn lowercase(name: &[u8]) -> Cow<'_, [u8]> {
     if name.iter().any(u8::is_ascii_uppercase) {
@@ -104,59 +130,67 @@ struct Entry {
     expiry: Time,
 }
 
-/// How a CORS-preflight cache matches entries: the standard's rules, or an engine's.
+/// What a lookup found for one method or header name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct CacheRules {
-    /// Fetch "cache entry match": an entry stored for a credentialed request also serves
-    /// requests without credentials. Firefox keys credentialed and uncredentialed entries apart
-    /// (`nsPreflightCache`, key prefix `cred`/`nocred`).
-    pub credentialed_entries_serve_all: bool,
-    /// Whether `*` entries match later requests. Firefox stores `*` as a literal token that
-    /// matches nothing else, so wildcard-approved requests are preflighted every time.
-    pub wildcard_entries_reused: bool,
-    /// Whether a `*` header entry covers `Authorization`. The standard: no. Chromium's cache
-    /// lookups always use the non-wildcard variant: no. WebKit: yes.
-    pub wildcard_covers_authorization: bool,
-    /// Whether a `*` entry stored by a credentialed preflight acts as a wildcard (for later
-    /// requests without credentials). The standard's entries say yes; Chromium counts `*` only
-    /// in results that were not credentialed (`PreflightResult::EnsureAllowedCrossOriginMethod`;
-    /// recorded: `probe-cache-star-entry-from-credentialed-preflight`).
-    pub credentialed_wildcards_match: bool,
+pub enum CacheMatch {
+    /// A live entry for the method or name itself.
+    Hit,
+    /// A live `*` entry.
+    Wildcard,
+    /// An entry that had expired (now removed).
+    Expired,
+    /// No entry.
+    Miss,
 }
 
-impl Default for CacheRules {
-    /// The standard's rules.
-    fn default() -> Self {
-        Self {
-            credentialed_entries_serve_all: true,
-            wildcard_entries_reused: true,
-            wildcard_covers_authorization: false,
-            credentialed_wildcards_match: true,
-        }
+impl CacheMatch {
+    /// Whether the lookup found a live entry.
+    pub fn is_hit(self) -> bool {
+        matches!(self, Self::Hit | Self::Wildcard)
     }
 }
 
-/// Fetch: "CORS-preflight cache".
+/// What a traced [`PreflightCache::lookup`] found: each item, and the policy fields whose
+/// matching rules changed an item's result from the standard's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct LookupRecord {
+    pub items: Vec<LookupItem>,
+    pub departures: Vec<&'static str>,
+}
+
+/// One item of a CORS-preflight cache lookup: a method or a header name, and what it found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LookupItem {
+    /// A method cache entry match.
+    Method(String, CacheMatch),
+    /// A header-name cache entry match.
+    HeaderName(String, CacheMatch),
+}
+
+/// Fetch: "CORS-preflight cache". <https://fetch.spec.whatwg.org/#concept-cache>
 #[derive(Debug, Default)]
 pub struct PreflightCache {
     entries: HashMap<Arc<EntryKey>, Entry>,
     /// Keys in the order they were stored, for eviction. A key removed from `entries` stays
     /// here until it reaches the front or the queue is compacted.
     stored: VecDeque<Arc<EntryKey>>,
-    capacity: Option<usize>,
-    rules: CacheRules,
+    policy: CachePolicy,
 }
 
 impl PreflightCache {
-    /// An empty cache holding at most `capacity` entries (`None`: no bound) that matches
-    /// entries by `rules`.
-    pub fn new(capacity: Option<usize>, rules: CacheRules) -> Self {
+    /// An empty cache run by `policy`.
+    pub fn new(policy: CachePolicy) -> Self {
         Self {
-            capacity,
-            rules,
+            policy,
             ..Self::default()
         }
+    }
+
+    /// The policy it runs by.
+    pub fn policy(&self) -> &CachePolicy {
+        &self.policy
     }
 
     /// The number of entries stored, expired ones included until they are removed.
@@ -180,7 +214,7 @@ impl PreflightCache {
     /// uncredentialed one only requests whose credentials mode is not `include`), the request's
     /// own kind first; with `wildcard`, also the `*` entries.
     fn candidates<'a>(
-        rules: CacheRules,
+        rules: CachePolicy,
         request: &CacheRequest<'a>,
         item: ItemRef<'a>,
         wildcard: bool,
@@ -211,9 +245,75 @@ impl PreflightCache {
 
     /// Whether a `*` header-name entry may match `name` for `request`.
     fn header_wildcard_applies(&self, request: &CacheRequest<'_>, name: &[u8]) -> bool {
-        !request.include_credentials
-            && (self.rules.wildcard_covers_authorization
-                || !crate::safelist::is_cors_non_wildcard_request_header_name(name))
+        header_wildcard_applies(&self.policy, request, name)
+    }
+
+    /// Whether a live entry matches `item` under the matching rules of `rules`, removing
+    /// nothing: for the trace, which compares an engine's rules with the standard's.
+    fn peek(
+        &self,
+        rules: &CachePolicy,
+        request: &CacheRequest<'_>,
+        item: ItemRef<'_>,
+        now: Time,
+    ) -> bool {
+        let wildcard = match item {
+            ItemRef::Method(_) => !request.include_credentials,
+            ItemRef::HeaderName(name) => header_wildcard_applies(rules, request, name),
+        };
+        Self::candidates(*rules, request, item, wildcard).any(|key| {
+            self.entries
+                .get(&key)
+                .is_some_and(|entry| entry.expiry > now)
+        })
+    }
+
+    /// The matching-rule fields of the policy that, each set to the standard's value alone,
+    /// would change whether `item` matches (`hit` is what it did).
+    fn rule_departures(
+        &self,
+        request: &CacheRequest<'_>,
+        item: ItemRef<'_>,
+        hit: bool,
+        now: Time,
+    ) -> Vec<&'static str> {
+        let spec = CachePolicy::SPEC;
+        let policy = self.policy;
+        let fields: [(&'static str, CachePolicy); 4] = [
+            (
+                "cache.credentialed_entries_serve_all",
+                CachePolicy {
+                    credentialed_entries_serve_all: spec.credentialed_entries_serve_all,
+                    ..policy
+                },
+            ),
+            (
+                "cache.wildcard_entries_reused",
+                CachePolicy {
+                    wildcard_entries_reused: spec.wildcard_entries_reused,
+                    ..policy
+                },
+            ),
+            (
+                "cache.wildcard_covers_authorization",
+                CachePolicy {
+                    wildcard_covers_authorization: spec.wildcard_covers_authorization,
+                    ..policy
+                },
+            ),
+            (
+                "cache.credentialed_wildcards_match",
+                CachePolicy {
+                    credentialed_wildcards_match: spec.credentialed_wildcards_match,
+                    ..policy
+                },
+            ),
+        ];
+        fields
+            .into_iter()
+            .filter(|(_, rules)| *rules != policy && self.peek(rules, request, item, now) != hit)
+            .map(|(field, _)| field)
+            .collect()
     }
 
     /// The entry for `key` unless it has expired; an expired entry is removed.
@@ -226,28 +326,38 @@ impl PreflightCache {
         self.entries.get_mut(key)
     }
 
-    /// Whether the entry for `key` exists and has not expired (one lookup when it has not);
-    /// an expired entry is removed.
-    fn is_fresh(&mut self, key: &EntryRef<'_>, now: Time) -> bool {
+    /// What the entry for `key` is: live, expired (and now removed) or missing (one hash lookup
+    /// when it is live).
+    fn freshness(&mut self, key: &EntryRef<'_>, now: Time) -> CacheMatch {
         match self.entries.get(key) {
-            Some(entry) if entry.expiry > now => true,
+            Some(entry) if entry.expiry > now => CacheMatch::Hit,
             Some(_) => {
                 self.entries.remove(key);
-                false
+                CacheMatch::Expired
             }
-            None => false,
+            None => CacheMatch::Miss,
         }
     }
 
-    /// Whether some entry matches, per [`PreflightCache::candidates`].
+    /// The first live entry among [`PreflightCache::candidates`] (`*` entries reported as
+    /// [`CacheMatch::Wildcard`]), else `Expired` if one had expired, else `Miss`.
     fn matches(
         &mut self,
         request: &CacheRequest<'_>,
         item: ItemRef<'_>,
         wildcard: bool,
         now: Time,
-    ) -> bool {
-        Self::candidates(self.rules, request, item, wildcard).any(|key| self.is_fresh(&key, now))
+    ) -> CacheMatch {
+        let mut found = CacheMatch::Miss;
+        for key in Self::candidates(self.policy, request, item, wildcard) {
+            match self.freshness(&key, now) {
+                CacheMatch::Hit if key.item.is_star() => return CacheMatch::Wildcard,
+                CacheMatch::Hit => return CacheMatch::Hit,
+                CacheMatch::Expired => found = CacheMatch::Expired,
+                CacheMatch::Wildcard | CacheMatch::Miss => {}
+            }
+        }
+        found
     }
 
     /// Fetch: "method cache entry match" — an entry for `method`, or for `*`. A `*` entry counts
@@ -255,6 +365,16 @@ impl PreflightCache {
     /// "HTTP new-header syntax"); the standard's definition omits that condition, which would
     /// let a `*` stored by a credentialed preflight skip preflights it never allowed.
     pub fn method_match(&mut self, request: &CacheRequest<'_>, method: &[u8], now: Time) -> bool {
+        self.lookup_method(request, method, now).is_hit()
+    }
+
+    /// [`PreflightCache::method_match`], saying what it found.
+    pub fn lookup_method(
+        &mut self,
+        request: &CacheRequest<'_>,
+        method: &[u8],
+        now: Time,
+    ) -> CacheMatch {
         self.matches(
             request,
             ItemRef::Method(method),
@@ -272,6 +392,16 @@ impl PreflightCache {
         name: &[u8],
         now: Time,
     ) -> bool {
+        self.lookup_header_name(request, name, now).is_hit()
+    }
+
+    /// [`PreflightCache::header_name_match`], saying what it found.
+    pub fn lookup_header_name(
+        &mut self,
+        request: &CacheRequest<'_>,
+        name: &[u8],
+        now: Time,
+    ) -> CacheMatch {
         let lowercase = lowercase(name);
         let wildcard = self.header_wildcard_applies(request, name);
         self.matches(request, ItemRef::HeaderName(&lowercase), wildcard, now)
@@ -321,16 +451,17 @@ impl PreflightCache {
     ) {
         let expiry = now.saturating_add(max_age);
         let mut matched = false;
-        for key in Self::candidates(self.rules, request, item, wildcard) {
+        for key in Self::candidates(self.policy, request, item, wildcard) {
             if let Some(entry) = self.fresh(&key, now) {
                 entry.expiry = expiry;
                 matched = true;
             }
         }
-        if matched || expiry <= now || self.capacity == Some(0) {
+        if matched || expiry <= now || self.policy.capacity == Some(0) {
             return;
         }
         if self
+            .policy
             .capacity
             .is_some_and(|capacity| self.entries.len() >= capacity)
         {
@@ -396,11 +527,281 @@ impl PreflightCache {
     }
 }
 
+/// What the cache did with a successful preflight's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stored {
+    /// Stored, each entry for `max_age` from now.
+    Stored {
+        /// The lifetime given to the entries, after the cap.
+        max_age: Duration,
+        /// The lifetime `Access-Control-Max-Age` (or the default) asked for, before the cap.
+        asked: Duration,
+    },
+    /// Not stored.
+    NotCached(NotCached),
+}
+
+/// Why a successful preflight's result was not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotCached {
+    /// The engine reads the `Access-Control-Max-Age` value as "do not cache".
+    MaxAge,
+    /// The request's origin serializes as `null`, whose results the engine does not cache.
+    NullOrigin,
+    /// The request was redirect-tainted, and the engine caches no such result.
+    RedirectTainted,
+}
+
+impl PreflightCache {
+    /// Fetch "HTTP fetch" step 4.1 as the policy runs it: whether the cache lets a request skip
+    /// its preflight — a method cache entry match for `method` (unless the method needs none),
+    /// and a header-name cache entry match for each of `unsafe_names`. When the result is
+    /// insufficient and the policy erases such results, the URL's entries go. `record`, when
+    /// given, receives what each lookup found (every item is then looked up).
+    pub(crate) fn lookup(
+        &mut self,
+        request: &CacheRequest<'_>,
+        method: &[u8],
+        use_cors_preflight: bool,
+        unsafe_names: &[String],
+        now: Time,
+        mut record: Option<&mut LookupRecord>,
+    ) -> bool {
+        let needs_method_entry = match self.policy.cached_methods {
+            CachedMethods::Spec => !is_cors_safelisted_method(method) || use_cors_preflight,
+            // Every stored result holds entries for the methods it allows unlisted.
+            CachedMethods::AllowedByEveryResult { .. } => true,
+        };
+        let mut sufficient = true;
+        if needs_method_entry {
+            let found = self.lookup_method(request, method, now);
+            if let Some(record) = record.as_deref_mut() {
+                let item = ItemRef::Method(method);
+                let departures = self.rule_departures(request, item, found.is_hit(), now);
+                record.departures.extend(departures);
+                let method = String::from_utf8_lossy(method).into_owned();
+                record.items.push(LookupItem::Method(method, found));
+            }
+            sufficient = found.is_hit();
+        }
+        for name in unsafe_names {
+            if !sufficient && record.is_none() {
+                break;
+            }
+            let found = self.lookup_header_name(request, name.as_bytes(), now);
+            if let Some(record) = record.as_deref_mut() {
+                let lowercase = lowercase(name.as_bytes());
+                let item = ItemRef::HeaderName(&lowercase);
+                let departures = self.rule_departures(request, item, found.is_hit(), now);
+                record.departures.extend(departures);
+                record
+                    .items
+                    .push(LookupItem::HeaderName(name.clone(), found));
+            }
+            sufficient &= found.is_hit();
+        }
+        if !sufficient && self.policy.erases_insufficient_url_entries {
+            // One result per URL: the lookup that found it insufficient erases it.
+            self.clear_entries(request);
+        }
+        sufficient
+    }
+
+    /// Fetch "CORS-preflight fetch" steps 7.8-7.13 as the policy runs them: the max-age from
+    /// the preflight response's `headers` (within the imposed limit), then an entry for each
+    /// allowed method and header name, refreshed where one matches. `redirect_tainted` says
+    /// whether the result was obtained for a redirect-tainted request.
+    pub(crate) fn store_result(
+        &mut self,
+        request: &CacheRequest<'_>,
+        methods: &[Vec<u8>],
+        header_names: &[Vec<u8>],
+        headers: &HeaderList,
+        redirect_tainted: bool,
+        now: Time,
+    ) -> Stored {
+        let policy = self.policy;
+        let Some(asked) = max_age(headers, &policy) else {
+            return Stored::NotCached(NotCached::MaxAge);
+        };
+        if !policy.caches_null_origin && request.origin == "null" {
+            return Stored::NotCached(NotCached::NullOrigin);
+        }
+        if !policy.caches_redirect_tainted && redirect_tainted {
+            return Stored::NotCached(NotCached::RedirectTainted);
+        }
+        // A max-age of 0 still updates the entries it matches (they expire at once).
+        let max_age = policy.max_age_cap.map_or(asked, |cap| asked.min(cap));
+        if policy.replaces_url_entries {
+            self.clear_entries(request);
+        }
+        for method in methods {
+            self.store_method(request, method, max_age, now);
+        }
+        if let CachedMethods::AllowedByEveryResult {
+            methods,
+            kept_until_evicted,
+        } = policy.cached_methods
+        {
+            // The result's presence, as entries for the methods it allows unlisted.
+            let lifetime = if kept_until_evicted {
+                Duration::MAX
+            } else {
+                max_age
+            };
+            for method in methods {
+                self.store_method(request, method.as_bytes(), lifetime, now);
+            }
+        }
+        for name in header_names {
+            self.store_header_name(request, name, max_age, now);
+        }
+        Stored::Stored { max_age, asked }
+    }
+
+    /// Fetch "main fetch": on a network error, "clear cache entries" for the request when the
+    /// policy says this failure clears them — `preflight_branch` says whether the request took
+    /// the CORS-with-preflight branch, `cors_tainting` whether its tainting is `cors`. Returns
+    /// whether it cleared.
+    pub(crate) fn clear_after_failure(
+        &mut self,
+        request: &CacheRequest<'_>,
+        preflight_branch: bool,
+        cors_tainting: bool,
+    ) -> bool {
+        let clear = match self.policy.failure_clears {
+            FailureClearing::Never => false,
+            FailureClearing::PreflightedRequests => preflight_branch,
+            FailureClearing::CorsRequests => cors_tainting,
+        };
+        if clear {
+            self.clear_entries(request);
+        }
+        clear
+    }
+}
+
+/// The lifetime `Access-Control-Max-Age` gives cache entries under `policy`, before its cap;
+/// `None` when the engine does not cache the result at all.
+/// <https://fetch.spec.whatwg.org/#http-access-control-max-age>
+pub fn max_age(headers: &HeaderList, policy: &CachePolicy) -> Option<Duration> {
+    let default = Some(policy.default_max_age);
+    let seconds = |s: u64| Some(Duration::from_secs(s));
+    match policy.max_age_parsing {
+        // Fetch: "extract header list values" with ABNF delta-seconds; failure or null → 5.
+        MaxAgeParsing::Spec => match extract_single(headers, &ACCESS_CONTROL_MAX_AGE) {
+            Extracted::Values(v) if !v.is_empty() && v.iter().all(u8::is_ascii_digit) => {
+                seconds(delta_seconds(v))
+            }
+            _ => default,
+        },
+        // Engines read the combined value ("get": repeated headers joined by `, `).
+        MaxAgeParsing::Chromium => match headers.get(&ACCESS_CONTROL_MAX_AGE) {
+            None => default,
+            Some(v) => match parse_i64(&v) {
+                Some(n) => seconds(n.max(0).unsigned_abs()),
+                None => default,
+            },
+        },
+        MaxAgeParsing::Firefox => match headers.get(&ACCESS_CONTROL_MAX_AGE) {
+            None => default,
+            Some(v) if v.is_empty() => default,
+            // `age == 0` is not cached either.
+            Some(v) if v.iter().all(u8::is_ascii_digit) => Some(saturating_decimal(&v))
+                .filter(|&age| age > 0)
+                .and_then(seconds),
+            Some(_) => None,
+        },
+        MaxAgeParsing::WebKit => match headers.get(&ACCESS_CONTROL_MAX_AGE) {
+            None => default,
+            Some(v) => match parse_i64(v.trim_ascii()) {
+                Some(n) if n < 0 => None,
+                Some(n) => seconds(n.unsigned_abs()),
+                None => default,
+            },
+        },
+    }
+}
+
+/// RFC 9111 §1.2.2 `delta-seconds`: a value greater than the greatest integer the cache can
+/// represent, or whose calculations overflow, is taken as 2^31 seconds.
+fn delta_seconds(digits: &[u8]) -> u64 {
+    const OVERFLOW: u64 = 1 << 31;
+    digits
+        .iter()
+        .try_fold(0u64, |n, &d| {
+            n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+        })
+        .unwrap_or(OVERFLOW)
+}
+
+/// Digits as a number, saturating at `u64::MAX` (every cap is far below it).
+fn saturating_decimal(digits: &[u8]) -> u64 {
+    digits.iter().fold(0u64, |n, &d| {
+        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    })
+}
+
+/// An optional sign then one or more digits, fitting an `i64` (Chromium's `StringToInt64`,
+/// WebKit's `parseInteger<int64_t>` once whitespace is trimmed).
+fn parse_i64(bytes: &[u8]) -> Option<i64> {
+    std::str::from_utf8(bytes).ok()?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const FIVE: Duration = Duration::from_secs(5);
+
+    /// The standard's rules without a bound.
+    fn unbounded() -> CachePolicy {
+        CachePolicy {
+            capacity: None,
+            ..CachePolicy::SPEC
+        }
+    }
+
+    fn secs(values: &[&str], policy: CachePolicy) -> Option<u64> {
+        let list: Vec<(&str, &str)> = values
+            .iter()
+            .map(|v| ("Access-Control-Max-Age", *v))
+            .collect();
+        max_age(&crate::header::list(&list), &policy).map(|d| d.as_secs())
+    }
+
+    #[test]
+    fn max_age_parsing_follows_each_profile() {
+        use crate::profile::Profile;
+        // Value(s), then spec, Chromium, Firefox, WebKit before the cap.
+        let rows: &[(&[&str], [Option<u64>; 4])] = &[
+            (&[], [Some(5), Some(5), Some(5), Some(5)]),
+            (&["0"], [Some(0), Some(0), None, Some(0)]),
+            (&["60"], [Some(60), Some(60), Some(60), Some(60)]),
+            (&["+60"], [Some(5), Some(60), None, Some(60)]),
+            (&["-1"], [Some(5), Some(0), None, None]),
+            (&["10.5"], [Some(5), Some(5), None, Some(5)]),
+            (&["7201"], [Some(7201), Some(7201), Some(7201), Some(7201)]),
+            // RFC 9111: a delta-seconds too large to represent is 2^31.
+            (
+                &["99999999999999999999"],
+                [Some(1 << 31), Some(5), Some(u64::MAX), Some(5)],
+            ),
+            (&["60", "60"], [Some(5), Some(5), None, Some(5)]),
+            (&["abc"], [Some(5), Some(5), None, Some(5)]),
+        ];
+        for (values, expected) in rows {
+            let got = [
+                secs(values, Profile::spec().cache),
+                secs(values, Profile::chromium().cache),
+                secs(values, Profile::firefox().cache),
+                secs(values, Profile::webkit().cache),
+            ];
+            assert_eq!(&got, expected, "{values:?}");
+        }
+    }
 
     fn request(url: &str, include_credentials: bool) -> CacheRequest<'_> {
         CacheRequest {
@@ -413,7 +814,7 @@ mod tests {
 
     #[test]
     fn entries_expire_after_their_max_age() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", FIVE, Time::from_secs(10));
         assert!(cache.method_match(&r, b"PUT", Time::from_secs(14)));
@@ -424,7 +825,7 @@ mod tests {
 
     #[test]
     fn a_zero_max_age_stores_nothing_and_a_new_max_age_refreshes() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", Duration::ZERO, Time::ZERO);
         assert!(cache.is_empty());
@@ -436,7 +837,7 @@ mod tests {
 
     #[test]
     fn credentialed_entries_serve_every_request_uncredentialed_only_uncredentialed() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let url = "http://api.example/";
         cache.store_method(&request(url, false), b"PUT", FIVE, Time::ZERO);
         assert!(cache.method_match(&request(url, false), b"PUT", Time::ZERO));
@@ -448,7 +849,7 @@ mod tests {
 
     #[test]
     fn wildcards_match_without_credentials_and_never_authorization_unless_told() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let url = "http://api.example/";
         let r = request(url, false);
         cache.store_method(&r, b"*", FIVE, Time::ZERO);
@@ -458,24 +859,23 @@ mod tests {
         assert!(!cache.header_name_match(&r, b"Authorization", Time::ZERO));
         cache.store_method(&request(url, true), b"*", FIVE, Time::ZERO);
         assert!(!cache.method_match(&request(url, true), b"PATCH", Time::ZERO));
-        let rules = CacheRules {
+        let mut covering = PreflightCache::new(CachePolicy {
             wildcard_covers_authorization: true,
-            ..CacheRules::default()
-        };
-        let mut covering = PreflightCache::new(None, rules);
+            ..unbounded()
+        });
         covering.store_header_name(&r, b"*", FIVE, Time::ZERO);
         assert!(covering.header_name_match(&r, b"authorization", Time::ZERO));
     }
 
     #[test]
     fn engine_rules_keep_credentials_apart_and_wildcards_literal() {
-        let rules = CacheRules {
+        let mut cache = PreflightCache::new(CachePolicy {
             credentialed_entries_serve_all: false,
             wildcard_entries_reused: false,
             wildcard_covers_authorization: false,
             credentialed_wildcards_match: true,
-        };
-        let mut cache = PreflightCache::new(None, rules);
+            ..unbounded()
+        });
         let url = "http://api.example/";
         cache.store_method(&request(url, true), b"PUT", FIVE, Time::ZERO);
         assert!(!cache.method_match(&request(url, false), b"PUT", Time::ZERO));
@@ -486,7 +886,7 @@ mod tests {
 
     #[test]
     fn entries_are_keyed_by_partition_origin_and_url() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let r = request("http://api.example/a", false);
         cache.store_method(&r, b"PUT", FIVE, Time::ZERO);
         let other_url = request("http://api.example/b", false);
@@ -505,7 +905,7 @@ mod tests {
 
     #[test]
     fn clear_entries_removes_every_entry_of_the_url() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let a = request("http://api.example/a", false);
         let b = request("http://api.example/b", false);
         cache.store_method(&a, b"PUT", FIVE, Time::ZERO);
@@ -523,7 +923,10 @@ mod tests {
 
     #[test]
     fn a_full_cache_drops_expired_entries_first_then_the_oldest() {
-        let mut cache = PreflightCache::new(Some(2), CacheRules::default());
+        let mut cache = PreflightCache::new(CachePolicy {
+            capacity: Some(2),
+            ..CachePolicy::SPEC
+        });
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"A", Duration::from_secs(1), Time::ZERO);
         cache.store_method(&r, b"B", FIVE, Time::ZERO);
@@ -538,7 +941,10 @@ mod tests {
 
     #[test]
     fn the_eviction_queue_stays_bounded_under_churn() {
-        let mut cache = PreflightCache::new(Some(4), CacheRules::default());
+        let mut cache = PreflightCache::new(CachePolicy {
+            capacity: Some(4),
+            ..CachePolicy::SPEC
+        });
         let r = request("http://api.example/", false);
         for i in 0..10_000u32 {
             let method = format!("M{}", i % 7);
@@ -553,7 +959,7 @@ mod tests {
 
     #[test]
     fn an_absurd_max_age_saturates() {
-        let mut cache = PreflightCache::new(None, CacheRules::default());
+        let mut cache = PreflightCache::new(unbounded());
         let r = request("http://api.example/", false);
         cache.store_method(&r, b"PUT", Duration::MAX, Time::from_secs(1));
         assert!(cache.method_match(&r, b"PUT", Time::from_secs(u64::MAX)));

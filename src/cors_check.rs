@@ -5,14 +5,47 @@ use crate::header::HeaderList;
 use crate::request::CredentialsMode;
 use http::header::{ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN};
 
+/// How a response passed the CORS check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CheckPass {
+    /// `Access-Control-Allow-Origin: *`, for a request without credentials (step 3).
+    Wildcard,
+    /// `Access-Control-Allow-Origin` is the request's origin, and the request has no
+    /// credentials (step 5).
+    Origin,
+    /// `Access-Control-Allow-Origin` is the request's origin and
+    /// `Access-Control-Allow-Credentials` is `true`, for a request with credentials (step 8).
+    OriginWithCredentials,
+}
+
+impl std::fmt::Display for CheckPass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Wildcard => {
+                "Access-Control-Allow-Origin is `*` and the request has no credentials"
+            }
+            Self::Origin => {
+                "Access-Control-Allow-Origin is the request's origin and the request has no \
+                 credentials"
+            }
+            Self::OriginWithCredentials => {
+                "Access-Control-Allow-Origin is the request's origin and \
+                 Access-Control-Allow-Credentials is `true`"
+            }
+        })
+    }
+}
+
 /// Fetch: "CORS check" for a response, given the request's byte-serialized origin
 /// (`serialized_origin`, `null` once redirect-tainted or for an opaque origin) and credentials
-/// mode. A failure says why, classified as Chromium's `CheckAccess` does for its console.
+/// mode: how it passed, or why it failed, classified as Chromium's `CheckAccess` does for its
+/// console. <https://fetch.spec.whatwg.org/#concept-cors-check>
 pub fn cors_check(
     headers: &HeaderList,
     serialized_origin: &str,
     credentials: CredentialsMode,
-) -> Result<(), CheckFailure> {
+) -> Result<CheckPass, CheckFailure> {
     // 1-2. Let origin be the result of getting `Access-Control-Allow-Origin`; null fails.
     let Some(origin) = headers.get(&ACCESS_CONTROL_ALLOW_ORIGIN) else {
         return Err(CheckFailure::MissingAllowOriginHeader);
@@ -20,7 +53,7 @@ pub fn cors_check(
     let include = credentials == CredentialsMode::Include;
     // 3. Without credentials, `*` succeeds.
     if !include && *origin == *b"*" {
-        return Ok(());
+        return Ok(CheckPass::Wildcard);
     }
     // 4. The byte-serialized request origin must be the value.
     if origin != serialized_origin.as_bytes() {
@@ -28,11 +61,11 @@ pub fn cors_check(
     }
     // 5. Without credentials, that suffices.
     if !include {
-        return Ok(());
+        return Ok(CheckPass::Origin);
     }
     // 6-8. With credentials, `Access-Control-Allow-Credentials` must be exactly `true`.
     match headers.get(&ACCESS_CONTROL_ALLOW_CREDENTIALS) {
-        Some(value) if *value == *b"true" => Ok(()),
+        Some(value) if *value == *b"true" => Ok(CheckPass::OriginWithCredentials),
         value => Err(CheckFailure::InvalidAllowCredentials {
             value: hint(&value.unwrap_or_default()),
         }),
@@ -66,22 +99,28 @@ mod tests {
     const ACAO: &str = "Access-Control-Allow-Origin";
     const ACAC: &str = "Access-Control-Allow-Credentials";
 
-    fn check(list: &[(&str, &str)], credentials: CredentialsMode) -> Result<(), CheckFailure> {
+    fn check(
+        list: &[(&str, &str)],
+        credentials: CredentialsMode,
+    ) -> Result<CheckPass, CheckFailure> {
         cors_check(&headers(list), ORIGIN, credentials)
     }
 
     #[test]
     fn wildcard_and_exact_origin_pass_without_credentials() {
         for credentials in [CredentialsMode::Omit, CredentialsMode::SameOrigin] {
-            assert_eq!(check(&[(ACAO, "*")], credentials), Ok(()));
-            assert_eq!(check(&[(ACAO, ORIGIN)], credentials), Ok(()));
+            assert_eq!(check(&[(ACAO, "*")], credentials), Ok(CheckPass::Wildcard));
+            assert_eq!(check(&[(ACAO, ORIGIN)], credentials), Ok(CheckPass::Origin));
         }
     }
 
     #[test]
     fn credentials_need_the_exact_origin_and_allow_credentials_true() {
         let include = CredentialsMode::Include;
-        assert_eq!(check(&[(ACAO, ORIGIN), (ACAC, "true")], include), Ok(()));
+        assert_eq!(
+            check(&[(ACAO, ORIGIN), (ACAC, "true")], include),
+            Ok(CheckPass::OriginWithCredentials)
+        );
         assert_eq!(
             check(&[(ACAO, "*"), (ACAC, "true")], include),
             Err(CheckFailure::WildcardOriginNotAllowed)
@@ -155,7 +194,7 @@ mod tests {
     fn null_matches_an_opaque_or_tainted_origin() {
         assert_eq!(
             cors_check(&headers(&[(ACAO, "null")]), "null", CredentialsMode::Omit),
-            Ok(())
+            Ok(CheckPass::Origin)
         );
     }
 }

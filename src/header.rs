@@ -12,8 +12,18 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+/// RFC 9110 `tchar`: the bytes a `token` (a method, a header name) is made of.
+pub(crate) fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// RFC 9110 `token = 1*tchar`.
+pub(crate) fn is_token(bytes: &[u8]) -> bool {
+    !bytes.is_empty() && bytes.iter().all(|&b| is_tchar(b))
+}
+
 /// HTTP tab or space bytes (Fetch: "HTTP tab or space byte").
-fn is_tab_or_space(b: u8) -> bool {
+const fn is_tab_or_space(b: u8) -> bool {
     b == b'\t' || b == b' '
 }
 
@@ -84,6 +94,8 @@ pub enum NotRepresentable {
     /// The URL holds bytes `http::Uri` rejects (the URL standard allows e.g. `` ` `` and `{`
     /// in a host).
     Url,
+    /// More headers than an `http::HeaderMap` holds (32,768 minus its spare room).
+    TooManyHeaders,
 }
 
 impl fmt::Display for NotRepresentable {
@@ -94,6 +106,7 @@ impl fmt::Display for NotRepresentable {
                 "the value of header `{name}` holds bytes that http::HeaderValue cannot carry"
             ),
             Self::Url => f.write_str("the URL holds bytes that http::Uri cannot carry"),
+            Self::TooManyHeaders => f.write_str("more headers than an http::HeaderMap can hold"),
         }
     }
 }
@@ -107,20 +120,44 @@ impl HeaderValue {
         Ok(Self(Repr::Shared(bytes.into())))
     }
 
-    /// A constant value, checked as [`HeaderValue::from_bytes`] checks.
-    pub fn from_static(bytes: &'static [u8]) -> Result<Self, InvalidHeaderValue> {
-        Self::check(bytes)?;
-        Ok(Self(Repr::Static(bytes)))
+    /// A constant value, as `http::HeaderValue::from_static` makes one: usable in a `const`, and
+    /// panicking (at compile time in a `const`) when `value` is not a header value.
+    pub const fn from_static(value: &'static str) -> Self {
+        if !Self::is_valid(value.as_bytes()) {
+            panic!("not a header value");
+        }
+        Self(Repr::Static(value.as_bytes()))
     }
 
     /// Fetch: whether `bytes` is a "header value".
     fn check(bytes: &[u8]) -> Result<(), InvalidHeaderValue> {
-        let surrounded = bytes.first().is_some_and(|&b| is_tab_or_space(b))
-            || bytes.last().is_some_and(|&b| is_tab_or_space(b));
-        if surrounded || bytes.iter().any(|&b| matches!(b, 0 | b'\r' | b'\n')) {
-            return Err(InvalidHeaderValue);
+        if Self::is_valid(bytes) {
+            Ok(())
+        } else {
+            Err(InvalidHeaderValue)
         }
-        Ok(())
+    }
+
+    /// Fetch: a "header value" has no leading or trailing tab or space and no NUL, CR or LF.
+    const fn is_valid(bytes: &[u8]) -> bool {
+        if let [first, ..] = bytes
+            && is_tab_or_space(*first)
+        {
+            return false;
+        }
+        if let [.., last] = bytes
+            && is_tab_or_space(*last)
+        {
+            return false;
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            if matches!(bytes[i], 0 | b'\r' | b'\n') {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// Fetch: "normalize" a potential value (strip leading and trailing HTTP whitespace bytes),
@@ -160,6 +197,37 @@ impl fmt::Debug for HeaderValue {
     }
 }
 
+/// A header name to look up in a [`HeaderList`]: an `http::HeaderName` (compared as `http`
+/// compares them) or a string (compared byte-case-insensitively, as Fetch compares names).
+pub trait HeaderNameRef {
+    /// Whether `name` is this name.
+    fn matches(&self, name: &HeaderName) -> bool;
+}
+
+impl HeaderNameRef for HeaderName {
+    fn matches(&self, name: &HeaderName) -> bool {
+        self == name
+    }
+}
+
+impl HeaderNameRef for str {
+    fn matches(&self, name: &HeaderName) -> bool {
+        name.as_str().eq_ignore_ascii_case(self)
+    }
+}
+
+impl HeaderNameRef for String {
+    fn matches(&self, name: &HeaderName) -> bool {
+        HeaderNameRef::matches(self.as_str(), name)
+    }
+}
+
+impl<N: HeaderNameRef + ?Sized> HeaderNameRef for &N {
+    fn matches(&self, name: &HeaderName) -> bool {
+        (**self).matches(name)
+    }
+}
+
 /// A Fetch "header list": headers in order, duplicates kept, names compared case-insensitively.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct HeaderList(Vec<(HeaderName, HeaderValue)>);
@@ -191,29 +259,32 @@ impl HeaderList {
     }
 
     /// Fetch: "delete" a header name — remove every header of that name.
-    pub fn delete(&mut self, name: &HeaderName) {
-        self.0.retain(|(n, _)| n != name);
+    pub fn delete<N: HeaderNameRef + ?Sized>(&mut self, name: &N) {
+        self.0.retain(|(n, _)| !name.matches(n));
     }
 
     /// Fetch: "contains" a header name.
-    pub fn contains(&self, name: &HeaderName) -> bool {
-        self.0.iter().any(|(n, _)| n == name)
+    pub fn contains<N: HeaderNameRef + ?Sized>(&self, name: &N) -> bool {
+        self.0.iter().any(|(n, _)| name.matches(n))
     }
 
     /// Every value of headers named `name`, in order.
-    pub fn values<'a, 'n>(&'a self, name: &'n HeaderName) -> impl Iterator<Item = &'a [u8]> + 'n
+    pub fn values<'a, 'n, N: HeaderNameRef + ?Sized>(
+        &'a self,
+        name: &'n N,
+    ) -> impl Iterator<Item = &'a [u8]> + 'n
     where
         'a: 'n,
     {
         self.0
             .iter()
-            .filter(move |(n, _)| n == name)
+            .filter(move |(n, _)| name.matches(n))
             .map(|(_, v)| v.as_bytes())
     }
 
     /// Fetch: "get" a header name — the values of every header of that name joined by `, `, or
     /// `None` when there is none. A single value is borrowed, not copied.
-    pub fn get(&self, name: &HeaderName) -> Option<Cow<'_, [u8]>> {
+    pub fn get<N: HeaderNameRef + ?Sized>(&self, name: &N) -> Option<Cow<'_, [u8]>> {
         let mut values = self.values(name);
         let first = values.next()?;
         let Some(second) = values.next() else {
@@ -227,8 +298,16 @@ impl HeaderList {
         Some(Cow::Owned(joined))
     }
 
+    /// "get" as text (bytes that are not UTF-8 replaced by U+FFFD), for messages and tests.
+    pub fn get_str<N: HeaderNameRef + ?Sized>(&self, name: &N) -> Option<Cow<'_, str>> {
+        Some(match self.get(name)? {
+            Cow::Borrowed(bytes) => String::from_utf8_lossy(bytes),
+            Cow::Owned(bytes) => Cow::Owned(String::from_utf8_lossy(&bytes).into_owned()),
+        })
+    }
+
     /// Fetch: "get, decode, and split" a header name from the list.
-    pub fn get_decode_split(&self, name: &HeaderName) -> Option<Vec<String>> {
+    pub fn get_decode_split<N: HeaderNameRef + ?Sized>(&self, name: &N) -> Option<Vec<String>> {
         self.get(name).map(|value| decode_and_split(&value))
     }
 
@@ -257,14 +336,17 @@ impl HeaderList {
         )
     }
 
-    /// The list as an `http::HeaderMap`, or the first header whose value `http` cannot carry.
+    /// The list as an `http::HeaderMap`; an error for the first header whose value `http` cannot
+    /// carry, or when the list holds more headers than a map can.
     pub fn to_http(&self) -> Result<http::HeaderMap, NotRepresentable> {
-        let mut map = http::HeaderMap::with_capacity(self.0.len());
+        let mut map = http::HeaderMap::try_with_capacity(self.0.len())
+            .map_err(|_| NotRepresentable::TooManyHeaders)?;
         for (name, value) in &self.0 {
             let value = value
                 .to_http()
                 .ok_or_else(|| NotRepresentable::HeaderValue { name: name.clone() })?;
-            map.append(name.clone(), value);
+            map.try_append(name.clone(), value)
+                .map_err(|_| NotRepresentable::TooManyHeaders)?;
         }
         Ok(map)
     }
@@ -357,7 +439,7 @@ pub fn extract_token_list<'a>(list: &'a HeaderList, name: &HeaderName) -> Extrac
             if element.is_empty() {
                 continue;
             }
-            if !crate::method::is_token(element) {
+            if !is_token(element) {
                 return Extracted::Failure;
             }
             tokens.push(element);

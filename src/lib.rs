@@ -1,12 +1,21 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+//!
+//! # Layout
+//!
+//! One module per concept of the standard. The algorithms cite the standard by link, at the
+//! snapshot [`trace::SPEC_SNAPSHOT`]; step numbers refer to it.
 
+pub mod advice;
 pub mod cache;
 mod console;
 pub mod cors_check;
+pub mod document;
 pub mod error;
 pub mod fetch;
+#[cfg(test)]
+mod fixtures;
 pub mod header;
 pub mod method;
 pub mod origin;
@@ -14,11 +23,31 @@ pub mod preflight;
 pub mod profile;
 mod range;
 pub mod redirect;
+pub mod referrer;
 pub mod request;
 pub mod response;
 pub mod safelist;
-#[cfg(feature = "proptest")]
-pub mod strategies;
+mod secure_context;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod time;
-#[cfg(feature = "vectors")]
-pub mod vectors;
+pub mod trace;
+
+pub use document::Document;
+pub use error::{CheckFailure, NetworkError, Reason};
+pub use fetch::{AwaitingResponse, Browser, Done, Exchange, Next, Reply};
+pub use header::{HeaderList, HeaderValue};
+pub use origin::Origin;
+pub use profile::{Engine, Profile};
+pub use request::{
+    CredentialsMode, InitiatorType, Mode, OutgoingRequest, RedirectMode, Request, RequestError,
+    RequestInit,
+};
+pub use response::{FilteredResponse, ResponseType};
+pub use time::Time;
+pub use trace::Trace;
+
+/// The `http` crate this one speaks, so that users need not match its version.
+pub use http;
+/// The `url` crate this one speaks.
+pub use url;

@@ -3,6 +3,7 @@
 //! Fetch methods are case-sensitive byte sequences. `http::Method` keeps the bytes it is given, so
 //! `put` and `PUT` differ there; [`normalize`] applies the standard's normalization first.
 
+use crate::header::is_token;
 use http::Method;
 
 /// Fetch: "CORS-safelisted method" — `GET`, `HEAD` or `POST`, compared byte for byte.
@@ -68,16 +69,6 @@ pub fn normalize(method: &[u8]) -> Result<Method, InvalidMethod> {
         return Ok(m.clone());
     }
     Method::from_bytes(method).map_err(|_| InvalidMethod::NotAToken)
-}
-
-/// RFC 9110 `tchar`: the bytes a `token` (a method, a header name) is made of.
-pub(crate) fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
-
-/// RFC 9110 `token = 1*tchar`.
-pub(crate) fn is_token(bytes: &[u8]) -> bool {
-    !bytes.is_empty() && bytes.iter().all(|&b| is_tchar(b))
 }
 
 #[cfg(test)]

@@ -322,6 +322,32 @@ impl fmt::Display for Origin {
     }
 }
 
+impl std::str::FromStr for Origin {
+    type Err = InvalidOrigin;
+
+    /// [`Origin::parse`]: an `Origin` header value. To say "the page at this URL", use
+    /// [`crate::Document`] instead, which takes the origin of a URL (so `http://a:80` is
+    /// `http://a`).
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::parse(value.as_bytes())
+    }
+}
+
+impl TryFrom<&str> for Origin {
+    type Error = InvalidOrigin;
+
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<&Url> for Origin {
+    /// URL: the "origin" of a URL ([`Origin::of_url`]).
+    fn from(url: &Url) -> Self {
+        Self::of_url(url)
+    }
+}
+
 impl fmt::Display for InvalidOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("not a serialized origin (Fetch serialized-origin ABNF) nor `null`")

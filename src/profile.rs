@@ -1,19 +1,23 @@
 //! Browser profiles: where an engine departs from the standard, as data.
 //!
-//! The algorithms read a [`Profile`] and never ask which engine they model, so adding a
-//! difference means adding a field here and reading it at the one step it changes. Every value
-//! names where it comes from; `research/engines.md` §6 of the project notes summarises the
-//! engines' sources (Chromium `services/network/cors`, Firefox `nsCORSListenerProxy.cpp`, WebKit
-//! `CrossOriginPreflightResultCache.cpp`).
+//! The algorithms read a [`Profile`] and never ask which engine they model. Its fields are grouped
+//! by the algorithm that reads them ([`CachePolicy`] for the CORS-preflight cache,
+//! [`RequestHeaderPolicy`] for the CORS-unsafe request-header names, [`PreflightPolicy`],
+//! [`RedirectPolicy`], [`ResponsePolicy`] and [`ContextPolicy`] for secure contexts and the
+//! referrer), and each algorithm takes only its group, so a signature shows which departures it can
+//! read. Adding a difference means adding a field to one group and reading it at the one step it
+//! changes. Every value names the engine source it comes from and, where one exists, the recorded
+//! vector that shows it (`spec-vectors/recorded/<engine>/`); `docs/engines.md` tabulates them.
 
-use crate::cache::CacheRules;
+use std::fmt;
+use std::str::FromStr;
 use std::time::Duration;
 
 /// The engine whose behaviour a profile models; also selects the console wording of errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Engine {
-    /// The Fetch standard as written (console messages in Chromium's wording).
+    /// The Fetch standard as written.
     Spec,
     /// Chromium (Chrome, Edge, …).
     Chromium,
@@ -24,13 +28,65 @@ pub enum Engine {
 }
 
 impl Engine {
-    /// The profile name used in vector files: `spec`, `chromium`, `firefox` or `webkit`.
-    pub fn name(self) -> &'static str {
+    /// The three browser engines, for a check that must hold in every browser
+    /// ([`Engine::Spec`] is not one of them).
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    /// The name used in vector files and on the command line: `spec`, `chromium`, `firefox` or
+    /// `webkit`.
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Spec => "spec",
             Self::Chromium => "chromium",
             Self::Firefox => "firefox",
             Self::WebKit => "webkit",
+        }
+    }
+
+    /// The profile modelling this engine.
+    pub fn profile(self) -> Profile {
+        match self {
+            Self::Spec => Profile::spec(),
+            Self::Chromium => Profile::chromium(),
+            Self::Firefox => Profile::firefox(),
+            Self::WebKit => Profile::webkit(),
+        }
+    }
+}
+
+impl fmt::Display for Engine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The name is not `spec`, `chromium`, `firefox` or `webkit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEngine(pub String);
+
+impl fmt::Display for UnknownEngine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown engine {:?} (expected spec, chromium, firefox or webkit)",
+            self.0.escape_debug().to_string()
+        )
+    }
+}
+
+impl std::error::Error for UnknownEngine {}
+
+impl FromStr for Engine {
+    type Err = UnknownEngine;
+
+    /// Reads the names [`Engine::as_str`] gives.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "spec" => Ok(Self::Spec),
+            "chromium" => Ok(Self::Chromium),
+            "firefox" => Ok(Self::Firefox),
+            "webkit" => Ok(Self::WebKit),
+            _ => Err(UnknownEngine(name.to_owned())),
         }
     }
 }
@@ -117,12 +173,12 @@ pub enum FailureClearing {
     CorsRequests,
 }
 
-/// A browser profile: the standard's behaviour, or one engine's departures from it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// The CORS-preflight cache (Fetch "CORS-preflight cache", and "CORS-preflight fetch" steps
+/// 7.8-7.13, which fill it): how long results live, how entries match, what is stored and what
+/// clears it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Profile {
-    /// The engine modelled.
-    pub engine: Engine,
+pub struct CachePolicy {
     /// How `Access-Control-Max-Age` is parsed.
     pub max_age_parsing: MaxAgeParsing,
     /// Fetch: the max-age used when the header is absent or invalid (5 s in the standard and
@@ -130,30 +186,216 @@ pub struct Profile {
     pub default_max_age: Duration,
     /// Fetch: the "imposed limit on max-age"; `None` for no limit.
     pub max_age_cap: Option<Duration>,
-    /// The most entries the CORS-preflight cache holds; `None` for no bound.
-    pub cache_capacity: Option<usize>,
-    /// How the CORS-preflight cache matches entries.
-    pub cache_rules: CacheRules,
+    /// The most entries the cache holds; `None` for no bound.
+    pub capacity: Option<usize>,
+    /// Fetch "cache entry match": an entry stored for a credentialed request also serves
+    /// requests without credentials. Firefox keys credentialed and uncredentialed entries apart
+    /// (`nsPreflightCache`, key prefix `cred`/`nocred`).
+    pub credentialed_entries_serve_all: bool,
+    /// Whether `*` entries match later requests. Firefox stores `*` as a literal token that
+    /// matches nothing else, so wildcard-approved requests are preflighted every time.
+    pub wildcard_entries_reused: bool,
+    /// Whether a `*` header entry covers `Authorization` in a lookup. The standard: no.
+    /// Chromium's lookups always use the non-wildcard variant (`CheckIfRequestCanSkipPreflight`):
+    /// no. WebKit: yes.
+    pub wildcard_covers_authorization: bool,
+    /// Whether a `*` entry stored by a credentialed preflight acts as a wildcard (for later
+    /// requests without credentials). The standard's entries say yes; Chromium counts `*` only
+    /// in results that were not credentialed (`PreflightResult::EnsureAllowedCrossOriginMethod`;
+    /// recorded: `probe-cache-star-entry-from-credentialed-preflight`).
+    pub credentialed_wildcards_match: bool,
     /// Whether a new successful preflight replaces every cached entry of its URL. Chromium
     /// (`PreflightCache::AppendEntry`) and WebKit (`CrossOriginPreflightResultCache::appendEntry`)
     /// keep one result per URL, which a new preflight overwrites. The standard keeps an entry
     /// per method and header name.
-    pub preflight_replaces_url_entries: bool,
+    pub replaces_url_entries: bool,
     /// Whether a lookup that finds the URL's cached result insufficient erases it, so that a
     /// failing preflight leaves nothing. Chromium does (`CheckIfRequestCanSkipPreflight`,
     /// `kHitAndFail`); WebKit keeps it (recorded: `probe-cache-cleared-after-failed-preflight`).
     pub erases_insufficient_url_entries: bool,
     /// Which failed fetches clear the cache entries of their URL.
-    pub failure_clears_cache: FailureClearing,
+    pub failure_clears: FailureClearing,
+    /// Which methods a lookup lets through without their own method entry.
+    pub cached_methods: CachedMethods,
+    /// Whether results are cached for requests whose origin serializes as `null` (an opaque
+    /// document, or a redirect-tainted request). Chromium caches none (recorded:
+    /// `null-origin.json` `null-origin-preflight-cache-hit-and-expiry`).
+    pub caches_null_origin: bool,
+    /// Whether results are cached for a redirect-tainted request (whose origin serializes as
+    /// `null`). WebKit gives such a request a new opaque origin at each redirect
+    /// (`DocumentThreadableLoader::redirectReceived`), so its results are never found again
+    /// (recorded: `redirect-307-put-tainted-misses-cache-entry-for-document-origin`).
+    pub caches_redirect_tainted: bool,
+}
+
+impl CachePolicy {
+    /// The standard's cache, holding at most 1,024 entries (the standard lets a user agent
+    /// remove entries early; the bound is Chromium's `kMaxCacheEntries`) with no imposed limit
+    /// on max-age.
+    pub const SPEC: Self = Self {
+        max_age_parsing: MaxAgeParsing::Spec,
+        default_max_age: Duration::from_secs(5),
+        max_age_cap: None,
+        capacity: Some(1024),
+        credentialed_entries_serve_all: true,
+        wildcard_entries_reused: true,
+        wildcard_covers_authorization: false,
+        credentialed_wildcards_match: true,
+        replaces_url_entries: false,
+        erases_insufficient_url_entries: false,
+        failure_clears: FailureClearing::PreflightedRequests,
+        cached_methods: CachedMethods::Spec,
+        caches_null_origin: true,
+        caches_redirect_tainted: true,
+    };
+}
+
+impl Default for CachePolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
+/// Fetch "CORS-unsafe request-header names": how the request's header list is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RequestHeaderPolicy {
+    /// The total size of safelisted values past which they all count as unsafe (1024 bytes,
+    /// `crate::safelist::SAFELIST_VALUE_SIZE_LIMIT`); `None` for no such rule, as in Firefox,
+    /// whose `GetUnsafeHeaders` tests each header alone (recorded: `trigger-1025-bytes-preflight`).
+    pub safelist_value_size_limit: Option<usize>,
+    /// How repeated request-header names are judged and listed.
+    pub repeated_headers: RepeatedHeaders,
+    /// Whether a `Range` request header's unit is matched case-insensitively (`BYTES=0-1` is
+    /// safelisted); the standard wants `bytes`. WebKit's `parseRange` ignores case (recorded:
+    /// `probe-range-uppercase`).
+    pub range_unit_case_insensitive: bool,
+}
+
+impl RequestHeaderPolicy {
+    /// The standard's rules.
+    pub const SPEC: Self = Self {
+        safelist_value_size_limit: Some(1024),
+        repeated_headers: RepeatedHeaders::Separate,
+        range_unit_case_insensitive: false,
+    };
+}
+
+impl Default for RequestHeaderPolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
+/// Fetch "CORS-preflight fetch": when a preflight is made and how its answer is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct PreflightPolicy {
+    /// Whether `Access-Control-Allow-Headers: *` also allows `Authorization`. The standard says
+    /// no ("CORS non-wildcard request-header name"); Chromium (feature
+    /// `CorsNonWildcardRequestHeadersSupport` off by default), Firefox (pref
+    /// `network.cors_preflight.authorization_covered_by_wildcard`, true by default) and WebKit
+    /// say yes.
+    pub wildcard_covers_authorization: bool,
+    /// Step 7.4: a preflight made for the use-CORS-preflight flag whose answer has no
+    /// `Access-Control-Allow-Methods` allows (and caches) the request's method. No engine does
+    /// this: the method must be listed or safelisted (recorded in all three:
+    /// `preflight-cache.json` `pc-use-cors-preflight-entry-serves-fetch`).
+    pub flagged_preflight_allows_method: bool,
+    /// Whether a preflight carries, is checked against and is cached under the document's
+    /// origin even after a redirect tainted the request (whose own `Origin` is then `null`).
+    /// Firefox builds preflights from the loading principal (`nsCORSPreflightListener`;
+    /// recorded: `redirect-307-put-preflights-other-origin-with-origin-null`). The standard
+    /// preflights with the request's origin, `null` once tainted.
+    pub origin_untainted: bool,
+    /// Whether `XMLHttpRequest` sets the use-CORS-preflight flag for upload listeners only when
+    /// the request has a body, so a `GET` or `HEAD` is not preflighted for them. The standard
+    /// sets it whenever there are listeners; Chromium needs a body (`XMLHttpRequest::
+    /// CreateRequest`; recorded: `probes.json` `xhr-upload-get`).
+    pub upload_needs_body: bool,
+}
+
+impl PreflightPolicy {
+    /// The standard's rules.
+    pub const SPEC: Self = Self {
+        wildcard_covers_authorization: false,
+        flagged_preflight_allows_method: true,
+        origin_untainted: false,
+        upload_needs_body: false,
+    };
+}
+
+impl Default for PreflightPolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
+/// Fetch "HTTP-redirect fetch", and what a redirected request keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RedirectPolicy {
+    /// Whether every hop of a redirected request is preflighted when the request as script
+    /// made it needed a preflight (a method that is not CORS-safelisted, or a CORS-unsafe
+    /// header name), even once a 303 made it a `GET` or a hop to another origin dropped
+    /// `Authorization`. The standard decides afresh at each hop; Firefox (the load's
+    /// `CorsPreflightInfo`, `nsCORSListenerProxy::CheckPreflightNeeded`) and WebKit
+    /// (`DocumentThreadableLoader`) keep the decision (recorded:
+    /// `redirect-303-put-becomes-simple-get`, `redirect-authorization-removed-on-hop-to-other-origin`).
+    pub keeps_preflight_trigger: bool,
+    /// Whether the CORS-unsafe request-header names stay those of the request as script made
+    /// it, in every hop's preflight (`Access-Control-Request-Headers`) and cache lookups, even
+    /// after a redirect removed the headers. WebKit keeps them (recorded:
+    /// `probe-redirect-303-drops-content-type-no-preflight`).
+    pub keeps_unsafe_names: bool,
+    /// Whether a redirect to another origin turns `DELETE` into `GET` whatever its status; the
+    /// standard rewrites only `POST` (on 301/302) and every method on 303. WebKitGTK does
+    /// (`NetworkDataTaskSoup.cpp` `shouldRedirectAsGET`; recorded:
+    /// `probe-redirect-302-keeps-delete-preflights-tainted`, and `redirect-302-patch-keeps-method`
+    /// for a method it keeps).
+    pub cross_origin_delete_becomes_get: bool,
+    /// Step 9: whether a `cors` request fails on a `Location` with a username or password even
+    /// when it is same origin with the request's origin (where the standard follows it).
+    /// Chromium fails (recorded: `redirect-location-credentials-same-origin-followed`).
+    pub location_credentials_fail_same_origin: bool,
+    /// Whether a redirected request's line keeps the username and password its URL has.
+    /// WebKitGTK takes them out only when the request is made (`NetworkDataTaskSoup`), so the hop
+    /// to a `Location` with credentials carries them to the server (seen through the recorder's
+    /// proxy: `redirect-location-credentials-same-origin-followed`).
+    pub request_line_keeps_userinfo: bool,
+    /// Whether redirect mode `error` fails only on a redirect status that has a `Location`;
+    /// without one, Chromium and WebKit hand the 3xx to script like any response (recorded:
+    /// `redirect-mode-error-without-location`). The standard fails on any redirect status.
+    pub error_needs_location: bool,
+}
+
+impl RedirectPolicy {
+    /// The standard's rules.
+    pub const SPEC: Self = Self {
+        keeps_preflight_trigger: false,
+        keeps_unsafe_names: false,
+        cross_origin_delete_becomes_get: false,
+        location_credentials_fail_same_origin: false,
+        request_line_keeps_userinfo: false,
+        error_needs_location: false,
+    };
+}
+
+impl Default for RedirectPolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
+/// What script sees of a response (Fetch "main fetch" filtering, "scheme fetch").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ResponsePolicy {
     /// Whether `Access-Control-Expose-Headers` exposes every header when one of its comma-split
     /// items is `*`, even though another item is no header name (so that the standard's parse
     /// fails and exposes nothing). Firefox looks for `*` before it checks the items
     /// (`InternalHeaders::CORSHeaders`; recorded: `eh-invalid-aceh-star`).
     pub expose_star_despite_invalid_items: bool,
-    /// Whether a `Range` request header's unit is matched case-insensitively (`BYTES=0-1` is
-    /// safelisted); the standard wants `bytes`. WebKit's `parseRange` ignores case (recorded:
-    /// `probe-range-uppercase`).
-    pub range_unit_case_insensitive: bool,
     /// Whether a 206 answer to a `Range` request that has `Content-Range` but no
     /// `Content-Length` gains a `Content-Length` (the length of the range), which script then
     /// reads as a safelisted header. Chromium's HTTP cache adds it
@@ -163,12 +405,27 @@ pub struct Profile {
     /// `Content-Type`. Firefox's data channel does (recorded: `cors-data-url-basic`); the
     /// standard's scheme fetch sets only `Content-Type`.
     pub data_url_content_length: bool,
-    /// Whether `Access-Control-Allow-Headers: *` also allows `Authorization`. The standard says
-    /// no ("CORS non-wildcard request-header name"); Chromium (feature
-    /// `CorsNonWildcardRequestHeadersSupport` off by default), Firefox (pref
-    /// `network.cors_preflight.authorization_covered_by_wildcard`, true by default) and WebKit
-    /// say yes.
-    pub wildcard_covers_authorization: bool,
+}
+
+impl ResponsePolicy {
+    /// The standard's rules.
+    pub const SPEC: Self = Self {
+        expose_star_despite_invalid_items: false,
+        partial_content_gains_length: false,
+        data_url_content_length: false,
+    };
+}
+
+impl Default for ResponsePolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
+/// Secure Contexts, Mixed Content and Referrer Policy as the engines apply them to a fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ContextPolicy {
     /// Whether an https page may fetch plain-http loopback URLs (`localhost`, `127.0.0.1`,
     /// `[::1]`), which Secure Contexts counts as potentially trustworthy. WebKit blocks them as
     /// mixed content (recorded: `probes.json` `mixed-localhost`, `mixed-127`).
@@ -178,115 +435,59 @@ pub struct Profile {
     /// `http://localhost` page sends `Referer` to plain-http hosts (recorded in all three:
     /// `smoke.json` `get-acao-star`).
     pub loopback_trustworthy_for_referrer: bool,
-    /// Whether `XMLHttpRequest` sets the use-CORS-preflight flag for upload listeners only when
-    /// the request has a body, so a `GET` or `HEAD` is not preflighted for them. The standard
-    /// sets it whenever there are listeners; Chromium needs a body (`XMLHttpRequest::
-    /// CreateRequest`; recorded: `probes.json` `xhr-upload-get`).
-    pub upload_preflight_needs_body: bool,
-    /// Fetch "CORS-preflight fetch" step 7.4: a preflight made for the use-CORS-preflight flag
-    /// whose answer has no `Access-Control-Allow-Methods` allows (and caches) the request's
-    /// method. No engine does this: the method must be listed or safelisted (recorded in all
-    /// three: `preflight-cache.json` `pc-use-cors-preflight-entry-serves-fetch`).
-    pub flagged_preflight_allows_method: bool,
-    /// Which methods a cache lookup lets through without their own method entry.
-    pub cached_methods: CachedMethods,
-    /// Whether preflight results are cached for requests whose origin serializes as `null`
-    /// (an opaque document, or a redirect-tainted request). Chromium caches none (recorded:
-    /// `null-origin.json` `null-origin-preflight-cache-hit-and-expiry`).
-    pub caches_null_origin_preflights: bool,
-    /// Fetch "CORS-unsafe request-header names": the total size of safelisted values past which
-    /// they all count as unsafe (1024 bytes); `None` for no such rule, as in Firefox, whose
-    /// `GetUnsafeHeaders` tests each header alone (recorded: `trigger-1025-bytes-preflight`).
-    pub safelist_value_size_limit: Option<usize>,
-    /// How repeated request-header names are judged and listed.
-    pub repeated_headers: RepeatedHeaders,
     /// Fetch "append a request `Origin` header": whether an https page's non-cors, non-GET
     /// request to a loopback http URL keeps its origin instead of `null`. Chromium keeps it
     /// (recorded: `probe-referer-https-nocors-post-to-localhost`).
     pub origin_header_spares_loopback: bool,
-    /// Whether preflight results are cached for a redirect-tainted request (whose origin
-    /// serializes as `null`). WebKit gives such a request a new opaque origin at each redirect
-    /// (`DocumentThreadableLoader::redirectReceived`), so its results are never found again
-    /// (recorded: `redirect-307-put-tainted-misses-cache-entry-for-document-origin`).
-    pub caches_redirect_tainted_preflights: bool,
-    /// Whether every hop of a redirected request is preflighted when the request as script
-    /// made it needed a preflight (a method that is not CORS-safelisted, or a CORS-unsafe
-    /// header name), even once a 303 made it a `GET` or a hop to another origin dropped
-    /// `Authorization`. The standard decides afresh at each hop; Firefox (the load's
-    /// `CorsPreflightInfo`, `nsCORSListenerProxy::CheckPreflightNeeded`) and WebKit
-    /// (`DocumentThreadableLoader`) keep the decision (recorded:
-    /// `redirect-303-put-becomes-simple-get`, `redirect-authorization-removed-on-hop-to-other-origin`).
-    pub redirects_keep_preflight_trigger: bool,
-    /// Whether the CORS-unsafe request-header names stay those of the request as script made
-    /// it, in every hop's preflight (`Access-Control-Request-Headers`) and cache lookups, even
-    /// after a redirect removed the headers. WebKit keeps them (recorded:
-    /// `probe-redirect-303-drops-content-type-no-preflight`).
-    pub redirects_keep_unsafe_names: bool,
-    /// Whether a preflight carries, is checked against and is cached under the document's
-    /// origin even after a redirect tainted the request (whose own `Origin` is then `null`).
-    /// Firefox builds preflights from the loading principal (`nsCORSPreflightListener`;
-    /// recorded: `redirect-307-put-preflights-other-origin-with-origin-null`). The standard
-    /// preflights with the request's origin, `null` once tainted.
-    pub preflight_origin_untainted: bool,
-    /// Whether a redirect to another origin turns `DELETE` into `GET` whatever its status; the
-    /// standard rewrites only `POST` (on 301/302) and every method on 303. WebKitGTK does
-    /// (`NetworkDataTaskSoup.cpp` `shouldRedirectAsGET`; recorded:
-    /// `probe-redirect-302-keeps-delete-preflights-tainted`, and `redirect-302-patch-keeps-method`
-    /// for a method it keeps).
-    pub cross_origin_redirect_makes_delete_get: bool,
-    /// Fetch "HTTP-redirect fetch" step 9: whether a `cors` request fails on a `Location` with
-    /// a username or password even when it is same origin with the request's origin (where the
-    /// standard follows it). Chromium fails (recorded:
-    /// `redirect-location-credentials-same-origin-followed`).
-    pub location_credentials_fail_same_origin: bool,
-    /// Whether a redirected request's line keeps the username and password its URL has. WebKitGTK
-    /// takes them out only when the request is made (`NetworkDataTaskSoup`), so the hop to a
-    /// `Location` with credentials carries them to the server (seen through the recorder's
-    /// proxy: `redirect-location-credentials-same-origin-followed`).
-    pub request_line_keeps_userinfo: bool,
-    /// Whether redirect mode `error` fails only on a redirect status that has a `Location`;
-    /// without one, Chromium and WebKit hand the 3xx to script like any response (recorded:
-    /// `redirect-mode-error-without-location`). The standard fails on any redirect status.
-    pub redirect_error_needs_location: bool,
+}
+
+impl ContextPolicy {
+    /// The standard's rules.
+    pub const SPEC: Self = Self {
+        mixed_content_allows_loopback: true,
+        loopback_trustworthy_for_referrer: true,
+        origin_header_spares_loopback: false,
+    };
+}
+
+impl Default for ContextPolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
+/// A browser profile: the standard's behaviour, or one engine's departures from it, grouped by
+/// the algorithm that reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Profile {
+    /// The engine modelled.
+    pub engine: Engine,
+    /// The CORS-preflight cache.
+    pub cache: CachePolicy,
+    /// The CORS-unsafe request-header names.
+    pub request_headers: RequestHeaderPolicy,
+    /// The CORS-preflight fetch.
+    pub preflight: PreflightPolicy,
+    /// The HTTP-redirect fetch.
+    pub redirect: RedirectPolicy,
+    /// What script sees of a response.
+    pub response: ResponsePolicy,
+    /// Secure contexts, mixed content and the referrer.
+    pub context: ContextPolicy,
 }
 
 impl Profile {
-    /// The Fetch standard as written. Its cache holds at most 1,024 entries (the standard lets a
-    /// user agent remove entries early; the bound is Chromium's `kMaxCacheEntries`), and sets no
-    /// imposed limit on max-age.
+    /// The Fetch standard as written.
     pub fn spec() -> Self {
         Self {
             engine: Engine::Spec,
-            max_age_parsing: MaxAgeParsing::Spec,
-            default_max_age: Duration::from_secs(5),
-            max_age_cap: None,
-            cache_capacity: Some(1024),
-            cache_rules: CacheRules::default(),
-            preflight_replaces_url_entries: false,
-            erases_insufficient_url_entries: false,
-            failure_clears_cache: FailureClearing::PreflightedRequests,
-            expose_star_despite_invalid_items: false,
-            range_unit_case_insensitive: false,
-            partial_content_gains_length: false,
-            data_url_content_length: false,
-            wildcard_covers_authorization: false,
-            mixed_content_allows_loopback: true,
-            loopback_trustworthy_for_referrer: true,
-            upload_preflight_needs_body: false,
-            flagged_preflight_allows_method: true,
-            cached_methods: CachedMethods::Spec,
-            caches_null_origin_preflights: true,
-            safelist_value_size_limit: Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT),
-            repeated_headers: RepeatedHeaders::Separate,
-            origin_header_spares_loopback: false,
-            redirect_error_needs_location: false,
-            caches_redirect_tainted_preflights: true,
-            redirects_keep_preflight_trigger: false,
-            redirects_keep_unsafe_names: false,
-            preflight_origin_untainted: false,
-            cross_origin_redirect_makes_delete_get: false,
-            location_credentials_fail_same_origin: false,
-            request_line_keeps_userinfo: false,
+            cache: CachePolicy::SPEC,
+            request_headers: RequestHeaderPolicy::SPEC,
+            preflight: PreflightPolicy::SPEC,
+            redirect: RedirectPolicy::SPEC,
+            response: ResponsePolicy::SPEC,
+            context: ContextPolicy::SPEC,
         }
     }
 
@@ -295,34 +496,48 @@ impl Profile {
     pub fn chromium() -> Self {
         Self {
             engine: Engine::Chromium,
-            max_age_parsing: MaxAgeParsing::Chromium,
-            max_age_cap: Some(Duration::from_secs(7200)),
-            cache_capacity: Some(1024),
-            // Lookups use the non-wildcard Authorization variant (`CheckIfRequestCanSkipPreflight`).
-            cache_rules: CacheRules {
+            cache: CachePolicy {
+                max_age_parsing: MaxAgeParsing::Chromium,
+                max_age_cap: Some(Duration::from_secs(7200)),
+                capacity: Some(1024),
+                // Lookups use the non-wildcard Authorization variant.
                 wildcard_covers_authorization: false,
                 credentialed_wildcards_match: false,
-                ..CacheRules::default()
+                replaces_url_entries: true,
+                erases_insufficient_url_entries: true,
+                failure_clears: FailureClearing::Never,
+                cached_methods: CachedMethods::AllowedByEveryResult {
+                    methods: &["GET", "HEAD", "POST"],
+                    kept_until_evicted: false,
+                },
+                caches_null_origin: false,
+                caches_redirect_tainted: false,
+                ..CachePolicy::SPEC
             },
-            preflight_replaces_url_entries: true,
-            erases_insufficient_url_entries: true,
-            failure_clears_cache: FailureClearing::Never,
-            wildcard_covers_authorization: true,
-            loopback_trustworthy_for_referrer: false,
-            upload_preflight_needs_body: true,
-            flagged_preflight_allows_method: false,
-            cached_methods: CachedMethods::AllowedByEveryResult {
-                methods: &["GET", "HEAD", "POST"],
-                kept_until_evicted: false,
+            request_headers: RequestHeaderPolicy {
+                repeated_headers: RepeatedHeaders::Combined,
+                ..RequestHeaderPolicy::SPEC
             },
-            caches_null_origin_preflights: false,
-            caches_redirect_tainted_preflights: false,
-            repeated_headers: RepeatedHeaders::Combined,
-            location_credentials_fail_same_origin: true,
-            partial_content_gains_length: true,
-            origin_header_spares_loopback: true,
-            redirect_error_needs_location: true,
-            ..Self::spec()
+            preflight: PreflightPolicy {
+                wildcard_covers_authorization: true,
+                flagged_preflight_allows_method: false,
+                upload_needs_body: true,
+                ..PreflightPolicy::SPEC
+            },
+            redirect: RedirectPolicy {
+                location_credentials_fail_same_origin: true,
+                error_needs_location: true,
+                ..RedirectPolicy::SPEC
+            },
+            response: ResponsePolicy {
+                partial_content_gains_length: true,
+                ..ResponsePolicy::SPEC
+            },
+            context: ContextPolicy {
+                loopback_trustworthy_for_referrer: false,
+                origin_header_spares_loopback: true,
+                ..ContextPolicy::SPEC
+            },
         }
     }
 
@@ -331,30 +546,45 @@ impl Profile {
     pub fn firefox() -> Self {
         Self {
             engine: Engine::Firefox,
-            max_age_parsing: MaxAgeParsing::Firefox,
-            max_age_cap: Some(Duration::from_secs(86400)),
-            cache_capacity: Some(100),
-            safelist_value_size_limit: None,
-            repeated_headers: RepeatedHeaders::Listed,
-            failure_clears_cache: FailureClearing::CorsRequests,
-            expose_star_despite_invalid_items: true,
-            data_url_content_length: true,
-            flagged_preflight_allows_method: false,
-            cached_methods: CachedMethods::AllowedByEveryResult {
-                methods: &["GET", "POST"],
-                kept_until_evicted: true,
-            },
-            cache_rules: CacheRules {
+            cache: CachePolicy {
+                max_age_parsing: MaxAgeParsing::Firefox,
+                max_age_cap: Some(Duration::from_secs(86400)),
+                capacity: Some(100),
                 credentialed_entries_serve_all: false,
                 wildcard_entries_reused: false,
                 wildcard_covers_authorization: false,
                 credentialed_wildcards_match: true,
+                failure_clears: FailureClearing::CorsRequests,
+                cached_methods: CachedMethods::AllowedByEveryResult {
+                    methods: &["GET", "POST"],
+                    kept_until_evicted: true,
+                },
+                ..CachePolicy::SPEC
             },
-            wildcard_covers_authorization: true,
-            loopback_trustworthy_for_referrer: false,
-            redirects_keep_preflight_trigger: true,
-            preflight_origin_untainted: true,
-            ..Self::spec()
+            request_headers: RequestHeaderPolicy {
+                safelist_value_size_limit: None,
+                repeated_headers: RepeatedHeaders::Listed,
+                ..RequestHeaderPolicy::SPEC
+            },
+            preflight: PreflightPolicy {
+                wildcard_covers_authorization: true,
+                flagged_preflight_allows_method: false,
+                origin_untainted: true,
+                ..PreflightPolicy::SPEC
+            },
+            redirect: RedirectPolicy {
+                keeps_preflight_trigger: true,
+                ..RedirectPolicy::SPEC
+            },
+            response: ResponsePolicy {
+                expose_star_despite_invalid_items: true,
+                data_url_content_length: true,
+                ..ResponsePolicy::SPEC
+            },
+            context: ContextPolicy {
+                loopback_trustworthy_for_referrer: false,
+                ..ContextPolicy::SPEC
+            },
         }
     }
 
@@ -364,43 +594,44 @@ impl Profile {
     pub fn webkit() -> Self {
         Self {
             engine: Engine::WebKit,
-            max_age_parsing: MaxAgeParsing::WebKit,
-            max_age_cap: Some(Duration::from_secs(600)),
-            cache_capacity: None,
-            redirect_error_needs_location: true,
-            flagged_preflight_allows_method: false,
-            cached_methods: CachedMethods::AllowedByEveryResult {
-                methods: &["GET", "HEAD", "POST"],
-                kept_until_evicted: false,
-            },
-            cache_rules: CacheRules {
+            cache: CachePolicy {
+                max_age_parsing: MaxAgeParsing::WebKit,
+                max_age_cap: Some(Duration::from_secs(600)),
+                capacity: None,
                 wildcard_covers_authorization: true,
-                ..CacheRules::default()
+                replaces_url_entries: true,
+                failure_clears: FailureClearing::Never,
+                cached_methods: CachedMethods::AllowedByEveryResult {
+                    methods: &["GET", "HEAD", "POST"],
+                    kept_until_evicted: false,
+                },
+                caches_redirect_tainted: false,
+                ..CachePolicy::SPEC
             },
-            preflight_replaces_url_entries: true,
-            failure_clears_cache: FailureClearing::Never,
-            wildcard_covers_authorization: true,
-            mixed_content_allows_loopback: false,
-            loopback_trustworthy_for_referrer: false,
-            caches_redirect_tainted_preflights: false,
-            redirects_keep_preflight_trigger: true,
-            redirects_keep_unsafe_names: true,
-            repeated_headers: RepeatedHeaders::Combined,
-            cross_origin_redirect_makes_delete_get: true,
-            request_line_keeps_userinfo: true,
-            range_unit_case_insensitive: true,
-            ..Self::spec()
-        }
-    }
-
-    /// The profile named `spec`, `chromium`, `firefox` or `webkit`.
-    pub fn by_name(name: &str) -> Option<Self> {
-        match name {
-            "spec" => Some(Self::spec()),
-            "chromium" => Some(Self::chromium()),
-            "firefox" => Some(Self::firefox()),
-            "webkit" => Some(Self::webkit()),
-            _ => None,
+            request_headers: RequestHeaderPolicy {
+                repeated_headers: RepeatedHeaders::Combined,
+                range_unit_case_insensitive: true,
+                ..RequestHeaderPolicy::SPEC
+            },
+            preflight: PreflightPolicy {
+                wildcard_covers_authorization: true,
+                flagged_preflight_allows_method: false,
+                ..PreflightPolicy::SPEC
+            },
+            redirect: RedirectPolicy {
+                keeps_preflight_trigger: true,
+                keeps_unsafe_names: true,
+                cross_origin_delete_becomes_get: true,
+                request_line_keeps_userinfo: true,
+                error_needs_location: true,
+                ..RedirectPolicy::SPEC
+            },
+            response: ResponsePolicy::SPEC,
+            context: ContextPolicy {
+                mixed_content_allows_loopback: false,
+                loopback_trustworthy_for_referrer: false,
+                ..ContextPolicy::SPEC
+            },
         }
     }
 }
@@ -408,5 +639,48 @@ impl Profile {
 impl Default for Profile {
     fn default() -> Self {
         Self::spec()
+    }
+}
+
+impl From<Engine> for Profile {
+    fn from(engine: Engine) -> Self {
+        engine.profile()
+    }
+}
+
+impl FromStr for Profile {
+    type Err = UnknownEngine;
+
+    /// The profile of the engine named `spec`, `chromium`, `firefox` or `webkit`.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        name.parse::<Engine>().map(Engine::profile)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_names_round_trip() {
+        for engine in [
+            Engine::Spec,
+            Engine::Chromium,
+            Engine::Firefox,
+            Engine::WebKit,
+        ] {
+            assert_eq!(engine.to_string().parse::<Engine>(), Ok(engine));
+            assert_eq!(engine.profile().engine, engine);
+        }
+        assert!("Chrome".parse::<Engine>().is_err());
+        assert!(!Engine::ALL.contains(&Engine::Spec));
+    }
+
+    #[test]
+    fn the_spec_size_limit_is_the_standards() {
+        assert_eq!(
+            RequestHeaderPolicy::SPEC.safelist_value_size_limit,
+            Some(crate::safelist::SAFELIST_VALUE_SIZE_LIMIT)
+        );
     }
 }

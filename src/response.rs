@@ -34,17 +34,54 @@ impl ResponseType {
     }
 }
 
-/// Fetch: request "response tainting".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Tainting {
+impl std::str::FromStr for ResponseType {
+    type Err = crate::request::UnknownValue;
+
+    /// Reads the names [`ResponseType::as_str`] gives.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        [Self::Basic, Self::Cors, Self::Opaque, Self::OpaqueRedirect]
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+            .ok_or_else(|| crate::request::UnknownValue {
+                option: "response type",
+                value: value.to_owned(),
+            })
+    }
+}
+
+impl std::fmt::Display for ResponseType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Fetch: request "response tainting" — which filtered response the fetch will give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Tainting {
+    /// `basic`: same-origin (or a navigation, or a `data:` URL).
+    #[default]
     Basic,
+    /// `cors`: a cross-origin request under the CORS protocol.
     Cors,
+    /// `opaque`: a cross-origin `no-cors` request.
     Opaque,
 }
 
-/// A filtered response: what script can read of the response a fetch ended with.
+impl Tainting {
+    /// The value as the standard spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Basic => "basic",
+            Self::Cors => "cors",
+            Self::Opaque => "opaque",
+        }
+    }
+}
+
+/// Fetch: a "filtered response" — what script can read of the response a fetch ended with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Response {
+pub struct FilteredResponse {
     pub(crate) kind: ResponseType,
     pub(crate) status: u16,
     pub(crate) url: Option<Url>,
@@ -52,7 +89,7 @@ pub struct Response {
     pub(crate) headers: HeaderList,
 }
 
-impl Response {
+impl FilteredResponse {
     /// `Response.type`.
     pub fn response_type(&self) -> ResponseType {
         self.kind

@@ -9,13 +9,17 @@
 //! The `Content-Type` rule parses the value with the WHATWG MIME type parser of the `data-url`
 //! crate. Its output was checked against every input of web-platform-tests'
 //! `mimesniff/mime-types/resources/{mime-types,generated-mime-types}.json` (955 inputs, every
-//! serialization identical); `tests/wpt_mime_types.rs` keeps checking the safelist answers
-//! derived from that data.
+//! serialization identical); `spec-vectors/wpt-mime-types.json` keeps checking the safelist
+//! answers derived from that data.
 
-use crate::header::{decode_and_split, isomorphic_decode};
+use crate::header::{HeaderList, decode_and_split, isomorphic_decode};
 use crate::method::is_forbidden_method;
+use crate::profile::{RepeatedHeaders, RequestHeaderPolicy};
 use crate::range::parse_single_range_header_value;
 use data_url::mime::Mime;
+use http::header::RANGE;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Whether `name` is a byte-case-insensitive match for one of `names`.
 fn is_one_of(name: &[u8], names: &[&str]) -> bool {
@@ -31,53 +35,138 @@ fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
+/// Why a header is not a CORS-safelisted request-header: the rule of Fetch "CORS-safelisted
+/// request-header" (or of "CORS-unsafe request-header names") it fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotSafelisted {
+    /// The name is not `Accept`, `Accept-Language`, `Content-Language`, `Content-Type` or
+    /// `Range`.
+    Name,
+    /// The value is longer than 128 bytes.
+    ValueTooLong {
+        /// The value's length in bytes.
+        length: usize,
+    },
+    /// `Accept` or `Content-Type`: the value holds a CORS-unsafe request-header byte.
+    UnsafeByte {
+        /// The first such byte.
+        byte: u8,
+    },
+    /// `Accept-Language` or `Content-Language`: the value holds a byte other than a letter, a
+    /// digit, space or `*,-.;=`.
+    LanguageByte {
+        /// The first such byte.
+        byte: u8,
+    },
+    /// `Content-Type`: the value does not parse as a MIME type whose essence is
+    /// `application/x-www-form-urlencoded`, `multipart/form-data` or `text/plain`.
+    MimeEssence,
+    /// `Range`: the value is not one range `bytes=N-` or `bytes=N-M`.
+    RangeForm,
+    /// Safelisted alone, but the safelisted values add up to more than 1024 bytes, which makes
+    /// them all unsafe.
+    TotalSizeExceeded {
+        /// The safelisted values' total size in bytes.
+        total: usize,
+    },
+}
+
+impl std::fmt::Display for NotSafelisted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Name => f.write_str("its name is not a CORS-safelisted request-header name"),
+            Self::ValueTooLong { length } => {
+                write!(f, "its value is {length} bytes long, more than 128")
+            }
+            Self::UnsafeByte { byte } => write!(
+                f,
+                "its value holds the CORS-unsafe byte {:?}",
+                char::from(*byte)
+            ),
+            Self::LanguageByte { byte } => write!(
+                f,
+                "its value holds {:?}, not allowed in a language tag list",
+                char::from(*byte)
+            ),
+            Self::MimeEssence => f.write_str(
+                "its value is not application/x-www-form-urlencoded, multipart/form-data or \
+                 text/plain",
+            ),
+            Self::RangeForm => f.write_str("its value is not one range `bytes=N-` or `bytes=N-M`"),
+            Self::TotalSizeExceeded { total } => write!(
+                f,
+                "the safelisted values add up to {total} bytes, more than 1024"
+            ),
+        }
+    }
+}
+
 /// Fetch: "CORS-safelisted request-header" — a header script may send cross-origin without a
 /// preflight: `Accept`, `Accept-Language`, `Content-Language`, `Content-Type` (form, multipart or
 /// plain text) or `Range` (`bytes=N-` / `bytes=N-M`), each with a value of at most 128 bytes that
 /// cannot confuse a server that never expected cross-origin requests.
 pub fn is_cors_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
-    if value.len() > 128 {
-        return false;
-    }
-    if name.eq_ignore_ascii_case(b"accept") {
-        !value.iter().any(|&b| is_cors_unsafe_request_header_byte(b))
-    } else if is_one_of(name, &["accept-language", "content-language"]) {
-        value
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b))
-    } else if name.eq_ignore_ascii_case(b"content-type") {
-        if value.iter().any(|&b| is_cors_unsafe_request_header_byte(b)) {
-            return false;
-        }
-        // The essence is the text up to `;` (whitespace-trimmed, lowercased) whenever the value
-        // parses; when that text is none of the three, the answer is false without parsing.
-        let essence = value.split(|&b| b == b';').next().unwrap_or_default();
-        if !is_one_of(
-            essence.trim_ascii(),
-            &[
-                "application/x-www-form-urlencoded",
-                "multipart/form-data",
-                "text/plain",
-            ],
-        ) {
-            return false;
-        }
-        // Deliberately "parse a MIME type", not the more forgiving "extract a MIME type".
-        isomorphic_decode(value).parse::<Mime>().is_ok_and(|mime| {
-            matches!(
-                (mime.type_.as_str(), mime.subtype.as_str()),
-                ("application", "x-www-form-urlencoded")
-                    | ("multipart", "form-data")
-                    | ("text", "plain")
-            )
+    check_cors_safelisted_request_header(name, value).is_ok()
+}
+
+/// [`is_cors_safelisted_request_header`], saying which rule a header fails.
+/// <https://fetch.spec.whatwg.org/#cors-safelisted-request-header>
+pub fn check_cors_safelisted_request_header(
+    name: &[u8],
+    value: &[u8],
+) -> Result<(), NotSafelisted> {
+    let first = |bad: fn(u8) -> bool| value.iter().copied().find(|&b| bad(b));
+    let rule = if value.len() > 128 {
+        Some(NotSafelisted::ValueTooLong {
+            length: value.len(),
         })
+    } else if name.eq_ignore_ascii_case(b"accept") {
+        first(is_cors_unsafe_request_header_byte).map(|byte| NotSafelisted::UnsafeByte { byte })
+    } else if is_one_of(name, &["accept-language", "content-language"]) {
+        first(|b| !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)))
+            .map(|byte| NotSafelisted::LanguageByte { byte })
+    } else if name.eq_ignore_ascii_case(b"content-type") {
+        match first(is_cors_unsafe_request_header_byte) {
+            Some(byte) => Some(NotSafelisted::UnsafeByte { byte }),
+            None => (!is_safelisted_mime_type(value)).then_some(NotSafelisted::MimeEssence),
+        }
     } else if name.eq_ignore_ascii_case(b"range") {
         // Browsers never sent suffix ranges (`bytes=-500`) as plain requests, so those need a
         // preflight.
-        parse_single_range_header_value(value, false).is_some_and(|range| range.0.is_some())
+        let simple =
+            parse_single_range_header_value(value, false).is_some_and(|range| range.0.is_some());
+        (!simple).then_some(NotSafelisted::RangeForm)
     } else {
-        false
+        Some(NotSafelisted::Name)
+    };
+    rule.map_or(Ok(()), Err)
+}
+
+/// The `Content-Type` rule: the value parses as a MIME type whose essence is one of the three.
+fn is_safelisted_mime_type(value: &[u8]) -> bool {
+    // The essence is the text up to `;` (whitespace-trimmed, lowercased) whenever the value
+    // parses; when that text is none of the three, the answer is false without parsing.
+    let essence = value.split(|&b| b == b';').next().unwrap_or_default();
+    if !is_one_of(
+        essence.trim_ascii(),
+        &[
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "text/plain",
+        ],
+    ) {
+        return false;
     }
+    // Deliberately "parse a MIME type", not the more forgiving "extract a MIME type".
+    isomorphic_decode(value).parse::<Mime>().is_ok_and(|mime| {
+        matches!(
+            (mime.type_.as_str(), mime.subtype.as_str()),
+            ("application", "x-www-form-urlencoded")
+                | ("multipart", "form-data")
+                | ("text", "plain")
+        )
+    })
 }
 
 /// Fetch: "CORS-unsafe request-header byte" — a control byte other than tab, DEL, or one of the
@@ -128,7 +217,7 @@ pub fn cors_unsafe_request_header_names_within<'a>(
 
 /// [`cors_unsafe_request_header_names_within`], optionally keeping a name once per header that
 /// has it (Firefox lists every unsafe header, repeated names included).
-pub(crate) fn unsafe_names<'a>(
+fn unsafe_names<'a>(
     headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
     safelist_value_size_limit: Option<usize>,
     dedupe: bool,
@@ -162,6 +251,97 @@ pub(crate) fn unsafe_names<'a>(
         lowercased.dedup();
     }
     lowercased
+}
+
+/// Fetch: "CORS-unsafe request-header names" of a request's header list as an engine computes
+/// them: with the policy's total limit on safelisted values, its reading of repeated header
+/// names and of the `Range` unit.
+/// <https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names>
+pub(crate) fn unsafe_request_header_names(
+    headers: &HeaderList,
+    policy: &RequestHeaderPolicy,
+) -> Vec<String> {
+    let limit = policy.safelist_value_size_limit;
+    let dedupe = policy.repeated_headers != RepeatedHeaders::Listed;
+    match judged(headers, policy) {
+        None => unsafe_names(
+            headers
+                .iter()
+                .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes())),
+            limit,
+            dedupe,
+        ),
+        Some(judged) => unsafe_names(judged.iter().map(|(n, v)| (*n, &v[..])), limit, dedupe),
+    }
+}
+
+/// A header as an engine judges it: its name, and its value as the engine reads it.
+type Judged<'h> = (&'h [u8], Cow<'h, [u8]>);
+
+/// The headers as the engine judges them when that differs from the list itself (`None`
+/// otherwise): one per name with the values joined as "get" joins them, and/or the `Range` unit
+/// lowercased.
+fn judged<'h>(headers: &'h HeaderList, policy: &RequestHeaderPolicy) -> Option<Vec<Judged<'h>>> {
+    let combine = policy.repeated_headers == RepeatedHeaders::Combined && {
+        let mut names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
+        names.sort_unstable();
+        names.windows(2).any(|pair| pair[0] == pair[1])
+    };
+    let fold_range = policy.range_unit_case_insensitive && headers.contains(&RANGE);
+    if !combine && !fold_range {
+        return None;
+    }
+    let mut judged = Vec::new();
+    let mut seen = HashSet::new();
+    for (name, value) in headers.iter() {
+        let mut value = Cow::Borrowed(value.as_bytes());
+        if combine {
+            if !seen.insert(name) {
+                continue;
+            }
+            value = headers.get(name).unwrap_or_default();
+        }
+        if fold_range && *name == RANGE && value.len() >= 5 {
+            value.to_mut()[..5].make_ascii_lowercase();
+        }
+        judged.push((name.as_str().as_bytes(), value));
+    }
+    Some(judged)
+}
+
+/// Each CORS-unsafe request-header name of [`unsafe_request_header_names`] once, with the rule
+/// its header failed (for the trace).
+pub(crate) fn unsafe_request_header_reasons(
+    headers: &HeaderList,
+    policy: &RequestHeaderPolicy,
+) -> Vec<(String, NotSafelisted)> {
+    let judged = judged(headers, policy).unwrap_or_else(|| {
+        headers
+            .iter()
+            .map(|(n, v)| (n.as_str().as_bytes(), Cow::Borrowed(v.as_bytes())))
+            .collect()
+    });
+    let total = judged
+        .iter()
+        .filter(|(n, v)| is_cors_safelisted_request_header(n, v))
+        .fold(0usize, |sum, (_, v)| sum.saturating_add(v.len()));
+    let over = policy
+        .safelist_value_size_limit
+        .is_some_and(|limit| total > limit);
+    let mut reasons: Vec<(String, NotSafelisted)> = judged
+        .iter()
+        .filter_map(|(name, value)| {
+            let name = isomorphic_decode(name).to_ascii_lowercase();
+            match check_cors_safelisted_request_header(name.as_bytes(), value) {
+                Err(rule) => Some((name, rule)),
+                Ok(()) if over => Some((name, NotSafelisted::TotalSizeExceeded { total })),
+                Ok(()) => None,
+            }
+        })
+        .collect();
+    reasons.sort_by(|a, b| a.0.cmp(&b.0));
+    reasons.dedup_by(|a, b| a.0 == b.0);
+    reasons
 }
 
 /// Fetch: "CORS non-wildcard request-header name" — `Authorization`, which a preflight response's

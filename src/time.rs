@@ -40,3 +40,10 @@ impl Time {
         Self(self.0.saturating_add(duration))
     }
 }
+
+impl From<Duration> for Time {
+    /// The time `offset` after zero.
+    fn from(offset: Duration) -> Self {
+        Self(offset)
+    }
+}

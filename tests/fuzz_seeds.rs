@@ -1,14 +1,14 @@
 //! Regressions that fuzzing (`fuzz/`) and property testing (`tests/properties.rs`) brought up,
 //! each reduced to the smallest input that shows it and kept as a plain test of the public API.
 
-use cors_sim::fetch::{Browser, OutgoingRequest};
-use cors_sim::origin::Origin;
+use cors_sim::document::Document;
+use cors_sim::fetch::Browser;
 use cors_sim::profile::Profile;
-use cors_sim::request::RequestInit;
+use cors_sim::request::{OutgoingRequest, RequestInit};
 use cors_sim::time::Time;
 
-fn page() -> Origin {
-    Origin::parse(b"http://page.example").unwrap()
+fn page() -> Document {
+    "http://page.example/".parse().unwrap()
 }
 
 /// Found by the `scenario` target (first input: a fetch of `http://app.exa`ple/eh/basic`). The URL
@@ -26,7 +26,7 @@ fn to_http_does_not_panic_on_hosts_http_cannot_carry() {
             .unwrap();
         let request = &exchange.requests[0];
         assert_eq!(request.url().as_str(), url, "the URL parser keeps the host");
-        let converted = std::panic::catch_unwind(|| request.to_http().is_ok());
+        let converted = std::panic::catch_unwind(|| request.to_http::<()>().is_ok());
         assert!(converted.is_ok(), "{url}: to_http panicked");
     }
 }

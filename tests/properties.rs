@@ -1,25 +1,25 @@
-//! Property-based conformance: the invariants the fuzz targets check (`fuzz/src/invariants.rs`,
-//! included below, so both hold the library to the same rules), fed by the crate's own proptest
-//! strategies, and four metamorphic relations between scenarios that differ in one respect.
+//! Property-based conformance: the invariants the fuzz targets check
+//! (`cors_sim::testing::invariants`, so both hold the library to the same rules), fed by the
+//! crate's own proptest strategies, and four metamorphic relations between scenarios that differ
+//! in one respect.
 //!
 //! Every property runs a fixed number of cases from a fixed seed, so a CI run always does the
 //! same work; a failure is shrunk and its seed kept in `proptest-regressions/properties.txt`,
 //! which later runs replay first.
 
-#[path = "../fuzz/src/invariants.rs"]
-mod invariants;
-
 use cors_sim::fetch::{Browser, Exchange};
 use cors_sim::origin::Origin;
 use cors_sim::profile::Profile;
-use cors_sim::request::{CredentialsMode, RequestError, RequestInit};
-use cors_sim::strategies::{self, Answer, Route, Scenario, ServerBehaviour};
+use cors_sim::request::{CredentialsMode, RequestInit};
+use cors_sim::response::ResponseType;
+use cors_sim::testing::invariants::{self, CacheOp};
+use cors_sim::testing::strategies::{self, profile};
+use cors_sim::testing::{Route, Scenario, Server, StepResult, document_at};
 use cors_sim::time::Time;
 use http::header::{
     ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
     ACCESS_CONTROL_EXPOSE_HEADERS,
 };
-use invariants::CacheOp;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -50,17 +50,21 @@ fn check<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> TestCaseResult) {
 }
 
 /// Whether script could read the response.
-fn allowed(outcome: &Result<Exchange, RequestError>) -> bool {
-    matches!(outcome, Ok(Exchange { result: Ok(_), .. }))
+fn allowed(outcome: &StepResult) -> bool {
+    matches!(outcome, Ok(Ok(Exchange { result: Ok(_), .. })))
 }
 
-/// Every answer of the scenario's server, to change.
-fn answers(scenario: &mut Scenario) -> impl Iterator<Item = &mut Answer> {
+/// Every route of the scenario's servers (its own and its steps'), to change.
+fn routes(scenario: &mut Scenario) -> impl Iterator<Item = &mut Route> {
+    let steps = scenario
+        .steps
+        .iter_mut()
+        .filter_map(|step| step.server.as_mut());
     scenario
         .server
         .routes
         .iter_mut()
-        .filter_map(|route| route.answer.as_mut())
+        .chain(steps.flat_map(|server| server.routes.iter_mut()))
 }
 
 // Invariants.
@@ -69,14 +73,19 @@ fn answers(scenario: &mut Scenario) -> impl Iterator<Item = &mut Answer> {
 fn scenarios_keep_every_invariant() {
     let preflighted = Cell::new(0);
     let readable_cors = Cell::new(0);
-    check(strategies::scenario(), |scenario| {
-        for exchange in invariants::check_scenario(&scenario).iter().flatten() {
-            preflighted.set(preflighted.get() + usize::from(exchange.preflighted()));
-            let cors = matches!(&exchange.result, Ok(r) if r.response_type() == cors_sim::response::ResponseType::Cors);
-            readable_cors.set(readable_cors.get() + usize::from(cors));
-        }
-        Ok(())
-    });
+    check(
+        (profile(), strategies::scenario()),
+        |(profile, scenario)| {
+            let results = invariants::check_scenario(&profile, &scenario);
+            for exchange in results.iter().flatten().flatten() {
+                preflighted.set(preflighted.get() + usize::from(exchange.preflighted()));
+                let cors =
+                    matches!(&exchange.result, Ok(r) if r.response_type() == ResponseType::Cors);
+                readable_cors.set(readable_cors.get() + usize::from(cors));
+            }
+            Ok(())
+        },
+    );
     // The strategies reach the interesting parts of the model.
     assert!(preflighted.get() >= 100, "{} preflights", preflighted.get());
     assert!(
@@ -112,11 +121,9 @@ fn response_headers_read_as_the_standard_says() {
 
 #[test]
 fn request_headers_classify_as_the_standard_says() {
-    let headers = vec(
-        (strategies::header_name(), strategies::header_value()),
-        0..10,
-    );
-    check(headers, |headers| {
+    let header = (strategies::header_name(), strategies::header_value())
+        .prop_map(|(name, value)| (name.into_bytes(), value));
+    check(vec(header, 0..10), |headers| {
         invariants::check_request_headers(&headers);
         Ok(())
     });
@@ -154,7 +161,7 @@ fn the_cache_keeps_to_the_standard_and_its_bound() {
     check(
         (capacity, 0u8..16, vec(op, 0..60)),
         |(capacity, rules, ops)| {
-            invariants::check_cache_ops(capacity, invariants::cache_rules(rules), &ops);
+            invariants::check_cache_ops(invariants::cache_policy(capacity, rules), &ops);
             Ok(())
         },
     );
@@ -178,27 +185,29 @@ const EXTRA_NAMES: [&str; 4] = ["X-Custom", "authorization", "content-type", "*"
 fn adding_to_the_allow_lists_never_blocks() {
     let compared = Cell::new(0);
     let strategy = (
-        strategies::scenario(),
+        (profile(), strategies::scenario()),
         select(&EXTRA_METHODS[..]),
         select(&EXTRA_NAMES[..]),
     );
-    check(strategy, |(scenario, method, name)| {
-        let flagged = scenario.steps.iter().any(|s| s.init.use_cors_preflight);
+    check(strategy, |((profile, scenario), method, name)| {
+        let flagged = scenario.steps.iter().any(|s| s.request.use_cors_preflight);
         let mut more = scenario.clone();
-        for answer in answers(&mut more) {
-            let lists_methods = answer
+        for route in routes(&mut more) {
+            let lists_methods = route
                 .headers
                 .iter()
                 .any(|(n, _)| n == ACCESS_CONTROL_ALLOW_METHODS);
             if lists_methods || !flagged {
-                let line = (ACCESS_CONTROL_ALLOW_METHODS, method.as_bytes().to_vec());
-                answer.headers.push(line);
+                route
+                    .headers
+                    .push((ACCESS_CONTROL_ALLOW_METHODS, method.into()));
             }
-            let line = (ACCESS_CONTROL_ALLOW_HEADERS, name.as_bytes().to_vec());
-            answer.headers.push(line);
+            route
+                .headers
+                .push((ACCESS_CONTROL_ALLOW_HEADERS, name.into()));
         }
-        let before = invariants::check_scenario(&scenario);
-        let after = invariants::check_scenario(&more);
+        let before = invariants::check_scenario(&profile, &scenario);
+        let after = invariants::check_scenario(&profile, &more);
         for (step, (before, after)) in before.iter().zip(&after).enumerate() {
             if allowed(before) {
                 compared.set(compared.get() + 1);
@@ -213,34 +222,28 @@ fn adding_to_the_allow_lists_never_blocks() {
 /// The exception to [`adding_to_the_allow_lists_never_blocks`], as the standard words it.
 #[test]
 fn a_first_allow_methods_can_block_a_flagged_preflight() {
-    let page = Origin::parse(b"http://page.example").unwrap();
-    let answer = Answer {
-        status: 204,
-        headers: vec![(ACCESS_CONTROL_ALLOW_ORIGIN, b"{{origin}}".to_vec())],
-    };
-    let mut server = ServerBehaviour {
-        routes: vec![Route {
-            method: None,
-            url: url::Url::parse("http://api.example/data").unwrap(),
-            answer: Some(answer),
-        }],
-    };
+    let page = document_at(&Origin::parse(b"http://page.example").unwrap());
+    let mut server = Server::new(vec![Route::new(
+        None,
+        url::Url::parse("http://api.example/data").unwrap(),
+        204,
+        vec![(ACCESS_CONTROL_ALLOW_ORIGIN, "{{origin}}".into())],
+    )]);
     let xhr = RequestInit::new("http://api.example/data")
         .method("PATCH")
         .use_cors_preflight(true);
-    let fetch = |server: &ServerBehaviour| {
+    let fetch = |server: &Server| {
         let mut browser = Browser::new(Profile::spec());
         let exchange = server
             .fetch(&mut browser, &page, xhr.clone(), Time::ZERO)
             .unwrap();
         assert!(exchange.preflighted());
-        exchange.result.map_err(|e| e.error.name())
+        exchange.result.map_err(|e| e.reason.name())
     };
     assert!(fetch(&server).is_ok(), "methods null: the request's method");
-    let answer = server.routes[0].answer.as_mut().unwrap();
-    answer
+    server.routes[0]
         .headers
-        .push((ACCESS_CONTROL_ALLOW_METHODS, b"PUT".to_vec()));
+        .push((ACCESS_CONTROL_ALLOW_METHODS, "PUT".into()));
     assert_eq!(
         fetch(&server).unwrap_err(),
         "MethodDisallowedByPreflightResponse"
@@ -253,20 +256,18 @@ fn a_first_allow_methods_can_block_a_flagged_preflight() {
 fn removing_allow_origin_never_allows() {
     let compared = Cell::new(0);
     check(
-        (strategies::scenario(), any::<Index>()),
-        |(scenario, route)| {
+        ((profile(), strategies::scenario()), any::<Index>()),
+        |((profile, scenario), route)| {
             let mut fewer = scenario.clone();
             let routes = &mut fewer.server.routes;
             if !routes.is_empty() {
                 let index = route.index(routes.len());
-                if let Some(answer) = routes[index].answer.as_mut() {
-                    answer
-                        .headers
-                        .retain(|(name, _)| name != ACCESS_CONTROL_ALLOW_ORIGIN);
-                }
+                routes[index]
+                    .headers
+                    .retain(|(name, _)| name != ACCESS_CONTROL_ALLOW_ORIGIN);
             }
-            let before = invariants::check_scenario(&scenario);
-            let after = invariants::check_scenario(&fewer);
+            let before = invariants::check_scenario(&profile, &scenario);
+            let after = invariants::check_scenario(&profile, &fewer);
             for (step, (before, after)) in before.iter().zip(&after).enumerate() {
                 if !allowed(before) {
                     compared.set(compared.get() + 1);
@@ -304,13 +305,14 @@ fn flip_case(bytes: &[u8], flips: &[bool]) -> Vec<u8> {
 /// that name headers (which the relation below changes): the requests sent, and whether the
 /// fetch threw (and which `TypeError`), failed (and why) or gave a response (its type, status
 /// and the names of the headers script can read).
-fn observed(outcome: &Result<Exchange, RequestError>) -> String {
+fn observed(outcome: &StepResult) -> String {
     match outcome {
-        Err(error) => {
+        Err(not_modelled) => not_modelled.to_string(),
+        Ok(Err(error)) => {
             let debug = format!("{error:?}");
             format!("threw {}", debug.split('(').next().unwrap_or_default())
         }
-        Ok(exchange) => {
+        Ok(Ok(exchange)) => {
             let result = match &exchange.result {
                 Ok(response) => format!(
                     "{:?} {} {:?}",
@@ -318,7 +320,7 @@ fn observed(outcome: &Result<Exchange, RequestError>) -> String {
                     response.status(),
                     response.exposed_header_names()
                 ),
-                Err(error) => error.error.name().to_owned(),
+                Err(error) => error.reason.name().to_owned(),
             };
             format!("{:?} {result}", exchange.requests)
         }
@@ -330,25 +332,29 @@ fn observed(outcome: &Result<Exchange, RequestError>) -> String {
 #[test]
 fn the_letter_case_of_header_names_never_matters() {
     check(
-        (strategies::scenario(), vec(any::<bool>(), 1..16)),
-        |(scenario, flips)| {
+        (
+            (profile(), strategies::scenario()),
+            vec(any::<bool>(), 1..16),
+        ),
+        |((profile, scenario), flips)| {
             let mut flipped = scenario.clone();
             for step in &mut flipped.steps {
-                for (name, _) in &mut step.init.headers {
-                    *name = flip_case(name, &flips);
+                for (name, _) in &mut step.request.headers {
+                    let bytes = flip_case(name.as_bytes(), &flips);
+                    *name = String::from_utf8(bytes).expect("ASCII case flips keep UTF-8");
                 }
             }
-            for answer in answers(&mut flipped) {
-                for (name, value) in &mut answer.headers {
+            for route in routes(&mut flipped) {
+                for (name, value) in &mut route.headers {
                     if *name == ACCESS_CONTROL_ALLOW_HEADERS
                         || *name == ACCESS_CONTROL_EXPOSE_HEADERS
                     {
-                        *value = flip_case(value, &flips);
+                        value.0 = flip_case(&value.0, &flips);
                     }
                 }
             }
-            let before = invariants::check_scenario(&scenario);
-            let after = invariants::check_scenario(&flipped);
+            let before = invariants::check_scenario(&profile, &scenario);
+            let after = invariants::check_scenario(&profile, &flipped);
             for (step, (before, after)) in before.iter().zip(&after).enumerate() {
                 prop_assert_eq!(observed(before), observed(after), "step {}", step);
             }
@@ -369,23 +375,26 @@ fn the_letter_case_of_header_names_never_matters() {
 #[test]
 fn allowed_with_credentials_is_allowed_without() {
     let compared = Cell::new(0);
-    check(strategies::scenario(), |scenario| {
-        let with_mode = |credentials| {
-            let mut scenario = scenario.clone();
-            for step in &mut scenario.steps {
-                step.init.credentials = credentials;
+    check(
+        (profile(), strategies::scenario()),
+        |(profile, scenario)| {
+            let with_mode = |credentials| {
+                let mut scenario = scenario.clone();
+                for step in &mut scenario.steps {
+                    step.request.credentials = Some(credentials);
+                }
+                invariants::check_scenario(&profile, &scenario)
+            };
+            let include = with_mode(CredentialsMode::Include);
+            let omit = with_mode(CredentialsMode::Omit);
+            for (step, (include, omit)) in include.iter().zip(&omit).enumerate() {
+                if allowed(include) {
+                    compared.set(compared.get() + 1);
+                    prop_assert!(allowed(omit), "step {step}: {omit:?}");
+                }
             }
-            invariants::check_scenario(&scenario)
-        };
-        let include = with_mode(CredentialsMode::Include);
-        let omit = with_mode(CredentialsMode::Omit);
-        for (step, (include, omit)) in include.iter().zip(&omit).enumerate() {
-            if allowed(include) {
-                compared.set(compared.get() + 1);
-                prop_assert!(allowed(omit), "step {step}: {omit:?}");
-            }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
     assert!(compared.get() >= 60, "{} allowed steps", compared.get());
 }

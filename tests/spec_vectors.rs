@@ -1,11 +1,15 @@
-//! Runs every vector file in `spec-vectors/` (and the engine recordings under
+//! Runs every vector of `spec-vectors/` (and the engine recordings under
 //! `spec-vectors/recorded/`) through the `cors-vectors/1` runner, the same code path as
-//! `cors-sim vectors`. Every vector must pass: the hand-written ones under the `spec` profile,
-//! each recording under its engine's profile. Only a recording may skip a vector (one the
-//! recorder could not run, listed in its `skipped` array with the reason).
+//! `cors-sim vectors`, as one test per vector named `<file>::<id>`, so that
+//! `cargo test --test spec_vectors -- redirect-307` runs the vectors whose name contains it and a
+//! failure names its vector. The hand-written vectors pass under the `spec` profile, each
+//! recording under its engine's. Only a recording may skip a vector (one the recorder could not
+//! run, listed in its `skipped` array with the reason); a skip is an ignored test.
 
-use cors_sim::vectors::{VectorFile, Verdict};
+use cors_sim::testing::vectors::{Outcome, VectorFile, Verdict};
+use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("spec-vectors")
@@ -22,46 +26,79 @@ fn vector_files(dir: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-fn every_spec_vector_passes() {
+/// The test of one vector's outcome.
+fn trial(name: String, outcome: Outcome, recorded: bool) -> Trial {
+    let ignored = matches!(outcome.verdict, Verdict::Skipped(_)) && recorded;
+    Trial::test(name, move || match outcome.verdict {
+        Verdict::Passed => Ok(()),
+        Verdict::Skipped(reason) if recorded => {
+            Err(Failed::from(format!("skipped, yet run: {reason}")))
+        }
+        Verdict::Skipped(reason) => Err(Failed::from(format!("skipped: {reason}"))),
+        Verdict::Failed(mismatches) => {
+            let mut message = String::new();
+            for mismatch in &mismatches {
+                message.push_str(&format!("{mismatch}\n"));
+                if let Some(detail) = &mismatch.detail {
+                    message.push_str(&format!("{detail}\n"));
+                }
+            }
+            Err(Failed::from(message))
+        }
+    })
+    .with_ignored_flag(ignored)
+}
+
+/// One trial per vector of every file, and one per file checking that it reads.
+fn trials() -> Vec<Trial> {
     let root = root();
     let mut files = Vec::new();
     vector_files(&root, &mut files);
     files.sort();
-    assert!(!files.is_empty());
-    let mut problems = Vec::new();
-    let mut passed = 0;
-    for path in &files {
-        let text = std::fs::read_to_string(path).unwrap();
-        let report = VectorFile::parse(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-            .run();
+    assert!(
+        !files.is_empty(),
+        "no vector files under {}",
+        root.display()
+    );
+    let mut trials = Vec::new();
+    for path in files {
+        let name = path
+            .strip_prefix(&root)
+            .unwrap()
+            .with_extension("")
+            .to_string_lossy()
+            .replace(std::path::MAIN_SEPARATOR, "/");
         let recorded = path.starts_with(root.join("recorded"));
-        for outcome in &report.outcomes {
-            match &outcome.verdict {
-                Verdict::Passed => passed += 1,
-                Verdict::Skipped(_) if recorded => {}
-                Verdict::Failed(mismatches) => {
-                    for m in mismatches {
-                        problems.push(format!("{}: {}: {m}", path.display(), outcome.id));
-                    }
-                }
-                Verdict::Skipped(reason) => problems.push(format!(
-                    "{}: {}: skipped: {reason}",
-                    path.display(),
-                    outcome.id
-                )),
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = match VectorFile::parse(&text) {
+            Ok(file) => Arc::new(file),
+            Err(e) => {
+                let message = format!("{}: {e}", path.display());
+                trials.push(Trial::test(name, move || Err(message.into())));
+                continue;
             }
+        };
+        for outcome in file.run().outcomes {
+            trials.push(trial(format!("{name}::{}", outcome.id), outcome, recorded));
         }
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-    println!("{passed} vectors passed in {} files", files.len());
+    trials
 }
 
-#[test]
-fn the_origin_corpus_is_whole() {
-    let text = std::fs::read_to_string(root().join("wpt-url-origins.json")).unwrap();
-    let report = VectorFile::parse(&text).unwrap().run();
-    assert_eq!(report.outcomes.len(), 393);
-    assert_eq!(report.passed(), 393);
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = trials();
+    // The origin corpus is whole: every URL of web-platform-tests' data that has an origin.
+    let origins = trials
+        .iter()
+        .filter(|t| t.name().starts_with("wpt-url-origins::"))
+        .count();
+    trials.push(Trial::test("wpt-url-origins (393 vectors)", move || {
+        if origins == 393 {
+            Ok(())
+        } else {
+            Err(format!("{origins} origin vectors, not 393").into())
+        }
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }

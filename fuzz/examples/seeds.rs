@@ -5,124 +5,30 @@
 //! cargo run --example seeds            # in fuzz/: writes fuzz/corpus/<target>/
 //! ```
 //!
-//! Origins and URLs of every vector seed `origin`; request headers (and `Content-Type` values)
-//! seed `request_headers`; each route's answer seeds `response_headers`; each scenario, encoded
-//! in the `scenario` input format (and checked to decode back to itself), seeds `scenario`.
-//! `cache` starts from nothing: its inputs are short and libFuzzer finds its way at once.
+//! Each vector file is read by the vector runner (`VectorFile::parse`). Origins and URLs of
+//! every vector seed `origin`; request headers (and `Content-Type` values) seed
+//! `request_headers`; the server's answer to each request a scenario sends seeds
+//! `response_headers`; each scenario, encoded in the `scenario` input format (and checked to
+//! decode back to a scenario that runs alike), seeds `scenario`. `cache` starts from nothing: its
+//! inputs are short and libFuzzer finds its way at once.
 
-use cors_sim::origin::Origin;
-use cors_sim::profile::Profile;
-use cors_sim::request::{CredentialsMode, Mode, RedirectMode, RequestInit};
-use cors_sim::strategies::{Answer, Route, Scenario, ServerBehaviour, Step};
-use cors_sim::time::Time;
+use cors_sim::Reply;
+use cors_sim::header::HeaderList;
+use cors_sim::profile::Engine;
+use cors_sim::testing::vectors::{Kind, OriginVector, RequestHeaderVector, Vector, VectorFile};
+use cors_sim::testing::{Bytes, Scenario};
 use cors_sim_fuzz::input::{
     ScenarioInput, decode_request_headers, decode_response_headers, encode_request_headers,
-    encode_response_headers, encode_scenario,
+    encode_response_headers, encode_scenario, runs_alike,
 };
 use cors_sim_fuzz::invariants::{
     RESPONSE_HEADER_NAMES, check_origin_text, check_request_headers, check_response_headers,
     check_scenario,
 };
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use url::Url;
-
-/// A header value of a vector: a string, or `{"bytes": "<hex>"}`.
-fn bytes_of(value: &Value) -> Option<Vec<u8>> {
-    if let Some(text) = value.as_str() {
-        return Some(text.as_bytes().to_vec());
-    }
-    let hex = value.get("bytes")?.as_str()?;
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
-/// A list of `[name, value]` pairs.
-fn headers_of(value: Option<&Value>) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
-    let Some(list) = value else {
-        return Some(Vec::new());
-    };
-    list.as_array()?
-        .iter()
-        .map(|pair| Some((bytes_of(pair.get(0)?)?, bytes_of(pair.get(1)?)?)))
-        .collect()
-}
-
-fn text<'a>(value: &'a Value, field: &str) -> Option<&'a str> {
-    value.get(field).and_then(Value::as_str)
-}
-
-/// The scenario a `scenario` vector describes, in `cors_sim::strategies` terms.
-fn scenario_of(vector: &Value) -> Option<Scenario> {
-    let profile = Profile::by_name(text(vector, "profile").unwrap_or("spec"))?;
-    let origin = match text(vector, "origin")? {
-        "null" => Origin::new_opaque(),
-        origin => Origin::parse(origin.as_bytes()).ok()?,
-    };
-    let mut routes = Vec::new();
-    for route in vector.get("server")?.get("routes")?.as_array()? {
-        let method = match text(route, "method")? {
-            "*" => None,
-            method => Some(http::Method::from_bytes(method.as_bytes()).ok()?),
-        };
-        let headers = headers_of(route.get("headers"))?
-            .into_iter()
-            .map(|(name, value)| Some((http::HeaderName::from_bytes(&name).ok()?, value)))
-            .collect::<Option<_>>()?;
-        routes.push(Route {
-            method,
-            url: Url::parse(text(route, "url")?).ok()?,
-            answer: Some(Answer {
-                status: u16::try_from(route.get("status")?.as_u64()?).ok()?,
-                headers,
-            }),
-        });
-    }
-    let mut steps = Vec::new();
-    for step in vector.get("steps")?.as_array()? {
-        let at = step.get("at").map_or(Some(0.0), Value::as_f64)?;
-        let request = step.get("request")?;
-        let mut init = RequestInit::new(text(request, "url")?)
-            .method(text(request, "method").unwrap_or("GET"))
-            .mode(match text(request, "mode").unwrap_or("cors") {
-                "cors" => Mode::Cors,
-                "no-cors" => Mode::NoCors,
-                "same-origin" => Mode::SameOrigin,
-                "navigate" => Mode::Navigate,
-                _ => return None,
-            })
-            .credentials(
-                match text(request, "credentials").unwrap_or("same-origin") {
-                    "omit" => CredentialsMode::Omit,
-                    "same-origin" => CredentialsMode::SameOrigin,
-                    "include" => CredentialsMode::Include,
-                    _ => return None,
-                },
-            )
-            .redirect(match text(request, "redirect").unwrap_or("follow") {
-                "follow" => RedirectMode::Follow,
-                "error" => RedirectMode::Error,
-                "manual" => RedirectMode::Manual,
-                _ => return None,
-            })
-            .use_cors_preflight(request.get("use_cors_preflight") == Some(&Value::Bool(true)));
-        init.headers = headers_of(request.get("headers"))?;
-        steps.push(Step {
-            at: Time::from_offset(Duration::try_from_secs_f64(at).ok()?),
-            init,
-        });
-    }
-    Some(Scenario {
-        profile,
-        origin,
-        server: ServerBehaviour { routes },
-        steps,
-    })
-}
 
 /// The seeds of each target, by file name.
 #[derive(Default)]
@@ -150,113 +56,124 @@ impl Corpora {
     }
 
     /// Seeds from one vector.
-    fn add_vector(&mut self, name: &str, vector: &Value) {
-        match text(vector, "kind") {
-            Some("origin") => {
-                let input = text(vector, "input").unwrap_or_default();
-                self.add("origin", name, input.as_bytes().to_vec());
-                let base = text(vector, "base").and_then(|base| Url::parse(base).ok());
-                if let Some(url) = base.and_then(|base| base.join(input).ok()) {
-                    self.add("origin", name, url.as_str().as_bytes().to_vec());
-                }
-                let expect = vector.get("expect");
-                if let Some(serialization) = expect.and_then(|e| text(e, "serialization")) {
-                    self.add("origin", name, serialization.as_bytes().to_vec());
-                }
+    fn add_vector(&mut self, name: &str, vector: &Vector) {
+        match (&vector.kind, &vector.profile) {
+            (Kind::Origin(origin), _) => self.add_origin_vector(name, origin),
+            (Kind::RequestHeader(headers), _) => self.add_request_header_vector(name, headers),
+            (Kind::Scenario(scenario), Ok(engine)) => self.add_scenario(name, *engine, scenario),
+            (Kind::Scenario(_), Err(profile)) => {
+                eprintln!("{name}: profile {profile:?} is not modelled")
             }
-            Some("request-header") => {
-                let headers = match (vector.get("name"), vector.get("value")) {
-                    (Some(name), Some(value)) => {
-                        bytes_of(name).zip(bytes_of(value)).map(|h| vec![h])
-                    }
-                    _ => headers_of(vector.get("headers")),
-                };
-                if let Some(headers) = headers {
-                    let representable = headers
-                        .iter()
-                        .all(|(n, v)| !n.contains(&b':') && !v.contains(&b'\n'));
-                    if representable {
-                        self.add("request_headers", name, encode_request_headers(&headers));
-                    }
-                    for (header, value) in &headers {
-                        if header.eq_ignore_ascii_case(b"content-type") {
-                            self.add(
-                                "response_headers",
-                                name,
-                                encode_response_headers(&[(7, value)]),
-                            );
-                        }
-                    }
-                }
-            }
-            Some("scenario") => self.add_scenario(name, vector),
-            _ => {}
+            (Kind::Malformed(message), _) => eprintln!("{name}: malformed: {message}"),
+            (kind, _) => eprintln!("{name}: a kind this generator does not read: {kind:?}"),
         }
     }
 
-    fn add_scenario(&mut self, name: &str, vector: &Value) {
-        let Some(scenario) = scenario_of(vector) else {
-            eprintln!("{name}: not a scenario this generator reads");
-            return;
+    /// The URL, the URL against its base, and the expected serialization.
+    fn add_origin_vector(&mut self, name: &str, vector: &OriginVector) {
+        self.add("origin", name, vector.input.as_bytes().to_vec());
+        let base = vector
+            .base
+            .as_deref()
+            .and_then(|base| Url::parse(base).ok());
+        if let Some(url) = base.and_then(|base| base.join(&vector.input).ok()) {
+            self.add("origin", name, url.as_str().as_bytes().to_vec());
+        }
+        if let Some(serialization) = &vector.expect.serialization {
+            self.add("origin", name, serialization.as_bytes().to_vec());
+        }
+    }
+
+    /// The header (or header list), and each `Content-Type` value as a response header.
+    fn add_request_header_vector(&mut self, name: &str, vector: &RequestHeaderVector) {
+        let headers = match (&vector.name, &vector.value) {
+            (Some(header), Some(value)) => vec![(header.clone(), value.clone())],
+            _ => vector.headers.clone().unwrap_or_default(),
         };
-        match encode_scenario(&scenario) {
+        self.add_request_headers(name, &headers);
+        for (header, value) in &headers {
+            if header.eq_ignore_ascii_case("content-type") {
+                let seed = encode_response_headers(&[(7, &value.0)]);
+                self.add("response_headers", name, seed);
+            }
+        }
+    }
+
+    /// A `request_headers` seed, when its format holds the headers.
+    fn add_request_headers(&mut self, name: &str, headers: &[(String, Bytes)]) {
+        let headers: Vec<(&[u8], &[u8])> = headers
+            .iter()
+            .map(|(header, value)| (header.as_bytes(), &value.0[..]))
+            .collect();
+        if let Some(seed) = encode_request_headers(&headers) {
+            self.add("request_headers", name, seed);
+        }
+    }
+
+    /// The scenario itself, its origins and URLs, its requests' headers and the answers they
+    /// get when `engine` runs it.
+    fn add_scenario(&mut self, name: &str, engine: Engine, scenario: &Scenario) {
+        match encode_scenario(engine, scenario) {
             Some(seed) => {
-                let decoded =
-                    arbitrary::Arbitrary::arbitrary_take_rest(arbitrary::Unstructured::new(&seed));
-                let ScenarioInput(decoded) = decoded.expect("every input decodes");
-                assert_eq!(
-                    format!("{decoded:?}"),
-                    format!("{scenario:?}"),
+                let decoded = decode_scenario(&seed);
+                assert!(
+                    decoded.profile.engine == engine && runs_alike(&decoded.scenario, scenario),
                     "{name}: the seed does not decode to its scenario"
                 );
                 self.add("scenario", name, seed);
             }
-            None => eprintln!("{name}: too large for the scenario input format"),
+            None => eprintln!("{name}: beyond the scenario input format"),
         }
-        let origin = scenario.origin.ascii_serialization();
-        self.add("origin", name, origin.as_bytes().to_vec());
+        self.add(
+            "origin",
+            name,
+            scenario.origin.ascii_serialization().into_bytes(),
+        );
         for route in &scenario.server.routes {
             self.add("origin", name, route.url.as_str().as_bytes().to_vec());
-            let Some(answer) = &route.answer else {
-                continue;
-            };
-            let values: Vec<Vec<u8>> = answer
-                .headers
-                .iter()
-                .map(|(_, value)| {
-                    String::from_utf8_lossy(value)
-                        .replace("{{origin}}", &origin)
-                        .into_bytes()
-                })
-                .collect();
-            let headers: Vec<(usize, &[u8])> = answer
-                .headers
-                .iter()
-                .zip(&values)
-                .filter_map(|((name, _), value)| {
-                    let index = RESPONSE_HEADER_NAMES
-                        .iter()
-                        .position(|n| *n == name.as_str())?;
-                    Some((index, value.as_slice()))
-                })
-                .collect();
-            self.add("response_headers", name, encode_response_headers(&headers));
         }
         for step in &scenario.steps {
-            let url = &step.init.url;
+            let url = &step.request.url;
             self.add("origin", name, url.as_bytes().to_vec());
             if let Some(route) = scenario.server.routes.first() {
                 self.add("origin", name, format!("{url}\n{}", route.url).into_bytes());
             }
-            if !step.init.headers.is_empty() {
-                self.add(
-                    "request_headers",
-                    name,
-                    encode_request_headers(&step.init.headers),
-                );
+            if !step.request.headers.is_empty() {
+                self.add_request_headers(name, &step.request.headers);
+            }
+        }
+        let results = scenario.run(engine.profile());
+        for (step, result) in scenario.steps.iter().zip(results) {
+            let Ok(Ok(exchange)) = result else {
+                continue;
+            };
+            let server = step.server.as_ref().unwrap_or(&scenario.server);
+            for request in &exchange.requests {
+                if let Reply::Response { headers, .. } = server.answer(request) {
+                    self.add("response_headers", name, response_headers_seed(&headers));
+                }
             }
         }
     }
+}
+
+/// The `response_headers` input for the headers of `list` that the target reads.
+fn response_headers_seed(list: &HeaderList) -> Vec<u8> {
+    let headers: Vec<(usize, &[u8])> = list
+        .iter()
+        .filter_map(|(name, value)| {
+            let index = RESPONSE_HEADER_NAMES
+                .iter()
+                .position(|n| *n == name.as_str())?;
+            Some((index, value.as_bytes()))
+        })
+        .collect();
+    encode_response_headers(&headers)
+}
+
+fn decode_scenario(seed: &[u8]) -> ScenarioInput {
+    arbitrary::Arbitrary::arbitrary_take_rest(arbitrary::Unstructured::new(seed))
+        .expect("every input decodes")
 }
 
 /// Runs a seed through its target's checks.
@@ -266,10 +183,8 @@ fn check(target: &str, seed: &[u8]) {
         "response_headers" => check_response_headers(&decode_response_headers(seed)),
         "request_headers" => check_request_headers(&decode_request_headers(seed)),
         "scenario" => {
-            let input: ScenarioInput =
-                arbitrary::Arbitrary::arbitrary_take_rest(arbitrary::Unstructured::new(seed))
-                    .expect("every input decodes");
-            check_scenario(&input.0);
+            let input = decode_scenario(seed);
+            check_scenario(&input.profile, &input.scenario);
         }
         _ => unreachable!("a target with seeds"),
     }
@@ -297,16 +212,10 @@ fn main() {
     for path in &files {
         let relative = path.strip_prefix(&vectors).expect("under spec-vectors/");
         let stem = relative.with_extension("").to_string_lossy().into_owned();
-        let json: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for vector in json
-            .get("vectors")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let id = text(vector, "id").unwrap_or("vector");
-            corpora.add_vector(&format!("{stem}-{id}"), vector);
+        let text = std::fs::read_to_string(path).expect("readable");
+        let file = VectorFile::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for vector in file.vectors() {
+            corpora.add_vector(&format!("{stem}-{}", vector.id), vector);
         }
     }
     for (target, seeds) in &corpora.0 {

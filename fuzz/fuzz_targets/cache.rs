@@ -6,4 +6,4 @@ use cors_sim_fuzz::input::CacheInput;
 use cors_sim_fuzz::invariants::check_cache_ops;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: CacheInput| check_cache_ops(input.capacity, input.rules, &input.ops));
+fuzz_target!(|input: CacheInput| check_cache_ops(input.policy, &input.ops));

@@ -7,5 +7,5 @@ use cors_sim_fuzz::invariants::check_scenario;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: ScenarioInput| {
-    check_scenario(&input.0);
+    check_scenario(&input.profile, &input.scenario);
 });

@@ -6,16 +6,16 @@
 //! - `request_headers`: lines `name:value` separated by `\n`;
 //! - `cache` and `scenario`: structured inputs read through [`arbitrary::Unstructured`] — one
 //!   byte per choice, big-endian integers, byte strings after their length (one byte, or 255 then
-//!   two bytes).
+//!   two bytes) — into the model's types ([`CachePolicy`]; [`Scenario`], [`Server`], [`Route`],
+//!   [`Step`], [`StepRequest`]).
 
-use crate::invariants::{CacheOp, RESPONSE_HEADER_NAMES, cache_rules};
+use crate::invariants::{CacheOp, RESPONSE_HEADER_NAMES, cache_policy};
 use arbitrary::{Arbitrary, Unstructured};
-use cors_sim::cache::CacheRules;
 use cors_sim::header::{HeaderList, HeaderValue};
 use cors_sim::origin::Origin;
-use cors_sim::profile::{Engine, Profile};
-use cors_sim::request::{CredentialsMode, Mode, RedirectMode, RequestInit};
-use cors_sim::strategies::{Answer, Route, Scenario, ServerBehaviour, Step};
+use cors_sim::profile::{CachePolicy, Engine, Profile};
+use cors_sim::request::{CredentialsMode, Mode, RedirectMode};
+use cors_sim::testing::{Bytes, Route, Scenario, Server, Step, StepRequest};
 use cors_sim::time::Time;
 use http::{HeaderName, Method};
 use std::time::Duration;
@@ -132,22 +132,28 @@ pub fn decode_request_headers(data: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
         .collect()
 }
 
-/// The `request_headers` input for these headers (names without `:`, values without `\n`).
-pub fn encode_request_headers(headers: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
+/// The `request_headers` input for these headers, when the format holds them: no name with `:`,
+/// no value with `\n`.
+pub fn encode_request_headers(headers: &[(&[u8], &[u8])]) -> Option<Vec<u8>> {
+    if headers
+        .iter()
+        .any(|(name, value)| name.contains(&b':') || value.contains(&b'\n'))
+    {
+        return None;
+    }
     let lines: Vec<Vec<u8>> = headers
         .iter()
-        .map(|(name, value)| [&name[..], b":", value].concat())
+        .map(|(name, value)| [name, &b":"[..], value].concat())
         .collect();
-    lines.join(&b'\n')
+    Some(lines.join(&b'\n'))
 }
 
-/// Input of `cache`: a capacity (or none), matching rules and up to 256 calls.
+/// Input of `cache`: a cache policy (its capacity, or none, and its matching rules) and up to 256
+/// calls.
 #[derive(Debug, Clone)]
 pub struct CacheInput {
-    /// The cache's capacity.
-    pub capacity: Option<usize>,
-    /// How it matches entries.
-    pub rules: CacheRules,
+    /// The cache's policy.
+    pub policy: CachePolicy,
     /// The calls, in order.
     pub ops: Vec<CacheOp>,
 }
@@ -168,7 +174,7 @@ impl<'a> Arbitrary<'a> for CacheInput {
         let mut r = Reader { u };
         let settings = r.byte();
         let capacity = (settings & 0x80 == 0).then_some(usize::from(settings & 7));
-        let rules = cache_rules(settings >> 3);
+        let policy = cache_policy(capacity, settings >> 3);
         let mut ops = Vec::new();
         while !r.is_empty() && ops.len() < 256 {
             let (kind, key, item) = (r.byte(), r.byte(), r.byte());
@@ -192,17 +198,29 @@ impl<'a> Arbitrary<'a> for CacheInput {
                 _ => CacheOp::Clear,
             });
         }
-        Ok(Self {
-            capacity,
-            rules,
-            ops,
-        })
+        Ok(Self { policy, ops })
     }
 }
 
-/// Input of `scenario`: a whole scenario.
+/// Input of `scenario`: a whole scenario, and the profile of the browser that runs it.
+///
+/// The format: the engine (one byte); the document's origin; the server; one to six steps.
+/// A server is its number of routes (one byte, below 32), then each route's method (empty or
+/// not a method: any), URL (a route whose URL does not parse is left out), whether it answers
+/// (0: the connection fails), status and headers (their number, below 16, then name and value
+/// of each; a name that is no header name leaves its header out). A step is its delay after
+/// the previous one (milliseconds, four bytes), the request's URL, method and headers (as a
+/// route's), and a byte of flags: the mode (bits 0-1), credentials mode (2-3), redirect mode
+/// (4-5), the use-CORS-preflight flag (6), and whether the step has a document origin or a
+/// server of its own (7; then a byte saying which, bit 0 the origin and bit 1 the server, and
+/// each of them).
 #[derive(Debug, Clone)]
-pub struct ScenarioInput(pub Scenario);
+pub struct ScenarioInput {
+    /// The profile of the browser.
+    pub profile: Profile,
+    /// The scenario.
+    pub scenario: Scenario,
+}
 
 const ENGINES: [Engine; 4] = [
     Engine::Spec,
@@ -222,139 +240,217 @@ const REDIRECTS: [RedirectMode; 3] = [
     RedirectMode::Manual,
 ];
 
+/// Flag bit 7 of a step: an origin or a server of its own follows.
+const OWN: u8 = 0x80;
+
 fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
     all.iter().position(|x| x == item).expect("a listed value") as u8
 }
 
-/// The document's origin from its serialization, or from a URL; anything else is opaque.
-fn origin_from(bytes: &[u8]) -> Origin {
-    if let Ok(origin) = Origin::parse(bytes) {
-        return origin;
+/// A count written in one byte, below `limit`.
+fn count_below(len: usize, limit: u8) -> Option<u8> {
+    u8::try_from(len).ok().filter(|&n| n < limit)
+}
+
+impl Reader<'_, '_> {
+    /// A document's origin: from its serialization, or from a URL; anything else is opaque.
+    fn origin(&mut self) -> Origin {
+        let bytes = self.bytes();
+        if let Ok(origin) = Origin::parse(bytes) {
+            return origin;
+        }
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| Url::parse(text).ok())
+            .map_or_else(Origin::new_opaque, |url| Origin::of_url(&url))
     }
-    std::str::from_utf8(bytes)
-        .ok()
-        .and_then(|text| Url::parse(text).ok())
-        .map_or_else(Origin::new_opaque, |url| Origin::of_url(&url))
+
+    /// Up to 15 headers, each name read by `parse_name` (a header it rejects is left out).
+    fn headers<N>(&mut self, parse_name: impl Fn(&[u8]) -> Option<N>) -> Vec<(N, Bytes)> {
+        (0..self.byte() % 16)
+            .filter_map(|_| {
+                let name = parse_name(self.bytes());
+                let value = self.bytes().to_vec();
+                Some((name?, value.into()))
+            })
+            .collect()
+    }
+
+    fn server(&mut self) -> Server {
+        let mut routes = Vec::new();
+        for _ in 0..self.byte() % 32 {
+            let method = Method::from_bytes(self.bytes()).ok();
+            let url = Url::parse(&self.text());
+            let network_error = self.byte() == 0;
+            let status = self.u16();
+            let headers = self.headers(|name| HeaderName::from_bytes(name).ok());
+            if let Ok(url) = url {
+                routes.push(Route::new(method, url, status, headers).network_error(network_error));
+            }
+        }
+        Server::new(routes)
+    }
+
+    fn step(&mut self, at: Time) -> Step {
+        let mut request = StepRequest::new(self.text());
+        request.method = Some(self.text());
+        request.headers = self.headers(|name| Some(String::from_utf8_lossy(name).into_owned()));
+        let flags = self.byte();
+        request.mode = Some(MODES[usize::from(flags & 3)]);
+        request.credentials = Some(CREDENTIALS[usize::from(flags >> 2 & 3) % 3]);
+        request.redirect = Some(REDIRECTS[usize::from(flags >> 4 & 3) % 3]);
+        request.use_cors_preflight = flags >> 6 & 1 == 1;
+        let mut step = Step::new(at, request);
+        if flags & OWN != 0 {
+            let own = self.byte();
+            step.origin = (own & 1 != 0).then(|| self.origin());
+            step.server = (own & 2 != 0).then(|| self.server());
+        }
+        step
+    }
+}
+
+impl Writer {
+    fn headers<N: AsRef<[u8]>>(&mut self, headers: &[(N, Bytes)]) -> Option<()> {
+        self.byte(count_below(headers.len(), 16)?);
+        for (name, value) in headers {
+            self.bytes(name.as_ref());
+            self.bytes(&value.0);
+        }
+        Some(())
+    }
+
+    fn server(&mut self, server: &Server) -> Option<()> {
+        self.byte(count_below(server.routes.len(), 32)?);
+        for route in &server.routes {
+            self.bytes(
+                route
+                    .method
+                    .as_ref()
+                    .map_or(&[][..], |m| m.as_str().as_bytes()),
+            );
+            self.bytes(route.url.as_str().as_bytes());
+            self.byte(u8::from(!route.network_error));
+            self.u16(route.status);
+            self.headers(&route.headers)?;
+        }
+        Some(())
+    }
+
+    fn step(&mut self, step: &Step) -> Option<()> {
+        let request = &step.request;
+        if request.body.is_some() || request.referrer_policy.is_some() {
+            return None;
+        }
+        self.bytes(request.url.as_bytes());
+        self.bytes(request.method.as_deref().unwrap_or("GET").as_bytes());
+        self.headers(&request.headers)?;
+        let own = u8::from(step.origin.is_some()) | u8::from(step.server.is_some()) << 1;
+        self.byte(
+            index_of(&MODES, &request.mode.unwrap_or_default())
+                | index_of(&CREDENTIALS, &request.credentials.unwrap_or_default()) << 2
+                | index_of(&REDIRECTS, &request.redirect.unwrap_or_default()) << 4
+                | u8::from(request.use_cors_preflight) << 6
+                | if own != 0 { OWN } else { 0 },
+        );
+        if own != 0 {
+            self.byte(own);
+            if let Some(origin) = &step.origin {
+                self.bytes(origin.ascii_serialization().as_bytes());
+            }
+            if let Some(server) = &step.server {
+                self.server(server)?;
+            }
+        }
+        Some(())
+    }
 }
 
 impl<'a> Arbitrary<'a> for ScenarioInput {
     fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
         let mut r = Reader { u };
-        let engine = ENGINES[usize::from(r.byte()) % ENGINES.len()];
-        let profile = Profile::by_name(engine.name()).expect("a modelled engine");
-        let origin = origin_from(r.bytes());
-        let mut routes = Vec::new();
-        for _ in 0..r.byte() % 32 {
-            let method = Method::from_bytes(r.bytes()).ok();
-            let url = Url::parse(&r.text());
-            let answer = match r.byte() {
-                0 => None,
-                _ => {
-                    let status = r.u16();
-                    let headers = (0..r.byte() % 16)
-                        .filter_map(|_| {
-                            let name = HeaderName::from_bytes(r.bytes());
-                            let value = r.bytes().to_vec();
-                            Some((name.ok()?, value))
-                        })
-                        .collect();
-                    Some(Answer { status, headers })
-                }
-            };
-            if let Ok(url) = url {
-                routes.push(Route {
-                    method,
-                    url,
-                    answer,
-                });
-            }
-        }
+        let profile = ENGINES[usize::from(r.byte()) % ENGINES.len()].profile();
+        let origin = r.origin();
+        let server = r.server();
         let mut at = Time::ZERO;
         let steps = (0..1 + r.byte() % 6)
             .map(|_| {
                 at = at.saturating_add(Duration::from_millis(u64::from(r.u32())));
-                let mut init = RequestInit::new(r.text()).method(r.bytes());
-                for _ in 0..r.byte() % 16 {
-                    init = init.header(r.bytes(), r.bytes());
-                }
-                let flags = r.byte();
-                init.mode = MODES[usize::from(flags & 3)];
-                init.credentials = CREDENTIALS[usize::from(flags >> 2 & 3) % 3];
-                init.redirect = REDIRECTS[usize::from(flags >> 4 & 3) % 3];
-                Step {
-                    at,
-                    init: init.use_cors_preflight(flags >> 6 & 1 == 1),
-                }
+                r.step(at)
             })
             .collect();
-        Ok(Self(Scenario {
+        Ok(Self {
             profile,
-            origin,
-            server: ServerBehaviour { routes },
-            steps,
-        }))
+            scenario: Scenario::new(origin, server, steps),
+        })
     }
 }
 
-/// The `scenario` input that decodes to `scenario`, when it has at most 31 routes, each with at
-/// most 15 headers, 1 to 6 steps, each with at most 15 headers, 49 days between steps and whole
-/// milliseconds; else `None`.
-pub fn encode_scenario(scenario: &Scenario) -> Option<Vec<u8>> {
+/// The `scenario` input that decodes to `scenario` run by `engine` (up to what its runs do not
+/// depend on: options left out of a request come back as their defaults, expectations are
+/// dropped), when it fits the format: at most 31 routes a server, at most 15 headers a route or
+/// request, 1 to 6 steps at non-decreasing whole milliseconds at most 49 days apart, no request
+/// body or referrer policy; else `None`.
+pub fn encode_scenario(engine: Engine, scenario: &Scenario) -> Option<Vec<u8>> {
     let mut w = Writer::default();
-    w.byte(index_of(&ENGINES, &scenario.profile.engine));
+    w.byte(index_of(&ENGINES, &engine));
     w.bytes(scenario.origin.ascii_serialization().as_bytes());
-    let routes = &scenario.server.routes;
-    w.byte(u8::try_from(routes.len()).ok().filter(|&n| n < 32)?);
-    for route in routes {
-        w.bytes(
-            route
-                .method
-                .as_ref()
-                .map_or(&[][..], |m| m.as_str().as_bytes()),
-        );
-        w.bytes(route.url.as_str().as_bytes());
-        match &route.answer {
-            None => w.byte(0),
-            Some(answer) => {
-                w.byte(1);
-                w.u16(answer.status);
-                w.byte(
-                    u8::try_from(answer.headers.len())
-                        .ok()
-                        .filter(|&n| n < 16)?,
-                );
-                for (name, value) in &answer.headers {
-                    w.bytes(name.as_str().as_bytes());
-                    w.bytes(value);
-                }
-            }
-        }
-    }
-    w.byte(
-        u8::try_from(scenario.steps.len())
-            .ok()
-            .filter(|&n| (1..=6).contains(&n))?
-            - 1,
-    );
+    w.server(&scenario.server)?;
+    w.byte(count_below(scenario.steps.len(), 7).filter(|&n| n >= 1)? - 1);
     let mut at = Time::ZERO;
     for step in &scenario.steps {
         let delay = step.at.offset().checked_sub(at.offset())?;
+        if delay.subsec_nanos() % 1_000_000 != 0 {
+            return None;
+        }
         at = step.at;
         w.u32(u32::try_from(delay.as_millis()).ok()?);
-        let init = &step.init;
-        w.bytes(init.url.as_bytes());
-        w.bytes(&init.method);
-        w.byte(u8::try_from(init.headers.len()).ok().filter(|&n| n < 16)?);
-        for (name, value) in &init.headers {
-            w.bytes(name);
-            w.bytes(value);
-        }
-        w.byte(
-            index_of(&MODES, &init.mode)
-                | index_of(&CREDENTIALS, &init.credentials) << 2
-                | index_of(&REDIRECTS, &init.redirect) << 4
-                | u8::from(init.use_cors_preflight) << 6,
-        );
+        w.step(step)?;
     }
     Some(w.0)
+}
+
+/// Whether two scenarios run alike: the same origins and servers, and steps at the same times
+/// making the same `fetch()` calls (expectations aside). A scenario and the decoding of its
+/// [`encode_scenario`] do.
+pub fn runs_alike(a: &Scenario, b: &Scenario) -> bool {
+    let step_alike = |a: &Step, b: &Step| {
+        let origin = |step: &Step| step.origin.as_ref().map(Origin::ascii_serialization);
+        a.at == b.at
+            && origin(a) == origin(b)
+            && a.server == b.server
+            && a.request.init() == b.request.init()
+    };
+    a.origin.ascii_serialization() == b.origin.ascii_serialization()
+        && a.server == b.server
+        && a.steps.len() == b.steps.len()
+        && a.steps.iter().zip(&b.steps).all(|(a, b)| step_alike(a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scenario_decodes_from_its_encoding() {
+        let url = Url::parse("http://api.example/data").unwrap();
+        let failing = Route::new(None, url.clone(), 0, Vec::new()).network_error(true);
+        let mut request = StepRequest::new(url.as_str());
+        request.method = Some("PUT".into());
+        request.headers = vec![("X-A".into(), b"\xff".to_vec().into())];
+        request.credentials = Some(CredentialsMode::Include);
+        let mut step = Step::new(Time::from_millis(1500), request);
+        step.origin = Some(Origin::new_opaque());
+        step.server = Some(Server::new(vec![failing]));
+        let first = Step::new(Time::from_millis(500), StepRequest::new("/data"));
+        let origin = Origin::parse(b"http://page.example").unwrap();
+        let allow = vec![(http::header::ACCESS_CONTROL_ALLOW_ORIGIN, "*".into())];
+        let server = Server::new(vec![Route::new(Some(Method::GET), url, 200, allow)]);
+        let scenario = Scenario::new(origin, server, vec![first, step]);
+
+        let seed = encode_scenario(Engine::Firefox, &scenario).unwrap();
+        let decoded = ScenarioInput::arbitrary_take_rest(Unstructured::new(&seed)).unwrap();
+        assert_eq!(decoded.profile, Profile::firefox());
+        assert!(runs_alike(&decoded.scenario, &scenario));
+    }
 }

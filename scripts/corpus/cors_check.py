@@ -23,7 +23,7 @@ Usage (from the repository root):
 """
 
 import common
-from common import route, sent
+from common import ACAC, ACAM, ACAO, fail, ok, preflight_first, request, route, sent
 
 OUTPUT = common.output_path("cors-check.json")
 
@@ -34,12 +34,8 @@ REF = "http://app.example/"
 TLS_DOC = "https://app.example"
 TLS_REF = "https://app.example/"
 
-ACAO = "Access-Control-Allow-Origin"
-ACAC = "Access-Control-Allow-Credentials"
-ACAM = "Access-Control-Allow-Methods"
-
-
-VECTORS = []
+VECTORS = common.Vectors()
+add = VECTORS.add
 
 CHECK = 'Fetch "HTTP fetch" step 4.4: CORS check on the actual response. '
 NO_PREFLIGHT = ('"main fetch" step 12 Otherwise branch: a CORS request without preflight '
@@ -50,22 +46,15 @@ def simple(id_, description, acao_headers, *, credentials=None, method="GET", st
            error=None, exposed=(), doc=DOC, ref=REF, base=API, origin_header=None):
     """A simple CORS request to a route answering with `acao_headers`."""
     url = f"{base}/cc/{id_.removeprefix('cc-')}"
-    request = {"method": method, "url": url}
-    if credentials is not None:
-        request["credentials"] = credentials
+    fetched = request(url, method, credentials=credentials)
     routes = [route(method, url, status, acao_headers)] if acao_headers is not None else []
     origin = origin_header if origin_header is not None else doc
-    expect = {"result": "ok" if error is None else "network-error", "preflight": False}
+    requests = [sent(method, url, origin, ref)]
     if error is None:
-        expect.update({"type": "cors", "status": status, "exposed_headers": list(exposed)})
+        outcome = ok(fetched, requests, "cors", status, exposed)
     else:
-        expect["error"] = error
-    expect["requests"] = [sent(method, url, origin, ref)]
-    VECTORS.append({
-        "id": id_, "kind": "scenario", "description": NO_PREFLIGHT + CHECK + description,
-        "origin": doc, "server": {"routes": routes},
-        "steps": [{"at": 0, "request": request, "expect": expect}],
-    })
+        outcome = fail(fetched, requests, error)
+    add(id_, NO_PREFLIGHT + CHECK + description, doc, routes, [preflight_first(outcome)])
 
 
 # --- Access-Control-Allow-Origin: `*` -------------------------------------------------------------
@@ -232,31 +221,21 @@ simple("cc-opaque-tuple-acao", "step 4: a tuple origin is not `null`.",
 
 # --- requests that are not checked, and the preflight's check ---------------------------------------
 
-
-def one_step(id_, description, doc, routes, request, expect):
-    VECTORS.append({"id": id_, "kind": "scenario", "description": description, "origin": doc,
-                    "server": {"routes": routes},
-                    "steps": [{"at": 0, "request": request, "expect": expect}]})
-
-
 url = DOC + "/cc/same-origin"
-one_step("cc-same-origin-not-checked",
-         '"main fetch" step 12: a same-origin request with response tainting basic is a '
-         "scheme fetch; no CORS check, no Origin header for GET, Referer the full document URL. "
-         "A basic filtered response exposes every header but Set-Cookie/Set-Cookie2.",
-         DOC, [route("GET", url, 200, [("X-Secret", "1")])], {"method": "GET", "url": url},
-         {"result": "ok", "type": "basic", "status": 200, "exposed_headers": ["x-secret"],
-          "preflight": False, "requests": [sent("GET", url, None, REF)]})
+add("cc-same-origin-not-checked",
+    '"main fetch" step 12: a same-origin request with response tainting basic is a '
+    "scheme fetch; no CORS check, no Origin header for GET, Referer the full document URL. "
+    "A basic filtered response exposes every header but Set-Cookie/Set-Cookie2.",
+    DOC, [route("GET", url, 200, [("X-Secret", "1")])],
+    [ok(request(url, "GET"), [sent("GET", url, None, REF)], "basic", 200, ["x-secret"])])
 
 url = API + "/cc/no-cors"
-one_step("cc-no-cors-not-checked",
-         '"main fetch" step 12 no-cors branch: response tainting opaque, no CORS check, so the '
-         "missing Access-Control-Allow-Origin does not fail the fetch; script sees an opaque "
-         "response (status 0, no headers). A no-cors GET carries no Origin header.",
-         DOC, [route("GET", url, 200, [("X-Secret", "1")])],
-         {"method": "GET", "url": url, "mode": "no-cors"},
-         {"result": "ok", "type": "opaque", "status": 0, "exposed_headers": [],
-          "preflight": False, "requests": [sent("GET", url, None, REF)]})
+add("cc-no-cors-not-checked",
+    '"main fetch" step 12 no-cors branch: response tainting opaque, no CORS check, so the '
+    "missing Access-Control-Allow-Origin does not fail the fetch; script sees an opaque "
+    "response (status 0, no headers). A no-cors GET carries no Origin header.",
+    DOC, [route("GET", url, 200, [("X-Secret", "1")])],
+    [ok(request(url, "GET", mode="no-cors"), [sent("GET", url, None, REF)], "opaque", 0)])
 
 PF = ('"CORS-preflight fetch" step 7: the preflight response must pass a CORS check for the '
       "request (with the request's credentials mode) ")
@@ -265,21 +244,17 @@ PF = ('"CORS-preflight fetch" step 7: the preflight response must pass a CORS ch
 def preflighted(id_, description, options_headers, actual_headers, *, credentials=None,
                 error=None, actual_reached=True, status=200):
     url = f"{API}/cc/{id_.removeprefix('cc-')}"
-    request = {"method": "PUT", "url": url}
-    if credentials is not None:
-        request["credentials"] = credentials
+    fetched = request(url, "PUT", credentials=credentials)
     requests = [sent("OPTIONS", url, DOC, REF, acrm="PUT")]
     if actual_reached:
         requests.append(sent("PUT", url, DOC, REF))
-    expect = {"result": "ok" if error is None else "network-error", "preflight": True}
     if error is None:
-        expect.update({"type": "cors", "status": status, "exposed_headers": []})
+        outcome = ok(fetched, requests, "cors", status, preflight=True)
     else:
-        expect["error"] = error
-    expect["requests"] = requests
-    one_step(id_, description, DOC,
-             [route("OPTIONS", url, 204, options_headers),
-              route("PUT", url, status, actual_headers)], request, expect)
+        outcome = fail(fetched, requests, error, preflight=True)
+    add(id_, description, DOC,
+        [route("OPTIONS", url, 204, options_headers), route("PUT", url, status, actual_headers)],
+        [preflight_first(outcome)])
 
 
 preflighted("cc-preflight-ok-actual-missing",

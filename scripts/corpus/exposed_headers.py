@@ -20,18 +20,13 @@ Usage (from the repository root):
 """
 
 import common
-from common import route, sent
+from common import ACAC, ACAM, ACAO, ACEH, ok, request, route, sent
 
 OUTPUT = common.output_path("exposed-headers.json")
 
 API = "http://api.example:8000"
 DOC = "http://app.example"
 REF = "http://app.example/"
-
-ACAO = "Access-Control-Allow-Origin"
-ACAC = "Access-Control-Allow-Credentials"
-ACAM = "Access-Control-Allow-Methods"
-ACEH = "Access-Control-Expose-Headers"
 
 SAFELISTED_7 = [
     ("Cache-Control", "no-cache"),
@@ -44,7 +39,9 @@ SAFELISTED_7 = [
 ]
 
 
-VECTORS = []
+VECTORS = common.Vectors()
+add = VECTORS.add
+
 FILTER = ('Fetch "main fetch" step 14: the CORS filtered response keeps only headers whose name '
           "is a CORS-safelisted response-header name given the CORS-exposed header-name list. ")
 
@@ -52,20 +49,13 @@ FILTER = ('Fetch "main fetch" step 14: the CORS filtered response keeps only hea
 def cors(id_, description, headers, exposed, *, credentials=None, acao="*", status=200):
     """A simple CORS GET answered with ACAO (+ ACAC with credentials) and `headers`."""
     url = f"{API}/eh/{id_.removeprefix('eh-')}"
-    request = {"method": "GET", "url": url}
     route_headers = [(ACAO, acao)]
-    if credentials is not None:
-        request["credentials"] = credentials
-        if credentials == "include":
-            route_headers.append((ACAC, "true"))
+    if credentials == "include":
+        route_headers.append((ACAC, "true"))
     route_headers += headers
-    VECTORS.append({
-        "id": id_, "kind": "scenario", "description": FILTER + description, "origin": DOC,
-        "server": {"routes": [route("GET", url, status, route_headers)]},
-        "steps": [{"at": 0, "request": request, "expect": {
-            "result": "ok", "type": "cors", "status": status, "exposed_headers": exposed,
-            "preflight": False, "requests": [sent("GET", url, DOC, REF)]}}],
-    })
+    add(id_, FILTER + description, DOC, [route("GET", url, status, route_headers)],
+        [ok(request(url, "GET", credentials=credentials), [sent("GET", url, DOC, REF)], "cors",
+            status, exposed)])
 
 
 # --- the safelist ------------------------------------------------------------------------------------
@@ -239,83 +229,58 @@ cors("eh-invalid-aceh-non-token",
 # --- basic and opaque responses, preflighted requests -------------------------------------------------
 
 url = DOC + "/eh/basic"
-VECTORS.append({
-    "id": "eh-basic-exposes-all", "kind": "scenario",
-    "description": 'Fetch "main fetch" step 12: a same-origin request is tainted basic; a basic '
-                   "filtered response hides only forbidden response-header names, so every "
-                   "other header, Access-Control-Expose-Headers notwithstanding, is readable. "
-                   "Same-origin GET: no Origin header; Referer the document URL.",
-    "origin": DOC,
-    "server": {"routes": [route("GET", url, 200, [
-        (ACEH, "x-a"), ("X-A", "1"), ("X-B", "2"), ("Server", "test"),
-        ("Content-Type", "text/plain")])]},
-    "steps": [{"at": 0, "request": {"method": "GET", "url": url}, "expect": {
-        "result": "ok", "type": "basic", "status": 200,
-        "exposed_headers": ["access-control-expose-headers", "content-type", "server", "x-a",
-                            "x-b"],
-        "preflight": False, "requests": [sent("GET", url, None, REF)]}}],
-})
+add("eh-basic-exposes-all",
+    'Fetch "main fetch" step 12: a same-origin request is tainted basic; a basic '
+    "filtered response hides only forbidden response-header names, so every "
+    "other header, Access-Control-Expose-Headers notwithstanding, is readable. "
+    "Same-origin GET: no Origin header; Referer the document URL.",
+    DOC,
+    [route("GET", url, 200, [(ACEH, "x-a"), ("X-A", "1"), ("X-B", "2"), ("Server", "test"),
+                             ("Content-Type", "text/plain")])],
+    [ok(request(url, "GET"), [sent("GET", url, None, REF)], "basic", 200,
+        ["access-control-expose-headers", "content-type", "server", "x-a", "x-b"])])
 
 url = DOC + "/eh/basic-set-cookie2"
-VECTORS.append({
-    "id": "eh-basic-hides-set-cookie2", "kind": "scenario",
-    "description": 'Fetch "basic filtered response": excludes headers whose name is a forbidden '
-                   "response-header name (Set-Cookie2); all others are readable.",
-    "origin": DOC,
-    "server": {"routes": [route("GET", url, 200, [
-        ("Set-Cookie2", "a=b"), ("X-Secret", "1"), ("Date", "Wed, 04 May 1988 22:22:22 GMT")])]},
-    "steps": [{"at": 0, "request": {"method": "GET", "url": url}, "expect": {
-        "result": "ok", "type": "basic", "status": 200,
-        "exposed_headers": ["date", "x-secret"],
-        "preflight": False, "requests": [sent("GET", url, None, REF)]}}],
-})
+add("eh-basic-hides-set-cookie2",
+    'Fetch "basic filtered response": excludes headers whose name is a forbidden '
+    "response-header name (Set-Cookie2); all others are readable.",
+    DOC,
+    [route("GET", url, 200, [("Set-Cookie2", "a=b"), ("X-Secret", "1"),
+                             ("Date", "Wed, 04 May 1988 22:22:22 GMT")])],
+    [ok(request(url, "GET"), [sent("GET", url, None, REF)], "basic", 200, ["date", "x-secret"])])
 
 url = API + "/eh/opaque"
-VECTORS.append({
-    "id": "eh-opaque-exposes-nothing", "kind": "scenario",
-    "description": 'Fetch "opaque filtered response": its header list is empty, so no-cors '
-                   "fetches expose nothing, not even safelisted names or `*`-exposed ones.",
-    "origin": DOC,
-    "server": {"routes": [route("GET", url, 200, [
-        (ACAO, "*"), (ACEH, "*"), ("Content-Type", "text/plain"), ("X-A", "1")])]},
-    "steps": [{"at": 0, "request": {"method": "GET", "url": url, "mode": "no-cors"}, "expect": {
-        "result": "ok", "type": "opaque", "status": 0, "exposed_headers": [],
-        "preflight": False, "requests": [sent("GET", url, None, REF)]}}],
-})
+add("eh-opaque-exposes-nothing",
+    'Fetch "opaque filtered response": its header list is empty, so no-cors '
+    "fetches expose nothing, not even safelisted names or `*`-exposed ones.",
+    DOC,
+    [route("GET", url, 200, [(ACAO, "*"), (ACEH, "*"), ("Content-Type", "text/plain"),
+                             ("X-A", "1")])],
+    [ok(request(url, "GET", mode="no-cors"), [sent("GET", url, None, REF)], "opaque", 0)])
 
 url = API + "/eh/preflighted"
-VECTORS.append({
-    "id": "eh-preflighted-uses-actual-aceh", "kind": "scenario",
-    "description": 'Fetch "main fetch" step 14.1 reads Access-Control-Expose-Headers from the '
-                   "actual response only: the preflight's `x-b` exposes nothing, the actual "
-                   "response's `x-a` exposes X-A.",
-    "origin": DOC,
-    "server": {"routes": [
-        route("OPTIONS", url, 204, [(ACAO, "*"), (ACAM, "PUT"), (ACEH, "x-b")]),
-        route("PUT", url, 200, [(ACAO, "*"), (ACEH, "x-a"), ("X-A", "1"), ("X-B", "2")])]},
-    "steps": [{"at": 0, "request": {"method": "PUT", "url": url}, "expect": {
-        "result": "ok", "type": "cors", "status": 200, "exposed_headers": ["x-a"],
-        "preflight": True,
-        "requests": [sent("OPTIONS", url, DOC, REF, acrm="PUT"), sent("PUT", url, DOC, REF)]}}],
-})
+add("eh-preflighted-uses-actual-aceh",
+    'Fetch "main fetch" step 14.1 reads Access-Control-Expose-Headers from the '
+    "actual response only: the preflight's `x-b` exposes nothing, the actual "
+    "response's `x-a` exposes X-A.",
+    DOC,
+    [route("OPTIONS", url, 204, [(ACAO, "*"), (ACAM, "PUT"), (ACEH, "x-b")]),
+     route("PUT", url, 200, [(ACAO, "*"), (ACEH, "x-a"), ("X-A", "1"), ("X-B", "2")])],
+    [ok(request(url, "PUT"),
+        [sent("OPTIONS", url, DOC, REF, acrm="PUT"), sent("PUT", url, DOC, REF)],
+        "cors", 200, ["x-a"], preflight=True)])
 
 url = API + "/eh/preflighted-star"
-VECTORS.append({
-    "id": "eh-preflighted-star", "kind": "scenario",
-    "description": 'Fetch "main fetch" step 14.1.2: `*` on the actual response of a preflighted '
-                   "request without credentials exposes all of its header names.",
-    "origin": DOC,
-    "server": {"routes": [
-        route("OPTIONS", url, 204, [(ACAO, "*"), (ACAM, "DELETE")]),
-        route("DELETE", url, 200, [(ACAO, "*"), (ACEH, "*"), ("X-A", "1")])]},
-    "steps": [{"at": 0, "request": {"method": "DELETE", "url": url}, "expect": {
-        "result": "ok", "type": "cors", "status": 200,
-        "exposed_headers": ["access-control-allow-origin", "access-control-expose-headers",
-                            "x-a"],
-        "preflight": True,
-        "requests": [sent("OPTIONS", url, DOC, REF, acrm="DELETE"),
-                     sent("DELETE", url, DOC, REF)]}}],
-})
+add("eh-preflighted-star",
+    'Fetch "main fetch" step 14.1.2: `*` on the actual response of a preflighted '
+    "request without credentials exposes all of its header names.",
+    DOC,
+    [route("OPTIONS", url, 204, [(ACAO, "*"), (ACAM, "DELETE")]),
+     route("DELETE", url, 200, [(ACAO, "*"), (ACEH, "*"), ("X-A", "1")])],
+    [ok(request(url, "DELETE"),
+        [sent("OPTIONS", url, DOC, REF, acrm="DELETE"), sent("DELETE", url, DOC, REF)], "cors",
+        200, ["access-control-allow-origin", "access-control-expose-headers", "x-a"],
+        preflight=True)])
 
 
 def main():

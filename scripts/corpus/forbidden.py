@@ -30,7 +30,10 @@ step 8.11); the preflight carries the same one.
 Run from the repository root: python3 scripts/corpus/forbidden.py
 """
 
+from functools import partial
+
 import common
+from common import ABSENT, REFLECT, UNCHECKED, fail, ok, rejected, request, route
 
 OUT = common.output_path("forbidden.json")
 
@@ -38,11 +41,11 @@ DOC = "http://app.example"
 REF = DOC + "/"
 API = "http://api.example:8000"
 
-vectors = []
-ids = set()
+VECTORS = common.Vectors()
+add = VECTORS.add
 
-ABSENT = common.ABSENT
-UNCHECKED = common.UNCHECKED
+# Requests as they reach the server (common.py), from the http://app.example document by default.
+sent = partial(common.sent, origin=DOC, referer=REF)
 
 GUARD = ('Fetch "new Request(input, init)" step 33.5 fills the request Headers (guard "request"); '
          'Headers "validate" step 3 returns false for a forbidden request-header, so "append" '
@@ -52,44 +55,7 @@ NO_PREFLIGHT = ('With the header gone, "CORS-unsafe request-header names" is emp
                 "CORS-preflight fetch (HTTP fetch step 4.1 is not reached with makeCORSPreflight)")
 
 
-def scenario(vid, description, routes, steps, origin=DOC):
-    assert vid not in ids, vid
-    ids.add(vid)
-    routes = [common.route(*r) for r in routes]
-    vectors.append(common.scenario(vid, description, origin, routes, steps))
-
-
-def sent(method, url, origin=DOC, acrm=None, acrh=None, referer=REF,
-         authorization=None, **extra):
-    return common.sent(method, url, origin, referer, acrm, acrh, authorization, **extra)
-
-
-request = common.request
-
-
-def ok_step(req, requests, exposed, preflight, rtype="cors", status=200):
-    return common.ok(req, requests, rtype, status, exposed, preflight)
-
-
-def error_step(req, requests, error=None, preflight=None):
-    expect = {"result": "network-error"}
-    if preflight is not None:
-        expect["preflight"] = preflight
-    expect["requests"] = requests
-    if error is not None:
-        expect["error"] = error
-    return {"at": 0, "request": req, "expect": expect}
-
-
-def thrown_step(req):
-    """The Request constructor threw a TypeError: fetch() rejects before any request."""
-    return common.fail(req, [], None)
-
-
 SIMPLE_OK = [("Access-Control-Allow-Origin", "*"), ("Content-Type", "text/plain")]
-REFLECT = [("Access-Control-Allow-Origin", "{{origin}}"),
-           ("Access-Control-Allow-Methods", "{{request-method}}"),
-           ("Access-Control-Allow-Headers", "{{request-headers}}")]
 
 # --- Each listed forbidden request-header name, in odd case ---------------------------------
 
@@ -133,27 +99,29 @@ for name, value, carried, why in LISTED:
         route_headers = [("Access-Control-Allow-Origin", "{{origin}}"), ("Vary", "Origin"),
                          ("Content-Type", "text/plain")]
     extra = {key: carried}
-    scenario(
+    add(
         f"forbidden-listed-{key}",
         f'Fetch "forbidden request-header" step 1: `{name}` is a byte-case-insensitive match for '
         f"`{key}`. {GUARD}. {NO_PREFLIGHT}. What reaches the server for `{key}`: {why}.",
-        [("GET", url, 200, route_headers)],
-        [ok_step(request(url, headers=[(name, value)]),
-                 [sent("GET", url, **extra)], ["content-type"], False)],
+        DOC,
+        [route("GET", url, 200, route_headers)],
+        [ok(request(url, headers=[(name, value)]),
+            [sent("GET", url, **extra)], exposed=["content-type"])],
     )
 
 # The browser's Origin is not sent on a same-origin GET even when script tried to set one.
 url = f"{DOC}/forbidden/same-origin-origin"
-scenario(
+add(
     "forbidden-origin-same-origin-get",
     f'{GUARD} (`Origin` is on the list of "forbidden request-header" step 1). The request is '
     'same-origin with tainting basic ("main fetch" step 12), and "append a request `Origin` '
     'header" adds Origin neither in step 3 (not cors) nor step 4 (GET), so no Origin at all. '
     "Referer: same-origin, so the full document URL.",
-    [("GET", url, 200, [("Content-Type", "text/plain"), ("X-Secret", "1")])],
-    [ok_step(request(url, headers=[("Origin", "http://evil.example")]),
-             [sent("GET", url, origin=None, referer=REF)], ["content-type", "x-secret"], False,
-             rtype="basic")],
+    DOC,
+    [route("GET", url, 200, [("Content-Type", "text/plain"), ("X-Secret", "1")])],
+    [ok(request(url, headers=[("Origin", "http://evil.example")]),
+        [sent("GET", url, origin=None, referer=REF)], "basic",
+        exposed=["content-type", "x-secret"])],
 )
 
 # --- Sec- and Proxy- prefixes ---------------------------------------------------------------
@@ -168,13 +136,14 @@ for vid, name, value in [
 ]:
     url = f"{API}/forbidden/prefix/{vid}"
     key = name.lower()
-    scenario(
+    add(
         f"forbidden-{vid}",
         f'Fetch "forbidden request-header" step 2: `{name}` byte-lowercased starts with '
         f"`{'sec-' if key.startswith('sec-') else 'proxy-'}`. {GUARD}. {NO_PREFLIGHT}.",
-        [("GET", url, 200, SIMPLE_OK)],
-        [ok_step(request(url, headers=[(name, value)]),
-                 [sent("GET", url, **{key: ABSENT})], ["content-type"], False)],
+        DOC,
+        [route("GET", url, 200, SIMPLE_OK)],
+        [ok(request(url, headers=[(name, value)]),
+            [sent("GET", url, **{key: ABSENT})], exposed=["content-type"])],
     )
 
 # Near misses: not forbidden, so kept, unsafe, and preflighted.
@@ -185,31 +154,33 @@ for vid, name, value in [
 ]:
     url = f"{API}/forbidden/near/{vid}"
     key = name.lower()
-    scenario(
+    add(
         f"not-forbidden-{vid}",
         f'Fetch "forbidden request-header" step 2 checks only for the prefixes `proxy-` and '
         f"`sec-` (with the dash): `{name}` is not forbidden and is kept. It is not a "
         'CORS-safelisted request-header, so "main fetch" step 12 preflights; "CORS-preflight '
         f'fetch" step 5 sends Access-Control-Request-Headers `{key}`.',
-        [("OPTIONS", url, 204, REFLECT), ("GET", url, 200, SIMPLE_OK)],
-        [ok_step(request(url, headers=[(name, value)]),
-                 [sent("OPTIONS", url, acrm="GET", acrh=key),
-                  sent("GET", url, **{key: value})], ["content-type"], True)],
+        DOC,
+        [route("OPTIONS", url, 204, REFLECT), route("GET", url, 200, SIMPLE_OK)],
+        [ok(request(url, headers=[(name, value)]),
+            [sent("OPTIONS", url, acrm="GET", acrh=key),
+             sent("GET", url, **{key: value})], exposed=["content-type"], preflight=True)],
     )
 
 # Several forbidden headers and one unsafe one: only the unsafe one is preflighted.
 url = f"{API}/forbidden/mixed"
-scenario(
+add(
     "forbidden-mixed-with-unsafe",
     f"{GUARD}: Sec-Foo, Cookie2, Proxy-Foo and DNT are dropped; X-Custom is kept. So the "
     '"CORS-unsafe request-header names" are « x-custom » and "CORS-preflight fetch" step 5 sends '
     "Access-Control-Request-Headers `x-custom` only.",
-    [("OPTIONS", url, 204, REFLECT), ("GET", url, 200, SIMPLE_OK)],
-    [ok_step(request(url, headers=[("Sec-Foo", "1"), ("Cookie2", "x"), ("X-Custom", "1"),
-                                   ("Proxy-Foo", "1"), ("DNT", "1")]),
-             [sent("OPTIONS", url, acrm="GET", acrh="x-custom"),
-              sent("GET", url, x_custom="1", sec_foo=ABSENT, cookie2=ABSENT,
-                   proxy_foo=ABSENT)], ["content-type"], True)],
+    DOC,
+    [route("OPTIONS", url, 204, REFLECT), route("GET", url, 200, SIMPLE_OK)],
+    [ok(request(url, headers=[("Sec-Foo", "1"), ("Cookie2", "x"), ("X-Custom", "1"),
+                              ("Proxy-Foo", "1"), ("DNT", "1")]),
+        [sent("OPTIONS", url, acrm="GET", acrh="x-custom"),
+         sent("GET", url, x_custom="1", sec_foo=ABSENT, cookie2=ABSENT,
+              proxy_foo=ABSENT)], exposed=["content-type"], preflight=True)],
 )
 
 # --- X-HTTP-Method(-Override) / X-Method-Override ------------------------------------------
@@ -239,37 +210,40 @@ for vid, name, value, forbidden, note in [
     url = f"{API}/forbidden/override/{vid}"
     key = name.lower()
     if forbidden:
-        scenario(
+        add(
             f"forbidden-{vid}",
             f"{OVERRIDE}: {note}, so `{name}: {value}` is forbidden. {GUARD}. {NO_PREFLIGHT}.",
-            [("GET", url, 200, SIMPLE_OK)],
-            [ok_step(request(url, headers=[(name, value)]),
-                     [sent("GET", url, **{key: ABSENT})], ["content-type"], False)],
+            DOC,
+            [route("GET", url, 200, SIMPLE_OK)],
+            [ok(request(url, headers=[(name, value)]),
+                [sent("GET", url, **{key: ABSENT})], exposed=["content-type"])],
         )
     else:
-        scenario(
+        add(
             f"not-forbidden-{vid}",
             f"{OVERRIDE}: {note}, so `{name}: {value}` is kept. `{key}` is not a "
             'CORS-safelisted request-header name, so "main fetch" step 12 preflights and '
             f'"CORS-preflight fetch" step 5 sends Access-Control-Request-Headers `{key}`; the '
             "actual request carries the header.",
-            [("OPTIONS", url, 204, REFLECT), ("GET", url, 200, SIMPLE_OK)],
-            [ok_step(request(url, headers=[(name, value)]),
-                     [sent("OPTIONS", url, acrm="GET", acrh=key),
-                      sent("GET", url, **{key: value})], ["content-type"], True)],
+            DOC,
+            [route("OPTIONS", url, 204, REFLECT), route("GET", url, 200, SIMPLE_OK)],
+            [ok(request(url, headers=[(name, value)]),
+                [sent("OPTIONS", url, acrm="GET", acrh=key),
+                 sent("GET", url, **{key: value})], exposed=["content-type"], preflight=True)],
         )
 
 # --- Forbidden and invalid methods ---------------------------------------------------------
 
 for method in ["CONNECT", "connect", "TRACE", "trace", "TrAcK"]:
     url = f"{API}/forbidden/method/{method}"
-    scenario(
+    add(
         f"forbidden-method-{method}",
         f'Fetch "new Request(input, init)" step 25.2: `{method}` is a forbidden method '
         "(byte-case-insensitive match for CONNECT, TRACE or TRACK), so the constructor throws a "
         "TypeError; fetch() rejects and nothing is sent, not even a preflight.",
-        [("*", url, 200, REFLECT)],
-        [thrown_step(request(url, method=method))],
+        DOC,
+        [route("*", url, 200, REFLECT)],
+        [rejected(request(url, method=method))],
     )
 
 for vid, method, why in [
@@ -280,13 +254,14 @@ for vid, method, why in [
     ("parenthesis", "(GET)", "`(` and `)` are not tchars"),
 ]:
     url = f"{API}/forbidden/invalid-method/{vid}"
-    scenario(
+    add(
         f"invalid-method-{vid}",
         f'Fetch "new Request(input, init)" step 25.2: {why}, so the value is not a method '
         "(Fetch \"Methods\": a method matches the method token production); the constructor "
         "throws a TypeError, fetch() rejects and nothing is sent.",
-        [("*", url, 200, REFLECT)],
-        [thrown_step(request(url, method=method))],
+        DOC,
+        [route("*", url, 200, REFLECT)],
+        [rejected(request(url, method=method))],
     )
 
 # --- Method normalization -------------------------------------------------------------------
@@ -304,7 +279,7 @@ def acam_route(url, acam, creds=False):
         headers.append(("Access-Control-Allow-Credentials", "true"))
     headers += [("Access-Control-Allow-Methods", acam),
                 ("Access-Control-Allow-Headers", "{{request-headers}}")]
-    return ("OPTIONS", url, 204, headers)
+    return route("OPTIONS", url, 204, headers)
 
 
 def actual_route(method, url, creds=False):
@@ -312,11 +287,11 @@ def actual_route(method, url, creds=False):
     if creds:
         headers.append(("Access-Control-Allow-Credentials", "true"))
     headers.append(("Content-Type", "text/plain"))
-    return (method, url, 200, headers)
+    return route(method, url, 200, headers)
 
 
-# (id, script method, sent method, ACAM, credentials, extra headers, ok?, note)
-for vid, method, normalized, acam, creds, headers, ok, note in [
+# (id, script method, sent method, ACAM, credentials, extra headers, allowed?, note)
+for vid, method, normalized, acam, creds, headers, allowed, note in [
     ("put-lowercase", "put", "PUT", "PUT", False, [], True,
      "`put` becomes `PUT`, which the preflight names and ACAM `PUT` allows"),
     ("delete-mixed", "dElEtE", "DELETE", "DELETE", False, [], True,
@@ -355,36 +330,37 @@ for vid, method, normalized, acam, creds, headers, ok, note in [
     routes = [acam_route(url, acam, creds), actual_route(normalized, url, creds)]
     if normalized == "OPTIONS":
         # One route answers both the preflight and the actual OPTIONS request.
-        routes = [("OPTIONS", url, 200, [("Access-Control-Allow-Origin", "{{origin}}"),
-                                         ("Access-Control-Allow-Methods", "OPTIONS"),
-                                         ("Content-Type", "text/plain")])]
+        routes = [route("OPTIONS", url, 200, [("Access-Control-Allow-Origin", "{{origin}}"),
+                                              ("Access-Control-Allow-Methods", "OPTIONS"),
+                                              ("Content-Type", "text/plain")])]
     if safelisted:
         desc = (f"{NORMALIZE}: {note}. \"main fetch\" step 12 (Otherwise): no preflight; the "
                 "actual request goes out with the normalized method.")
-        step = ok_step(req, [sent(normalized, url)], ["content-type"], False)
-    elif ok:
+        step = ok(req, [sent(normalized, url)], exposed=["content-type"])
+    elif allowed:
         desc = (f"{NORMALIZE}. {PF75}: {note}. The preflight's Access-Control-Request-Method is "
                 f"the request's method `{normalized}` (\"CORS-preflight fetch\" step 3).")
-        step = ok_step(req, [sent("OPTIONS", url, acrm=normalized, acrh=acrh),
-                             sent(normalized, url, **extra)], ["content-type"], True)
+        step = ok(req, [sent("OPTIONS", url, acrm=normalized, acrh=acrh),
+                        sent(normalized, url, **extra)], exposed=["content-type"], preflight=True)
     else:
         desc = (f"{NORMALIZE}. {PF75}: {note}, so the CORS-preflight fetch returns a network "
                 f"error and the actual request is never sent. Access-Control-Request-Method is "
                 f"`{normalized}` (\"CORS-preflight fetch\" step 3).")
-        step = error_step(req, [sent("OPTIONS", url, acrm=normalized, acrh=acrh)],
-                          "MethodDisallowedByPreflightResponse", preflight=True)
-    scenario(f"method-normalize-{vid}", desc, routes, [step])
+        step = fail(req, [sent("OPTIONS", url, acrm=normalized, acrh=acrh)],
+                    "MethodDisallowedByPreflightResponse", preflight=True)
+    add(f"method-normalize-{vid}", desc, DOC, routes, [step])
 
 # POST and HEAD in lowercase become safelisted methods: no preflight.
 for method, normalized in [("post", "POST"), ("head", "HEAD")]:
     url = f"{API}/forbidden/normalize/{method}-safelisted"
-    scenario(
+    add(
         f"method-normalize-{method}-no-preflight",
         f"{NORMALIZE}: `{method}` becomes `{normalized}`, a CORS-safelisted method, so \"main "
         'fetch" step 12 (Otherwise) sends it without a preflight; tainting is cors, so "append a '
         'request `Origin` header" step 3 adds Origin.',
+        DOC,
         [actual_route(normalized, url)],
-        [ok_step(request(url, method=method), [sent(normalized, url)], ["content-type"], False)],
+        [ok(request(url, method=method), [sent(normalized, url)], exposed=["content-type"])],
     )
 
 # --- URLs with credentials -----------------------------------------------------------------
@@ -396,13 +372,14 @@ for vid, url in [
     ("same-origin", "http://user:pass@app.example/forbidden/cred/d"),
 ]:
     plain = url.split("@", 1)[1]
-    scenario(
+    add(
         f"url-credentials-{vid}",
         'Fetch "new Request(input, init)" step 5.3: the parsed URL includes credentials (a '
         "non-empty username or password), so the constructor throws a TypeError; fetch() "
         "rejects and nothing is sent.",
-        [("*", "http://" + plain, 200, SIMPLE_OK)],
-        [thrown_step(request(url))],
+        DOC,
+        [route("*", "http://" + plain, 200, SIMPLE_OK)],
+        [rejected(request(url))],
     )
 
 # --- Write --------------------------------------------------------------------------------
@@ -414,6 +391,6 @@ source = ("Hand-written from the WHATWG Fetch standard: \"forbidden request-head
           "(strict-origin-when-cross-origin); cases also from web-platform-tests "
           "fetch/api/cors/cors-preflight-star.any.js. Generated by "
           "scripts/corpus/forbidden.py.")
-common.write_vectors(OUT, source, vectors)
-print(f"{common.relpath(OUT)}: {len(vectors)} scenario vectors, "
-      f"{common.step_count(vectors)} steps")
+common.write_vectors(OUT, source, VECTORS)
+print(f"{common.relpath(OUT)}: {len(VECTORS)} scenario vectors, "
+      f"{common.step_count(VECTORS)} steps")

@@ -24,8 +24,11 @@ Usage (from the repository root):
     python3 scripts/corpus/preflight_cache.py
 """
 
+from functools import partial
+
 import common
-from common import route
+from common import (ACAC, ACAH, ACAM, ACAO, MAX_AGE, fail, ok, options, preflight_first,
+                    reflect_options, request, route)
 
 OUTPUT = common.output_path("preflight-cache.json")
 
@@ -33,16 +36,12 @@ API = "http://api.example:8000"
 DOC = "http://app.example"
 REF = "http://app.example/"  # strict-origin-when-cross-origin, cross-origin, neither trustworthy
 
-ACAO = "Access-Control-Allow-Origin"
-ACAC = "Access-Control-Allow-Credentials"
-ACAM = "Access-Control-Allow-Methods"
-ACAH = "Access-Control-Allow-Headers"
-MAX_AGE = "Access-Control-Max-Age"
 
 # --- builders ---------------------------------------------------------------------------------
 
-def options(url, *headers, status=204):
-    return route("OPTIONS", url, status, headers)
+# Requests as they reach the server (common.py), from the http://app.example document by default.
+sent = partial(common.sent, origin=DOC, referer=REF)
+pre = partial(common.pre, origin=DOC, referer=REF)
 
 
 def any_method(url, *headers, status=200):
@@ -50,20 +49,8 @@ def any_method(url, *headers, status=200):
     return route("*", url, status, headers)
 
 
-REFLECT = ((ACAO, "{{origin}}"), (ACAM, "{{request-method}}"), (ACAH, "{{request-headers}}"))
-REFLECT_CRED = REFLECT + ((ACAC, "true"),)
-
-
-def sent_preflight(url, acrm, acrh, origin=DOC, referer=REF):
-    return common.sent("OPTIONS", url, origin, referer, acrm, acrh)
-
-
-def sent_actual(method, url, origin=DOC, referer=REF, authorization=None):
-    return common.sent(method, url, origin, referer, authorization=authorization)
-
-
 def step(at, method, url, *, headers=(), credentials=None, xhr=False,
-         pf=None, pf_only=False, error=None, sent=None, status=200, exposed=(),
+         pf=None, pf_only=False, error=None, sent_method=None, status=200, exposed=(),
          authorization=None, origin=DOC, referer=REF, extra_requests=None):
     """One fetch and its outcome.
 
@@ -71,41 +58,27 @@ def step(at, method, url, *, headers=(), credentials=None, xhr=False,
         (acrh None: the header is absent).
     pf_only: the preflight failed, so the actual request never reaches the server.
     error: the error name of a network error (None: the fetch resolves).
-    sent: the method of the actual request as sent (default: `method`).
+    sent_method: the method of the actual request as sent (default: `method`).
     extra_requests: replaces the computed request list (redirect vectors).
     """
-    request = {"method": method, "url": url}
-    if headers:
-        request["headers"] = [list(h) for h in headers]
-    if credentials is not None:
-        request["credentials"] = credentials
-    if xhr:
-        request["use_cors_preflight"] = True
+    fetched = request(url, method, headers, credentials=credentials, use_cors_preflight=xhr)
     requests = []
     if pf is not None:
-        requests.append(sent_preflight(url, pf[0], pf[1], origin, referer))
+        requests.append(pre(url, *pf, origin=origin, referer=referer))
     if not pf_only:
-        requests.append(sent_actual(sent or method, url, origin, referer, authorization))
+        requests.append(sent(sent_method or method, url, origin=origin, referer=referer,
+                             authorization=authorization))
     if extra_requests is not None:
         requests = extra_requests
-    expect = {"result": "ok" if error is None else "network-error",
-              "preflight": pf is not None}
     if error is None:
-        if not xhr:  # XMLHttpRequest has no response type
-            expect["type"] = "cors"
-        expect["status"] = status
-        expect["exposed_headers"] = list(exposed)
+        outcome = ok(fetched, requests, "cors", status, exposed, preflight=pf is not None, at=at)
     else:
-        expect["error"] = error
-    expect["requests"] = requests
-    return {"at": at, "request": request, "expect": expect}
+        outcome = fail(fetched, requests, error, preflight=pf is not None, at=at)
+    return preflight_first(outcome)
 
 
-VECTORS = []
-
-
-def add(id_, description, routes, steps, origin=DOC):
-    VECTORS.append(common.scenario(id_, description, origin, routes, steps))
+VECTORS = common.Vectors()
+add = VECTORS.add
 
 
 def u(slug):
@@ -134,6 +107,7 @@ url = u("default")
 add("pc-default-max-age-5",
     PF + " step 7.8: no Access-Control-Max-Age, max-age is 5. " + EXPIRY
     + "Hit at 4.6 s, miss at 5.4 s; the new preflight stores entries for 5 s again. " + MARGIN,
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
      step(4.6, "PUT", url),
@@ -146,6 +120,7 @@ add("pc-max-age-0-never-cached",
     PF + " steps 7.7-7.13: Access-Control-Max-Age 0 stores entries whose max-age has already "
     "passed, so nothing is ever served from the cache: every PUT, even at the same instant, "
     "preflights again.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, "0")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
@@ -161,6 +136,7 @@ for secs, hits, miss in [(1, [0.6], 1.4), (60, [30, 59.6], 60.4), (600, [300, 59
     add(f"pc-max-age-{secs}",
         PF + f" step 7.7: Access-Control-Max-Age {secs} is a valid delta-seconds, so the entries "
         f"live {secs} s. " + EXPIRY + f"Hits before {secs} s, miss after." + extra + " " + MARGIN,
+        DOC,
         [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, str(secs))),
          any_method(url, (ACAO, "{{origin}}"))],
         [step(0, "PUT", url, pf=("PUT", None))]
@@ -171,6 +147,7 @@ url = u("leading-zeros")
 add("pc-max-age-leading-zeros",
     PF + " step 7.7: `007` matches delta-seconds (1*DIGIT), so max-age is 7: hit at 6.6 s, "
     "miss at 7.4 s. " + MARGIN,
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, "007")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
@@ -201,6 +178,7 @@ for slug, values, why in INVALID_MAX_AGE:
     add(f"pc-max-age-invalid-{slug}",
         PF + f" steps 7.7-7.8: {why}, so extracting Access-Control-Max-Age returns failure and "
         "max-age is 5. " + EXPIRY + "Hit at 4.6 s, miss at 5.4 s. " + MARGIN,
+        DOC,
         [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), *[(MAX_AGE, v[0]) for v in values]),
          any_method(url, (ACAO, "{{origin}}"))],
         [step(0, "PUT", url, pf=("PUT", None)),
@@ -211,7 +189,8 @@ url = u("max-age-headers")
 add("pc-max-age-applies-to-header-entries",
     PF + " steps 7.12-7.13: header-name entries get the same max-age (60) as method entries; at "
     "60 s both have expired and the preflight carries the header again.",
-    [options(url, *REFLECT, (MAX_AGE, "60")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "60")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a")),
      step(30, "PUT", url, headers=[("X-A", "2")]),
      step(59.6, "GET", url, headers=[("X-A", "3")]),
@@ -222,7 +201,8 @@ add("pc-max-age-refreshed-by-later-preflight",
     PF + " step 7.10: a later successful preflight (needed for header x-a) sets the max-age of "
     "the existing PUT entry; the entry's lifetime then counts from that preflight (8 s + 10 s = "
     "18 s), so PUT still hits at 12 s and 17.6 s and misses at 18.4 s. " + MARGIN,
-    [options(url, *REFLECT, (MAX_AGE, "10")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "10")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
      step(8, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a")),
      step(12, "PUT", url),
@@ -235,7 +215,8 @@ url = u("put-not-delete")
 add("pc-method-entry-per-method",
     STORE + "A PUT entry is no method cache entry match for DELETE, so DELETE preflights; "
     "afterwards both are cached.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
      step(1, "DELETE", url, pf=("DELETE", None)),
      step(2, "PUT", url),
@@ -247,6 +228,7 @@ add("pc-method-list-caches-each",
     "and PATCH need none. PROPFIND is not cached and its preflight fails (not in the list: "
     "step 7.5), which clears every entry for the URL (" + CLEAR.strip() + "), so PUT "
     "preflights again.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT, DELETE, PATCH"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
@@ -261,7 +243,8 @@ add("pc-method-case-sensitive",
     STORE + "Methods are compared byte for byte (\"method cache entry match\": its method IS "
     "method). `patch` is not normalized (Fetch \"normalize\" only uppercases DELETE, GET, HEAD, "
     "OPTIONS, POST and PUT), so `PATCH` and `patch` are distinct entries.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PATCH", url, pf=("PATCH", None)),
      step(1, "patch", url, pf=("patch", None)),
      step(2, "PATCH", url),
@@ -272,10 +255,11 @@ add("pc-method-normalized-before-lookup",
     STORE + "The Request constructor normalizes `put` to `PUT` and `delete` to `DELETE` (Fetch "
     "\"normalize\" a method), so `put` hits the PUT entry while `delete` preflights with "
     "Access-Control-Request-Method `DELETE`.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
-     step(1, "put", url, sent="PUT"),
-     step(2, "delete", url, pf=("DELETE", None), sent="DELETE"),
+     step(1, "put", url, sent_method="PUT"),
+     step(2, "delete", url, pf=("DELETE", None), sent_method="DELETE"),
      step(3, "DELETE", url)])
 
 url = u("safelisted-method")
@@ -285,6 +269,7 @@ add("pc-safelisted-methods-need-no-method-entry",
     "methods is null, nothing stored for methods); POST and HEAD with x-a then only need the "
     "x-a header entry. PUT with x-a has no method entry, preflights, and fails (PUT not in an "
     "empty methods list, step 7.5).",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAH, "x-a"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "GET", url, headers=[("X-A", "1")], pf=("GET", "x-a")),
@@ -299,7 +284,8 @@ url = u("x-a-not-x-b")
 add("pc-header-entry-per-name",
     STORE + "An x-a entry is no header-name cache entry match for x-b. The preflight for "
     "{x-a, x-c} lists every CORS-unsafe name (step 4), not just the uncached one.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a")),
      step(1, "PUT", url, headers=[("X-B", "1")], pf=("PUT", "x-b")),
      step(2, "PUT", url, headers=[("X-A", "1"), ("X-B", "2")]),
@@ -310,6 +296,7 @@ url = u("header-case")
 add("pc-header-name-case-insensitive",
     STORE + "\"header-name cache entry match\" compares names byte-case-insensitively: "
     "Access-Control-Allow-Headers `X-Custom` serves `x-custom`, `X-CUSTOM` and `X-Custom`.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAH, "X-Custom"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "GET", url, headers=[("x-custom", "1")], pf=("GET", "x-custom")),
@@ -321,7 +308,8 @@ add("pc-method-hit-header-miss",
     '"HTTP fetch" step 4.1 second condition: PUT is cached, but x-a has no header-name cache '
     "entry match, so PUT with x-a preflights again (Access-Control-Request-Method PUT, "
     "Access-Control-Request-Headers x-a); afterwards both hit.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
      step(1, "PUT", url),
      step(2, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a")),
@@ -332,7 +320,8 @@ url = u("header-across-methods")
 add("pc-header-entry-shared-across-methods",
     STORE + "Header-name entries are not tied to a method: x-a stored by PUT's preflight serves "
     "DELETE once DELETE's own method entry exists.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a")),
      step(1, "DELETE", url, pf=("DELETE", None)),
      step(2, "DELETE", url, headers=[("X-A", "1")])])
@@ -342,6 +331,7 @@ add("pc-content-type-entry",
     STORE + "`Content-Type: application/json` is a CORS-unsafe request-header, so POST "
     "preflights with Access-Control-Request-Headers content-type and the content-type entry "
     "then serves it; `text/plain` is safelisted and never needs the cache.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAH, "Content-Type"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "POST", url, headers=[("Content-Type", "application/json")],
@@ -354,6 +344,7 @@ add("pc-authorization-explicit-entry",
     STORE + "Access-Control-Allow-Headers naming Authorization stores an `authorization` entry, "
     "which serves the next request with Authorization. The preflight never carries "
     "Authorization; the actual request does.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAH, "Authorization"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "GET", url, headers=[("Authorization", "Bearer a")], pf=("GET", "authorization"),
@@ -370,6 +361,7 @@ add("pc-star-entries-cover-any",
     "Authorization therefore preflights, and fails: Authorization is a CORS non-wildcard "
     "request-header name that `*` does not cover (step 7.5's header check). " + CLEAR
     + "So DELETE with x-b preflights again.",
+    DOC,
     [options(url, (ACAO, "*"), (ACAM, "*"), (ACAH, "*"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "*"))],
     [step(0, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a")),
@@ -383,6 +375,7 @@ url = u("star-authorization")
 add("pc-star-plus-authorization-entry",
     STORE + "`*, Authorization` stores both a `*` and an `authorization` header entry; the latter "
     "serves a later request with Authorization without a preflight.",
+    DOC,
     [options(url, (ACAO, "*"), (ACAM, "*"), (ACAH, "*, Authorization"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "*"))],
     [step(0, "GET", url, headers=[("X-A", "1")], pf=("GET", "x-a")),
@@ -397,6 +390,7 @@ add("pc-star-entry-not-for-credentialed",
     "credentials `*` is no wildcard and PUT is not in [`*`] (step 7.5): "
     "MethodDisallowedByPreflightResponse. " + CLEAR + "So the uncredentialed PUT preflights "
     "again. (WPT cors-preflight-star.any.js: `*` works as any only without credentials.)",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAC, "true"), (ACAM, "*"), (ACAH, "*"),
              (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
@@ -414,6 +408,7 @@ add("pc-star-credentialed-entry-only-for-uncredentialed",
     "DELETE does not use the `*` entry (the brief's reading: `*` is no wildcard with "
     "credentials) and preflights; DELETE is not in [PUT, `*`] with credentials (step 7.5), so "
     "it fails and " + CLEAR.replace('Fetch "main fetch"', '"main fetch"'),
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAC, "true"), (ACAM, "PUT, *"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
     [step(0, "PUT", url, credentials="include", pf=("PUT", None)),
@@ -429,6 +424,7 @@ add("pc-star-header-entry-credentialed",
     "is credentialed, so it serves all; `*` covers x-a without credentials). Credentialed PUT "
     "with x-a finds no usable entry for x-a and preflights; with credentials x-a must be listed "
     "literally (step 7.6): HeaderDisallowedByPreflightResponse.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAC, "true"), (ACAM, "PUT"), (ACAH, "*"),
              (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
@@ -445,7 +441,8 @@ add("pc-uncredentialed-entry-not-for-credentialed",
     "requests whose credentials mode is not \"include\"; \"create a new cache entry\" sets "
     "credentials true only for \"include\". So credentialed PUT preflights after an "
     "uncredentialed one; afterwards both modes hit.",
-    [options(url, *REFLECT_CRED, (MAX_AGE, "600")),
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600"), credentials=True),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
     [step(0, "PUT", url, pf=("PUT", None)),
      step(1, "PUT", url, credentials="include", pf=("PUT", None)),
@@ -457,7 +454,8 @@ add("pc-credentialed-entry-serves-all",
     '"CORS-preflight cache" cache entry match: an entry whose credentials is true matches any '
     "request, so after a credentialed preflight, PUT with credentials same-origin, omit and "
     "include all hit.",
-    [options(url, *REFLECT_CRED, (MAX_AGE, "600")),
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600"), credentials=True),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
     [step(0, "PUT", url, credentials="include", pf=("PUT", None)),
      step(1, "PUT", url, credentials="same-origin"),
@@ -468,7 +466,8 @@ url = u("omit-same-origin")
 add("pc-omit-and-same-origin-share-entries",
     '"create a new cache entry": credentials is false for both "omit" and "same-origin", so an '
     "entry stored by an omit request serves a same-origin-mode request and vice versa.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, credentials="omit", headers=[("X-A", "1")], pf=("PUT", "x-a")),
      step(1, "PUT", url, credentials="same-origin", headers=[("X-A", "1")]),
      step(2, "DELETE", url, credentials="same-origin", pf=("DELETE", None)),
@@ -484,7 +483,8 @@ add("pc-credentialed-entry-max-age-set-by-uncredentialed-preflight",
     "therefore expired by 20 s, whichever instant its 5 s are counted from, and credentialed PUT "
     "preflights again. (No uncredentialed PUT entry is created: step 7.11 only creates entries "
     "for methods without a match.)",
-    [options(url, *REFLECT_CRED, (MAX_AGE, "60{{request-headers}}")),
+    DOC,
+    [reflect_options(url, (MAX_AGE, "60{{request-headers}}"), credentials=True),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
     [step(0, "PUT", url, credentials="include", pf=("PUT", None)),
      step(10, "PUT", url, headers=[("X-B", "1")], pf=("PUT", "x-b")),
@@ -496,8 +496,9 @@ ua, ub = u("path-a"), u("path-b")
 add("pc-keyed-by-path",
     '"CORS-preflight cache": an entry matches only when its URL is the request\'s current URL, '
     "so /path-a's entries do not serve /path-b.",
-    [options(ua, *REFLECT, (MAX_AGE, "600")), any_method(ua, (ACAO, "{{origin}}")),
-     options(ub, *REFLECT, (MAX_AGE, "600")), any_method(ub, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(ua, (MAX_AGE, "600")), any_method(ua, (ACAO, "{{origin}}")),
+     reflect_options(ub, (MAX_AGE, "600")), any_method(ub, (ACAO, "{{origin}}"))],
     [step(0, "PUT", ua, pf=("PUT", None)),
      step(1, "PUT", ub, pf=("PUT", None)),
      step(2, "PUT", ua),
@@ -507,9 +508,10 @@ uq, uq1, uq2 = u("query"), u("query") + "?x=1", u("query") + "?x=2"
 add("pc-keyed-by-query",
     '"CORS-preflight cache": the entry URL includes the query, so ?x=1 and ?x=2 each need their '
     "own preflight.",
-    [options(uq, *REFLECT, (MAX_AGE, "600")), any_method(uq, (ACAO, "{{origin}}")),
-     options(uq1, *REFLECT, (MAX_AGE, "600")), any_method(uq1, (ACAO, "{{origin}}")),
-     options(uq2, *REFLECT, (MAX_AGE, "600")), any_method(uq2, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(uq, (MAX_AGE, "600")), any_method(uq, (ACAO, "{{origin}}")),
+     reflect_options(uq1, (MAX_AGE, "600")), any_method(uq1, (ACAO, "{{origin}}")),
+     reflect_options(uq2, (MAX_AGE, "600")), any_method(uq2, (ACAO, "{{origin}}"))],
     [step(0, "PUT", uq, pf=("PUT", None)),
      step(1, "PUT", uq1, pf=("PUT", None)),
      step(2, "PUT", uq2, pf=("PUT", None)),
@@ -519,8 +521,9 @@ add("pc-keyed-by-query",
 up0, up1 = API + "/pc/port", "http://api.example:8001/pc/port"
 add("pc-keyed-by-port",
     '"CORS-preflight cache": the same path on another port is another URL.',
-    [options(up0, *REFLECT, (MAX_AGE, "600")), any_method(up0, (ACAO, "{{origin}}")),
-     options(up1, *REFLECT, (MAX_AGE, "600")), any_method(up1, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(up0, (MAX_AGE, "600")), any_method(up0, (ACAO, "{{origin}}")),
+     reflect_options(up1, (MAX_AGE, "600")), any_method(up1, (ACAO, "{{origin}}"))],
     [step(0, "PUT", up0, pf=("PUT", None)),
      step(1, "PUT", up1, pf=("PUT", None)),
      step(2, "PUT", up0),
@@ -531,17 +534,17 @@ add("pc-url-compared-after-parsing",
     '"CORS-preflight cache": entries hold the parsed URL; `http://API.EXAMPLE:8000/pc/./normalized` '
     "parses to the same URL as the stored one (host lowercased, `.` segment removed), so it "
     "hits.",
-    [options(un, *REFLECT, (MAX_AGE, "600")), any_method(un, (ACAO, "{{origin}}"))],
+    DOC,
+    [reflect_options(un, (MAX_AGE, "600")), any_method(un, (ACAO, "{{origin}}"))],
     [step(0, "PUT", un, pf=("PUT", None)),
-     {"at": 1, "request": {"method": "PUT", "url": "http://API.EXAMPLE:8000/pc/./normalized"},
-      "expect": {"result": "ok", "preflight": False, "type": "cors", "status": 200,
-                 "exposed_headers": [], "requests": [sent_actual("PUT", un)]}}])
+     preflight_first(ok(request("http://API.EXAMPLE:8000/pc/./normalized", "PUT"),
+                        [sent("PUT", un)], at=1))])
 
 ur1, ur2 = u("redirect-from"), "http://api2.example:8000/pc/redirect-to"
 redirect_routes = [
-    options(ur1, *REFLECT, (MAX_AGE, "600")),
+    reflect_options(ur1, (MAX_AGE, "600")),
     route("GET", ur1, 307, [(ACAO, "{{origin}}"), ("Location", ur2)]),
-    options(ur2, *REFLECT, (MAX_AGE, "600")),
+    reflect_options(ur2, (MAX_AGE, "600")),
     any_method(ur2, (ACAO, "{{origin}}")),
 ]
 
@@ -549,11 +552,11 @@ redirect_routes = [
 def redirect_step(at, pf1, pf2):
     reqs = []
     if pf1:
-        reqs.append(sent_preflight(ur1, "GET", "x-a"))
-    reqs.append(sent_actual("GET", ur1))
+        reqs.append(pre(ur1, "GET", "x-a"))
+    reqs.append(sent("GET", ur1))
     if pf2:
-        reqs.append(sent_preflight(ur2, "GET", "x-a", origin="null"))
-    reqs.append(sent_actual("GET", ur2, origin="null"))
+        reqs.append(pre(ur2, "GET", "x-a", origin="null"))
+    reqs.append(sent("GET", ur2, origin="null"))
     return step(at, "GET", ur1, headers=[("X-A", "1")], pf=("GET", "x-a") if (pf1 or pf2) else None,
                 extra_requests=reqs)
 
@@ -567,6 +570,7 @@ add("pc-keyed-by-origin",
     "A direct fetch of api2.example from the document (origin http://app.example) finds no "
     "entry and preflights; repeating both fetches then hits every entry. Referer stays the "
     "document's origin + \"/\".",
+    DOC,
     redirect_routes,
     [redirect_step(0, True, True),
      step(1, "GET", ur2, headers=[("X-A", "1")], pf=("GET", "x-a")),
@@ -580,6 +584,7 @@ add("pc-clear-on-actual-response-failure",
     CLEAR + "PUT's preflight caches PUT and DELETE; DELETE hits the cache but its actual "
     "response lacks Access-Control-Allow-Origin (\"HTTP fetch\" step 4.4 CORS check fails), "
     "which clears the URL's entries: PUT preflights again, then hits.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT, DELETE"), (MAX_AGE, "600")),
      route("DELETE", url, 200, []),
      any_method(url, (ACAO, "{{origin}}"))],
@@ -592,6 +597,7 @@ uc1, uc2 = u("clear-one"), u("clear-two")
 add("pc-failure-on-other-url-keeps-entries",
     CLEAR + "Only entries whose URL is the failing request's current URL are removed: a "
     "failure on /clear-two leaves /clear-one's entries, while /clear-two preflights again.",
+    DOC,
     [options(uc1, (ACAO, "{{origin}}"), (ACAM, "PUT, DELETE"), (MAX_AGE, "600")),
      any_method(uc1, (ACAO, "{{origin}}")),
      options(uc2, (ACAO, "{{origin}}"), (ACAM, "PUT, DELETE"), (MAX_AGE, "600")),
@@ -609,6 +615,7 @@ add("pc-clear-on-preflight-failure",
     CLEAR + "PUT's preflight stores PUT and x-b; PUT with x-b hits; PUT with x-a preflights and "
     "fails (x-a not allowed, step 7.6), which clears the URL's entries, so PUT with x-b "
     "preflights again.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (ACAH, "x-b"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None)),
@@ -622,6 +629,7 @@ add("pc-simple-request-failure-does-not-clear",
     'Fetch "main fetch" step 12: only the use-CORS-preflight / unsafe-request branch clears '
     "cache entries on a network error; a simple GET (the \"Otherwise\" branch) that fails the "
     "CORS check leaves the URL's PUT entry, which still serves PUT.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, "600")),
      route("GET", url, 200, []),
      any_method(url, (ACAO, "{{origin}}"))],
@@ -634,6 +642,7 @@ add("pc-clear-removes-credentialed-entries",
     CLEAR + "Clearing ignores the entries' credentials: the uncredentialed DELETE hits the "
     "credentialed entries, fails the CORS check, and removes them, so credentialed PUT "
     "preflights again.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAC, "true"), (ACAM, "PUT, DELETE"), (MAX_AGE, "600")),
      route("DELETE", url, 200, []),
      any_method(url, (ACAO, "{{origin}}"), (ACAC, "true"))],
@@ -647,6 +656,7 @@ add("pc-clear-after-credentialed-actual-failure",
     "Access-Control-Allow-Origin `*`, which fails the CORS check with credentials "
     "(WildcardOriginNotAllowed), so the just-stored entries are cleared and the next "
     "credentialed PUT preflights again. Uncredentialed PUT then works and is cached.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAC, "true"), (ACAM, "PUT"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "*"))],
     [step(0, "PUT", url, credentials="include", pf=("PUT", None),
@@ -660,6 +670,7 @@ url = u("failed-status")
 add("pc-failed-preflight-stores-nothing",
     PF + " step 8: a preflight answered 403 (not an ok status) is a network error and stores "
     "nothing, so every attempt preflights.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, "600"), status=403),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None), pf_only=True, error="PreflightInvalidStatus"),
@@ -673,6 +684,7 @@ add("pc-use-cors-preflight-caches-method-without-acam",
     "methods becomes [request's method], so the GET entry is cached and the next flagged GET "
     "does not preflight; a flagged POST has no entry and preflights; an unflagged GET is a "
     "simple request and needs none (\"HTTP fetch\" step 4.1).",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "GET", url, xhr=True, pf=("GET", None)),
      step(1, "GET", url, xhr=True),
@@ -685,6 +697,7 @@ add("pc-use-cors-preflight-with-acam-stores-listed-only",
     PF + " step 7.4 applies only when methods is null: with Access-Control-Allow-Methods `PUT`, "
     "a flagged GET passes (GET is CORS-safelisted, step 7.5) but only PUT is stored, so the next "
     "flagged GET preflights again while PUT hits.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, "600")),
      any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "GET", url, xhr=True, pf=("GET", None)),
@@ -696,6 +709,7 @@ add("pc-use-cors-preflight-entry-serves-fetch",
     PF + " step 7.4: a flagged PUT answered without Access-Control-Allow-Methods passes and "
     "stores a PUT entry, which then serves an unflagged PUT. Without the flag the same answer "
     "would fail (PUT not in a null methods list).",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, xhr=True, pf=("PUT", None)),
      step(1, "PUT", url)])
@@ -706,6 +720,7 @@ add("pc-no-acam-put-fails-without-flag",
     "methods null and PUT is neither listed nor CORS-safelisted: "
     "MethodDisallowedByPreflightResponse; nothing is cached, so the flagged PUT preflights, "
     "passes (step 7.4) and is cached for the unflagged PUT after it.",
+    DOC,
     [options(url, (ACAO, "{{origin}}"), (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None), pf_only=True,
           error="MethodDisallowedByPreflightResponse"),
@@ -718,34 +733,34 @@ url = "https://api.example/pc/https"
 add("pc-https-document",
     STORE + "From an https document to an https API: Referer is the document's origin + \"/\" "
     "(cross-origin, no downgrade) on both the preflight and the actual request.",
-    [options(url, *REFLECT, (MAX_AGE, "60")), any_method(url, (ACAO, "{{origin}}"))],
+    "https://app.example",
+    [reflect_options(url, (MAX_AGE, "60")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a"),
           origin="https://app.example", referer="https://app.example/"),
      step(59.6, "PUT", url, headers=[("X-A", "1")],
           origin="https://app.example", referer="https://app.example/"),
      step(60.4, "PUT", url, headers=[("X-A", "1")], pf=("PUT", "x-a"),
-          origin="https://app.example", referer="https://app.example/")],
-    origin="https://app.example")
+          origin="https://app.example", referer="https://app.example/")])
 
 url = u("localhost")
 add("pc-localhost-document",
     STORE + "From http://localhost:3000 (potentially trustworthy) to http://api.example:8000 "
     "(not), strict-origin-when-cross-origin sends no Referer, on the preflight or the actual "
     "request.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    "http://localhost:3000",
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "DELETE", url, pf=("DELETE", None), origin="http://localhost:3000", referer=None),
-     step(100, "DELETE", url, origin="http://localhost:3000", referer=None)],
-    origin="http://localhost:3000")
+     step(100, "DELETE", url, origin="http://localhost:3000", referer=None)])
 
 url = u("opaque-doc")
 add("pc-opaque-origin-document",
     STORE + "An opaque-origin document: the byte-serialized request origin is `null` (Origin: "
     "null on both requests, no Referer); entries are stored under `null` and serve the "
     "document's next request.",
-    [options(url, *REFLECT, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
+    "null",
+    [reflect_options(url, (MAX_AGE, "600")), any_method(url, (ACAO, "{{origin}}"))],
     [step(0, "PUT", url, pf=("PUT", None), origin="null", referer=None),
-     step(1, "PUT", url, origin="null", referer=None)],
-    origin="null")
+     step(1, "PUT", url, origin="null", referer=None)])
 
 
 def main():

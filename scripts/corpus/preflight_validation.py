@@ -19,7 +19,10 @@ Usage (from the repository root):
     python3 scripts/corpus/preflight_validation.py
 """
 
+from functools import partial
+
 import common
+from common import fail, ok, options, request, route
 
 OUTPUT = common.output_path("preflight-validation.json")
 
@@ -30,11 +33,12 @@ REFERER = "http://app.example/"
 
 OK = "ok"
 
-VECTORS = []
+VECTORS = common.Vectors()
+add = VECTORS.add
 
-
-def sent(method, url, acrm=None, acrh=None, authorization=None, origin=ORIGIN, referer=REFERER):
-    return common.sent(method, url, origin, referer, acrm, acrh, authorization)
+# Requests as they reach the server (common.py), from the http://app.example document.
+sent = partial(common.sent, origin=ORIGIN, referer=REFERER)
+pre = partial(common.pre, origin=ORIGIN, referer=REFERER)
 
 
 def case(id_, description, path, preflight_status, preflight_headers, outcome, method="PUT",
@@ -53,35 +57,19 @@ def case(id_, description, path, preflight_status, preflight_headers, outcome, m
         actual_headers = [("Access-Control-Allow-Origin", "{{origin}}")]
         if credentials == "include":
             actual_headers.append(("Access-Control-Allow-Credentials", "true"))
-    routes = [
-        {"method": "OPTIONS", "url": url, "status": preflight_status,
-         "headers": [list(h) for h in preflight_headers]},
-        {"method": acrm, "url": url, "status": 200, "headers": [list(h) for h in actual_headers]},
-    ] + list(extra_routes)
-    request = {"method": method, "url": url}
-    if headers:
-        request["headers"] = [list(h) for h in headers]
-    if credentials is not None:
-        request["credentials"] = credentials
+    routes = [route("OPTIONS", url, preflight_status, preflight_headers),
+              route(acrm, url, 200, actual_headers), *extra_routes]
+    fetched = request(url, method, headers, credentials=credentials)
     if actual_reached is None:
         actual_reached = outcome == OK
-    requests = [sent("OPTIONS", url, acrm=acrm, acrh=acrh)]
+    requests = [pre(url, acrm, acrh)]
     if actual_reached:
         requests.append(sent(acrm, url, authorization=authorization))
     if outcome == OK:
-        expect = {"result": "ok", "type": "cors", "status": 200, "exposed_headers": [],
-                  "preflight": True, "requests": requests}
+        step = ok(fetched, requests, preflight=True)
     else:
-        expect = {"result": "network-error", "preflight": True, "requests": requests,
-                  "error": outcome}
-    VECTORS.append({
-        "id": id_,
-        "kind": "scenario",
-        "description": description,
-        "origin": DOC,
-        "server": {"routes": routes},
-        "steps": [{"at": 0, "request": request, "expect": expect}],
-    })
+        step = fail(fetched, requests, outcome, preflight=True)
+    add(id_, description, DOC, routes, [step])
 
 
 def acao(value="*"):
@@ -128,11 +116,7 @@ for status in (301, 302, 303, 307, 308):
          "followed and %s returns a network error." % (status, S8) + NO_ACTUAL + REF,
          "/pv/redirect-%d" % status, status,
          [acao(), acam("PUT"), ("Location", target)], "PreflightDisallowedRedirect",
-         extra_routes=[
-             {"method": "OPTIONS", "url": target, "status": 204,
-              "headers": [list(acao()), list(acam("PUT"))]},
-             {"method": "PUT", "url": target, "status": 200, "headers": [list(acao())]},
-         ])
+         extra_routes=[options(target, acao(), acam("PUT")), route("PUT", target, 200, [acao()])])
 
 case("preflight-redirect-without-acao",
      "A 302 preflight answer without ACAO fails both the CORS check and the ok-status test of %s; "

@@ -36,7 +36,11 @@ Usage (from the repository root):
     python3 scripts/corpus/probes.py
 """
 
+from functools import partial
+
 import common
+from common import (ACAH, ACAM, ACAO, ACEH, CRED, CT, LOC, MAX_AGE, fail, fetch, ok, options,
+                    reflect_options, rt)
 
 OUTPUT = common.output_path("probes", "engine-differences.json")
 
@@ -60,73 +64,17 @@ LOCAL_API = "http://localhost:8000"
 LOOP_API = "http://127.0.0.1:8000"
 V6_API = "http://[::1]:8000"
 
-ACAO = "Access-Control-Allow-Origin"
-ACAC = "Access-Control-Allow-Credentials"
-ACAM = "Access-Control-Allow-Methods"
-ACAH = "Access-Control-Allow-Headers"
-ACEH = "Access-Control-Expose-Headers"
-MAX_AGE = "Access-Control-Max-Age"
-LOC = "Location"
-CT = ("Content-Type", "text/plain")
 AUTH = "Basic eA=="
-
 R_ORIGIN = (ACAO, "{{origin}}")
-R_METHOD = (ACAM, "{{request-method}}")
-R_HEADERS = (ACAH, "{{request-headers}}")
-CRED = (ACAC, "true")
 
 
-# --- builders ---------------------------------------------------------------------------------
+# --- builders (common.py), the http://app.example document by default -------------------------
 
-def rt(method, url, status=200, *headers):
-    """A server route (never with Set-Cookie)."""
-    for name, _ in headers:
-        assert name.lower() not in ("set-cookie", "set-cookie2")
-    return common.route(method, url, status, headers)
+sent = partial(common.sent, origin=DOC, referer=DOC_REF)
+pre = partial(common.pre, origin=DOC, referer=DOC_REF)
 
-
-def opts(url, *headers, status=204):
-    return rt("OPTIONS", url, status, *headers)
-
-
-def reflect_opts(url, *extra, cred=False):
-    """A preflight route that allows whatever is asked (reflecting), plus `extra` headers."""
-    headers = [R_ORIGIN, R_METHOD, R_HEADERS]
-    if cred:
-        headers.append(CRED)
-    return opts(url, *headers, *extra)
-
-
-def pre(url, acrm, acrh=None, origin=DOC, referer=DOC_REF):
-    """A CORS-preflight request as it reaches the server (never with Authorization)."""
-    return common.sent("OPTIONS", url, origin, referer, acrm, acrh)
-
-
-def act(method, url, origin=DOC, referer=DOC_REF, auth=None):
-    """A non-preflight request as it reaches the server. None: the header must be absent."""
-    return common.sent(method, url, origin, referer, authorization=auth)
-
-
-def req(url, method=None, headers=(), mode=None, credentials=None, redirect=None, xhr=False):
-    return common.fetch(url, method, headers, mode, credentials, redirect, use_cors_preflight=xhr)
-
-
-def ok(at, request, requests, preflight, status=200, exposed=(), type_="cors"):
-    if request.get("use_cors_preflight"):  # XMLHttpRequest has no response type
-        type_ = None
-    return common.ok(request, requests, type_, status, sorted(exposed), preflight, at)
-
-
-def fail(at, request, requests, preflight, error):
-    return common.fail(request, requests, error, preflight, at)
-
-
-VECTORS = []
-
-
-def add(id_, description, origin, routes, steps):
-    assert id_.startswith("probe-")
-    VECTORS.append(common.scenario(id_, description, origin, routes, steps))
+VECTORS = common.Vectors()
+add = VECTORS.add
 
 
 def u(area, slug, base=API):
@@ -165,11 +113,11 @@ add("probe-cache-second-method-keeps-first",
     "Firefox merges tokens). " + STORE + "The DELETE preflight at t=1 creates a DELETE entry and "
     "leaves the PUT entry (max-age 60) in place: no preflight at t=2 or t=3. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "DELETE"), [pre(url, "DELETE"), act("DELETE", url)], True),
-     ok(2, req(url, "PUT"), [act("PUT", url)], False),
-     ok(3, req(url, "DELETE"), [act("DELETE", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     ok(fetch(url, "DELETE"), [pre(url, "DELETE"), sent("DELETE", url)], preflight=True, at=1),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=2),
+     ok(fetch(url, "DELETE"), [sent("DELETE", url)], at=3)])
 
 url = u("cache", "second-header")
 add("probe-cache-second-header-keeps-first",
@@ -178,11 +126,13 @@ add("probe-cache-second-header-keeps-first",
     "preflight at t=1 adds an x-b entry; the x-a entry (max-age 60) stays: t=2 (X-A) and t=3 "
     "(X-A and X-B) need no preflight. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
-    [ok(0, req(url, headers=[("X-A", "1")]), [pre(url, "GET", "x-a"), act("GET", url)], True),
-     ok(1, req(url, headers=[("X-B", "1")]), [pre(url, "GET", "x-b"), act("GET", url)], True),
-     ok(2, req(url, headers=[("X-A", "1")]), [act("GET", url)], False),
-     ok(3, req(url, headers=[("X-A", "1"), ("X-B", "1")]), [act("GET", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
+    [ok(fetch(url, headers=[("X-A", "1")]), [pre(url, "GET", "x-a"), sent("GET", url)],
+        preflight=True),
+     ok(fetch(url, headers=[("X-B", "1")]), [pre(url, "GET", "x-b"), sent("GET", url)],
+        preflight=True, at=1),
+     ok(fetch(url, headers=[("X-A", "1")]), [sent("GET", url)], at=2),
+     ok(fetch(url, headers=[("X-A", "1"), ("X-B", "1")]), [sent("GET", url)], at=3)])
 
 url = u("cache", "second-method-cred")
 add("probe-cache-second-method-credentialed-keeps-first",
@@ -192,24 +142,25 @@ add("probe-cache-second-method-credentialed-keeps-first",
     "match'). The preflight's CORS check uses the request's credentials mode (step 7), hence "
     "ACAC true. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60"), cred=True), rt("*", url, 200, R_ORIGIN, CRED)],
-    [ok(0, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "DELETE", credentials="include"),
-        [pre(url, "DELETE"), act("DELETE", url)], True),
-     ok(2, req(url, "PUT", credentials="include"), [act("PUT", url)], False),
-     ok(3, req(url, "DELETE", credentials="include"), [act("DELETE", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60"), credentials=True), rt("*", url, 200, R_ORIGIN, CRED)],
+    [ok(fetch(url, "PUT", credentials="include"), [pre(url, "PUT"), sent("PUT", url)],
+        preflight=True),
+     ok(fetch(url, "DELETE", credentials="include"),
+        [pre(url, "DELETE"), sent("DELETE", url)], preflight=True, at=1),
+     ok(fetch(url, "PUT", credentials="include"), [sent("PUT", url)], at=2),
+     ok(fetch(url, "DELETE", credentials="include"), [sent("DELETE", url)], at=3)])
 
 url = u("cache", "second-header-cred")
 add("probe-cache-second-header-credentialed-keeps-first",
     "As probe-cache-second-header-keeps-first with credentials 'include' (engines.md §6.2, "
     "§1.8, §3.2). " + STORE + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60"), cred=True), rt("GET", url, 200, R_ORIGIN, CRED)],
-    [ok(0, req(url, headers=[("X-A", "1")], credentials="include"),
-        [pre(url, "GET", "x-a"), act("GET", url)], True),
-     ok(1, req(url, headers=[("X-B", "1")], credentials="include"),
-        [pre(url, "GET", "x-b"), act("GET", url)], True),
-     ok(2, req(url, headers=[("X-A", "1")], credentials="include"), [act("GET", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60"), credentials=True), rt("GET", url, 200, R_ORIGIN, CRED)],
+    [ok(fetch(url, headers=[("X-A", "1")], credentials="include"),
+        [pre(url, "GET", "x-a"), sent("GET", url)], preflight=True),
+     ok(fetch(url, headers=[("X-B", "1")], credentials="include"),
+        [pre(url, "GET", "x-b"), sent("GET", url)], preflight=True, at=1),
+     ok(fetch(url, headers=[("X-A", "1")], credentials="include"), [sent("GET", url)], at=2)])
 
 url = u("cache", "method-star")
 add("probe-cache-method-star-reused",
@@ -219,11 +170,11 @@ add("probe-cache-method-star-reused",
     "stores a `*` method entry, and 'method cache entry match' matches any method against `*`: "
     "PUT, DELETE and PATCH after t=0 need no preflight. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "*"), (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "PUT"), [act("PUT", url)], False),
-     ok(2, req(url, "DELETE"), [act("DELETE", url)], False),
-     ok(3, req(url, "PATCH"), [act("PATCH", url)], False)])
+    [options(url, R_ORIGIN, (ACAM, "*"), (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=1),
+     ok(fetch(url, "DELETE"), [sent("DELETE", url)], at=2),
+     ok(fetch(url, "PATCH"), [sent("PATCH", url)], at=3)])
 
 url = u("cache", "header-star")
 add("probe-cache-header-star-reused",
@@ -232,10 +183,11 @@ add("probe-cache-header-star-reused",
     "'header-name cache entry match' matches any name but Authorization against `*`: X-A and X-B "
     "after t=0 need no preflight. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAH, "*"), (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
-    [ok(0, req(url, headers=[("X-A", "1")]), [pre(url, "GET", "x-a"), act("GET", url)], True),
-     ok(1, req(url, headers=[("X-A", "1")]), [act("GET", url)], False),
-     ok(2, req(url, headers=[("X-B", "1")]), [act("GET", url)], False)])
+    [options(url, R_ORIGIN, (ACAH, "*"), (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
+    [ok(fetch(url, headers=[("X-A", "1")]), [pre(url, "GET", "x-a"), sent("GET", url)],
+        preflight=True),
+     ok(fetch(url, headers=[("X-A", "1")]), [sent("GET", url)], at=1),
+     ok(fetch(url, headers=[("X-B", "1")]), [sent("GET", url)], at=2)])
 
 url = u("cache", "star-from-cred")
 add("probe-cache-star-entry-from-credentialed-preflight",
@@ -250,13 +202,15 @@ add("probe-cache-star-entry-from-credentialed-preflight",
     "with 'include'): MethodDisallowedByPreflightResponse; " + CLEAR + "t=3: PUT 'include' "
     "preflights again. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, CRED, (ACAM, "*, PUT"), (MAX_AGE, "60")),
+    [options(url, R_ORIGIN, CRED, (ACAM, "*, PUT"), (MAX_AGE, "60")),
      rt("*", url, 200, R_ORIGIN, CRED)],
-    [ok(0, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "DELETE"), [act("DELETE", url)], False),
-     fail(2, req(url, "DELETE", credentials="include"), [pre(url, "DELETE")], True,
-          "MethodDisallowedByPreflightResponse"),
-     ok(3, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True)])
+    [ok(fetch(url, "PUT", credentials="include"), [pre(url, "PUT"), sent("PUT", url)],
+        preflight=True),
+     ok(fetch(url, "DELETE"), [sent("DELETE", url)], at=1),
+     fail(fetch(url, "DELETE", credentials="include"), [pre(url, "DELETE")],
+          "MethodDisallowedByPreflightResponse", preflight=True, at=2),
+     ok(fetch(url, "PUT", credentials="include"), [pre(url, "PUT"), sent("PUT", url)],
+        preflight=True, at=3)])
 
 url = u("cache", "cred-serves-uncred")
 add("probe-cache-credentialed-entry-serves-uncredentialed",
@@ -266,10 +220,11 @@ add("probe-cache-credentialed-entry-serves-uncredentialed",
     "credentials is true, whatever the request's credentials mode: the PUT entry stored by the "
     "credentialed preflight at t=0 serves PUT 'same-origin' (t=1) and 'omit' (t=2). " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60"), cred=True), rt("*", url, 200, R_ORIGIN, CRED)],
-    [ok(0, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "PUT"), [act("PUT", url)], False),
-     ok(2, req(url, "PUT", credentials="omit"), [act("PUT", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60"), credentials=True), rt("*", url, 200, R_ORIGIN, CRED)],
+    [ok(fetch(url, "PUT", credentials="include"), [pre(url, "PUT"), sent("PUT", url)],
+        preflight=True),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=1),
+     ok(fetch(url, "PUT", credentials="omit"), [sent("PUT", url)], at=2)])
 
 url = u("cache", "uncred-not-cred")
 add("probe-cache-uncredentialed-entry-not-for-credentialed",
@@ -278,10 +233,11 @@ add("probe-cache-uncredentialed-entry-not-for-credentialed",
     "matches only requests whose credentials mode is not 'include' ('cache entry match'), so PUT "
     "'include' at t=1 preflights. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60"), cred=True), rt("*", url, 200, R_ORIGIN, CRED)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(2, req(url, "PUT", credentials="include"), [act("PUT", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60"), credentials=True), rt("*", url, 200, R_ORIGIN, CRED)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     ok(fetch(url, "PUT", credentials="include"), [pre(url, "PUT"), sent("PUT", url)],
+        preflight=True, at=1),
+     ok(fetch(url, "PUT", credentials="include"), [sent("PUT", url)], at=2)])
 
 url = u("cache", "clear-actual")
 add("probe-cache-cleared-after-failed-actual-request",
@@ -290,11 +246,11 @@ add("probe-cache-cleared-after-failed-actual-request",
     "The preflight passes, the PUT's response has no ACAO: CORS check fails "
     "(MissingAllowOriginHeader). " + CLEAR + "So t=1 preflights again. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60")), rt("*", url, 200)],
-    [fail(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True,
-          "MissingAllowOriginHeader"),
-     fail(1, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True,
-          "MissingAllowOriginHeader")])
+    [reflect_options(url, (MAX_AGE, "60")), rt("*", url, 200)],
+    [fail(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], "MissingAllowOriginHeader",
+          preflight=True),
+     fail(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], "MissingAllowOriginHeader",
+          preflight=True, at=1)])
 
 url = u("cache", "clear-all-methods")
 add("probe-cache-clear-removes-other-methods",
@@ -303,11 +259,11 @@ add("probe-cache-clear-removes-other-methods",
     "DELETE`, max-age 60). t=1 DELETE hits the cache but its response lacks ACAO "
     "(MissingAllowOriginHeader); " + CLEAR + "t=2 PUT preflights again. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "PUT, DELETE"), (MAX_AGE, "60")),
+    [options(url, R_ORIGIN, (ACAM, "PUT, DELETE"), (MAX_AGE, "60")),
      rt("PUT", url, 200, R_ORIGIN), rt("DELETE", url, 200)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     fail(1, req(url, "DELETE"), [act("DELETE", url)], False, "MissingAllowOriginHeader"),
-     ok(2, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True)])
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     fail(fetch(url, "DELETE"), [sent("DELETE", url)], "MissingAllowOriginHeader", at=1),
+     ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True, at=2)])
 
 url_a = u("cache", "clear-url-a")
 url_b = u("cache", "clear-url-b")
@@ -318,15 +274,15 @@ add("probe-cache-clear-leaves-other-url",
     "entries. t=3: PUT b still hits; t=4: PUT a preflights again (Chromium, which never clears, "
     "would not). " + CLEAR + REF_APP,
     DOC,
-    [opts(url_a, R_ORIGIN, (ACAM, "PUT, DELETE"), (MAX_AGE, "60")),
-     opts(url_b, R_ORIGIN, (ACAM, "PUT, DELETE"), (MAX_AGE, "60")),
+    [options(url_a, R_ORIGIN, (ACAM, "PUT, DELETE"), (MAX_AGE, "60")),
+     options(url_b, R_ORIGIN, (ACAM, "PUT, DELETE"), (MAX_AGE, "60")),
      rt("PUT", url_a, 200, R_ORIGIN), rt("DELETE", url_a, 200),
      rt("*", url_b, 200, R_ORIGIN)],
-    [ok(0, req(url_a, "PUT"), [pre(url_a, "PUT"), act("PUT", url_a)], True),
-     ok(1, req(url_b, "PUT"), [pre(url_b, "PUT"), act("PUT", url_b)], True),
-     fail(2, req(url_a, "DELETE"), [act("DELETE", url_a)], False, "MissingAllowOriginHeader"),
-     ok(3, req(url_b, "PUT"), [act("PUT", url_b)], False),
-     ok(4, req(url_a, "PUT"), [pre(url_a, "PUT"), act("PUT", url_a)], True)])
+    [ok(fetch(url_a, "PUT"), [pre(url_a, "PUT"), sent("PUT", url_a)], preflight=True),
+     ok(fetch(url_b, "PUT"), [pre(url_b, "PUT"), sent("PUT", url_b)], preflight=True, at=1),
+     fail(fetch(url_a, "DELETE"), [sent("DELETE", url_a)], "MissingAllowOriginHeader", at=2),
+     ok(fetch(url_b, "PUT"), [sent("PUT", url_b)], at=3),
+     ok(fetch(url_a, "PUT"), [pre(url_a, "PUT"), sent("PUT", url_a)], preflight=True, at=4)])
 
 url = u("cache", "clear-preflight")
 add("probe-cache-cleared-after-failed-preflight",
@@ -336,11 +292,11 @@ add("probe-cache-cleared-after-failed-preflight",
     "preflights; ACAM `PUT` does not allow it (step 7.5, MethodDisallowedByPreflightResponse); "
     + CLEAR + "t=2: PUT preflights again. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "PUT"), (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     fail(1, req(url, "DELETE"), [pre(url, "DELETE")], True,
-          "MethodDisallowedByPreflightResponse"),
-     ok(2, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True)])
+    [options(url, R_ORIGIN, (ACAM, "PUT"), (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     fail(fetch(url, "DELETE"), [pre(url, "DELETE")], "MethodDisallowedByPreflightResponse",
+          preflight=True, at=1),
+     ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True, at=2)])
 
 url = u("cache", "refresh")
 add("probe-cache-max-age-refreshed-by-later-preflight",
@@ -351,11 +307,11 @@ add("probe-cache-max-age-refreshed-by-later-preflight",
     "reading) restarts its lifetime at t=3, so PUT at t=6 hits; at t=9 (> 3 + 5) it preflights. "
     + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "PUT, {{request-method}}")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(3, req(url, "DELETE"), [pre(url, "DELETE"), act("DELETE", url)], True),
-     ok(6, req(url, "PUT"), [act("PUT", url)], False),
-     ok(9, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True)])
+    [options(url, R_ORIGIN, (ACAM, "PUT, {{request-method}}")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     ok(fetch(url, "DELETE"), [pre(url, "DELETE"), sent("DELETE", url)], preflight=True, at=3),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=6),
+     ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True, at=9)])
 
 # =============================================================================================
 # B. Access-Control-Max-Age odd values (engines.md §6.1, §1.7, §2.3, §3.2)
@@ -404,9 +360,10 @@ for slug, values, reading, steps_pf, engines in MAX_AGE_TABLE:
         f"§3.2 WebKit). " + MAXAGE + f"Here: {reading}. Preflight at t=0, repeats at t=3 and "
         f"t=7 (the 5 s default falls between). {engines} " + REF_APP,
         DOC,
-        [opts(url, R_ORIGIN, (ACAM, "PUT"), *[(MAX_AGE, v) for v in values]),
+        [options(url, R_ORIGIN, (ACAM, "PUT"), *[(MAX_AGE, v) for v in values]),
          rt("PUT", url, 200, R_ORIGIN)],
-        [ok(t, req(url, "PUT"), ([pre(url, "PUT")] if pf else []) + [act("PUT", url)], pf)
+        [ok(fetch(url, "PUT"), ([pre(url, "PUT")] if pf else []) + [sent("PUT", url)],
+            preflight=pf, at=t)
          for t, pf in sorted(steps_pf.items())])
 
 url = u("max-age", "seven-hundred")
@@ -418,11 +375,11 @@ add("probe-max-age-700-webkit-cap",
     "s, so no preflight at t=3, t=7 or t=601. (Chromium's 7200 s cap would need a step after "
     "t=7200 and is not probed here.) " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "PUT"), (MAX_AGE, "700")), rt("PUT", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(3, req(url, "PUT"), [act("PUT", url)], False),
-     ok(7, req(url, "PUT"), [act("PUT", url)], False),
-     ok(601, req(url, "PUT"), [act("PUT", url)], False)])
+    [options(url, R_ORIGIN, (ACAM, "PUT"), (MAX_AGE, "700")), rt("PUT", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=3),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=7),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=601)])
 
 # =============================================================================================
 # C. Wildcards (engines.md §6.3, §6.6, §1.7, §2.5, §2.7, §3.2, §3.5)
@@ -437,11 +394,11 @@ add("probe-star-acah-does-not-cover-authorization",
     "and is not listed: network error (HeaderDisallowedByPreflightResponse); nothing is cached, "
     "so t=1 preflights and fails again. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAH, "*"), (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
-    [fail(0, req(url, headers=[("Authorization", AUTH)]), [pre(url, "GET", "authorization")],
-          True, "HeaderDisallowedByPreflightResponse"),
-     fail(1, req(url, headers=[("Authorization", AUTH)]), [pre(url, "GET", "authorization")],
-          True, "HeaderDisallowedByPreflightResponse")])
+    [options(url, R_ORIGIN, (ACAH, "*"), (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
+    [fail(fetch(url, headers=[("Authorization", AUTH)]), [pre(url, "GET", "authorization")],
+          "HeaderDisallowedByPreflightResponse", preflight=True),
+     fail(fetch(url, headers=[("Authorization", AUTH)]), [pre(url, "GET", "authorization")],
+          "HeaderDisallowedByPreflightResponse", preflight=True, at=1)])
 
 url = u("star", "acah-authorization-x-a")
 add("probe-star-acah-authorization-with-other-header",
@@ -449,9 +406,10 @@ add("probe-star-acah-authorization-with-other-header",
     "§2.5): `*` would cover X-A (step 7.7) but step 7.6 already fails for Authorization "
     "(HeaderDisallowedByPreflightResponse). ACRH lists both names, sorted. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAH, "*")), rt("GET", url, 200, R_ORIGIN)],
-    [fail(0, req(url, headers=[("X-A", "1"), ("Authorization", AUTH)]),
-          [pre(url, "GET", "authorization,x-a")], True, "HeaderDisallowedByPreflightResponse")])
+    [options(url, R_ORIGIN, (ACAH, "*")), rt("GET", url, 200, R_ORIGIN)],
+    [fail(fetch(url, headers=[("X-A", "1"), ("Authorization", AUTH)]),
+          [pre(url, "GET",
+               "authorization,x-a")], "HeaderDisallowedByPreflightResponse", preflight=True)])
 
 url = u("star", "acah-cred")
 add("probe-star-acah-credentials-literal",
@@ -459,9 +417,9 @@ add("probe-star-acah-credentials-literal",
     "with credentials: literal only'). " + PF + " step 7.7: with 'include', `*` is not a "
     "wildcard, so X-A is not allowed: HeaderDisallowedByPreflightResponse. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, CRED, (ACAH, "*")), rt("GET", url, 200, R_ORIGIN, CRED)],
-    [fail(0, req(url, headers=[("X-A", "1")], credentials="include"),
-          [pre(url, "GET", "x-a")], True, "HeaderDisallowedByPreflightResponse")])
+    [options(url, R_ORIGIN, CRED, (ACAH, "*")), rt("GET", url, 200, R_ORIGIN, CRED)],
+    [fail(fetch(url, headers=[("X-A", "1")], credentials="include"),
+          [pre(url, "GET", "x-a")], "HeaderDisallowedByPreflightResponse", preflight=True)])
 
 url = u("star", "acam-cred")
 add("probe-star-acam-credentials-literal",
@@ -471,9 +429,9 @@ add("probe-star-acam-credentials-literal",
     "safelisted, and credentials mode is 'include': MethodDisallowedByPreflightResponse. "
     + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, CRED, (ACAM, "*")), rt("PUT", url, 200, R_ORIGIN, CRED)],
-    [fail(0, req(url, "PUT", credentials="include"), [pre(url, "PUT")], True,
-          "MethodDisallowedByPreflightResponse")])
+    [options(url, R_ORIGIN, CRED, (ACAM, "*")), rt("PUT", url, 200, R_ORIGIN, CRED)],
+    [fail(fetch(url, "PUT", credentials="include"), [pre(url, "PUT")],
+          "MethodDisallowedByPreflightResponse", preflight=True)])
 
 url = u("star", "aceh")
 add("probe-star-aceh-without-credentials",
@@ -483,7 +441,7 @@ add("probe-star-aceh-without-credentials",
     "all of them, Access-Control-* included. " + REF_APP,
     DOC,
     [rt("GET", url, 200, (ACAO, "*"), (ACEH, "*"), ("X-A", "1"), ("X-B", "2"), CT)],
-    [ok(0, req(url), [act("GET", url)], False,
+    [ok(fetch(url), [sent("GET", url)],
         exposed=["access-control-allow-origin", "access-control-expose-headers", "content-type",
                  "x-a", "x-b"])])
 
@@ -494,7 +452,7 @@ add("probe-star-aceh-with-credentials",
     "only a header named `*`: script reads the safelisted Content-Type only. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, CRED, (ACEH, "*"), ("X-A", "1"), CT)],
-    [ok(0, req(url, credentials="include"), [act("GET", url)], False,
+    [ok(fetch(url, credentials="include"), [sent("GET", url)],
         exposed=["content-type"])])
 
 url = u("star", "aceh-cred-star-header")
@@ -505,7 +463,7 @@ add("probe-star-aceh-with-credentials-exposes-header-named-star",
     + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, CRED, (ACEH, "*"), ("*", "1"), ("X-A", "1"), CT)],
-    [ok(0, req(url, credentials="include"), [act("GET", url)], False,
+    [ok(fetch(url, credentials="include"), [sent("GET", url)],
         exposed=["*", "content-type"])])
 
 url = u("star", "aceh-cred-star-and-name")
@@ -514,7 +472,7 @@ add("probe-star-aceh-with-credentials-and-name",
     "the list « `*`, `x-a` »; X-A is exposed, X-B is not. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, CRED, (ACEH, "*, x-a"), ("X-A", "1"), ("X-B", "1"), CT)],
-    [ok(0, req(url, credentials="include"), [act("GET", url)], False,
+    [ok(fetch(url, credentials="include"), [sent("GET", url)],
         exposed=["content-type", "x-a"])])
 
 # =============================================================================================
@@ -531,10 +489,10 @@ add("probe-redirect-303-put-to-get-other-origin-no-preflight",
     "where step 12 takes the no-preflight branch (GET is safelisted, no CORS-unsafe header): no "
     "second preflight. " + TAINT + REF_APP,
     DOC,
-    [reflect_opts(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT"), [pre(a, "PUT"), act("PUT", a), act("GET", b, origin="null")], True,
-        exposed=["content-type"])])
+    [reflect_options(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("GET", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT"), [pre(a, "PUT"), sent("PUT", a), sent("GET", b, origin="null")],
+        preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "303-put-json-a")
 b = u("redirect", "303-put-json-b", OTHER)
@@ -545,11 +503,11 @@ add("probe-redirect-303-drops-content-type-no-preflight",
     "fetch\" step 12.2 deletes the request-body headers (Content-Type), so the GET has no "
     "CORS-unsafe header: no second preflight. " + TAINT + REF_APP,
     DOC,
-    [reflect_opts(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT", headers=[("Content-Type", "application/json")]),
-        [pre(a, "PUT", "content-type"), act("PUT", a), act("GET", b, origin="null")], True,
-        exposed=["content-type"])])
+    [reflect_options(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("GET", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT", headers=[("Content-Type", "application/json")]),
+        [pre(a, "PUT", "content-type"), sent("PUT", a),
+         sent("GET", b, origin="null")], preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "303-put-xa-a")
 b = u("redirect", "303-put-xa-b", OTHER)
@@ -559,11 +517,11 @@ add("probe-redirect-303-keeps-custom-header-preflights",
     "\"main fetch\" step 12 takes the preflight branch: a preflight at the new URL with Origin "
     "`null` (" + TAINT.strip() + ") ACRM GET, ACRH x-a. " + REF_APP,
     DOC,
-    [reflect_opts(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT", headers=[("X-A", "1")]),
-        [pre(a, "PUT", "x-a"), act("PUT", a), pre(b, "GET", "x-a", origin="null"),
-         act("GET", b, origin="null")], True, exposed=["content-type"])])
+    [reflect_options(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("GET", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT", headers=[("X-A", "1")]),
+        [pre(a, "PUT", "x-a"), sent("PUT", a), pre(b, "GET", "x-a", origin="null"),
+         sent("GET", b, origin="null")], preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "303-same-origin-a")
 b = u("redirect", "303-same-origin-b")
@@ -572,9 +530,9 @@ add("probe-redirect-303-put-to-get-same-origin-no-preflight",
     "origin (engines.md §1.9, §2.6, §3.4): the GET needs no preflight; \"redirect-taint\" stays "
     "same-origin (the hop stays within one origin), so Origin is the document's. " + REF_APP,
     DOC,
-    [reflect_opts(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT"), [pre(a, "PUT"), act("PUT", a), act("GET", b)], True,
+    [reflect_options(a), rt("PUT", a, 303, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("GET", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT"), [pre(a, "PUT"), sent("PUT", a), sent("GET", b)], preflight=True,
         exposed=["content-type"])])
 
 a = u("redirect", "307-put-other-a")
@@ -585,11 +543,11 @@ add("probe-redirect-307-put-other-origin-preflights-tainted",
     + "\"main fetch\" step 12 takes the preflight branch for the new URL (no cache entry): "
     "OPTIONS to the new URL with Origin `null`, then the PUT. " + TAINT + REF_APP,
     DOC,
-    [reflect_opts(a), rt("PUT", a, 307, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("PUT", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT"),
-        [pre(a, "PUT"), act("PUT", a), pre(b, "PUT", origin="null"),
-         act("PUT", b, origin="null")], True, exposed=["content-type"])])
+    [reflect_options(a), rt("PUT", a, 307, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("PUT", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT"),
+        [pre(a, "PUT"), sent("PUT", a), pre(b, "PUT", origin="null"),
+         sent("PUT", b, origin="null")], preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "307-put-same-a")
 b = u("redirect", "307-put-same-b")
@@ -598,10 +556,10 @@ add("probe-redirect-307-put-same-origin-new-url-preflights",
     "cache is keyed by URL, so \"HTTP fetch\" step 4.1 finds no entry for the new URL and "
     "preflights it; redirect-taint stays same-origin, Origin is the document's. " + REF_APP,
     DOC,
-    [reflect_opts(a), rt("PUT", a, 307, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("PUT", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT"), [pre(a, "PUT"), act("PUT", a), pre(b, "PUT"), act("PUT", b)], True,
-        exposed=["content-type"])])
+    [reflect_options(a), rt("PUT", a, 307, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("PUT", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT"), [pre(a, "PUT"), sent("PUT", a), pre(b, "PUT"), sent("PUT", b)],
+        preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "302-delete-a")
 b = u("redirect", "302-delete-b", OTHER)
@@ -610,11 +568,11 @@ add("probe-redirect-302-keeps-delete-preflights-tainted",
     "RedirectUtil, §2.6, §3.4): \"HTTP-redirect fetch\" step 12 rewrites only POST on 301/302, "
     "so DELETE stays and the new origin is preflighted with Origin `null`. " + TAINT + REF_APP,
     DOC,
-    [reflect_opts(a), rt("DELETE", a, 302, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("DELETE", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "DELETE"),
-        [pre(a, "DELETE"), act("DELETE", a), pre(b, "DELETE", origin="null"),
-         act("DELETE", b, origin="null")], True, exposed=["content-type"])])
+    [reflect_options(a), rt("DELETE", a, 302, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("DELETE", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "DELETE"),
+        [pre(a, "DELETE"), sent("DELETE", a), pre(b, "DELETE", origin="null"),
+         sent("DELETE", b, origin="null")], preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "taint-back-a")
 b = u("redirect", "taint-back-b", OTHER)
@@ -629,8 +587,8 @@ add("probe-redirect-taint-sticks-after-returning",
     DOC,
     [rt("GET", a, 302, R_ORIGIN, (LOC, b)), rt("GET", b, 302, R_ORIGIN, (LOC, c)),
      rt("GET", c, 200, R_ORIGIN, CT)],
-    [ok(0, req(a), [act("GET", a), act("GET", b, origin="null"), act("GET", c, origin="null")],
-        False, exposed=["content-type"])])
+    [ok(fetch(a), [sent("GET", a), sent("GET", b, origin="null"), sent("GET", c, origin="null")],
+        exposed=["content-type"])])
 
 a = u("redirect", "taint-doc-a")
 c = f"{DOC}/probe/redirect/taint-doc-c"
@@ -643,7 +601,7 @@ add("probe-redirect-taint-back-to-document-origin",
     "http://app.example/. " + CHECK,
     DOC,
     [rt("GET", a, 302, R_ORIGIN, (LOC, c)), rt("GET", c, 200, R_ORIGIN, CT)],
-    [ok(0, req(a), [act("GET", a), act("GET", c, origin="null")], False,
+    [ok(fetch(a), [sent("GET", a), sent("GET", c, origin="null")],
         exposed=["content-type"])])
 
 a = u("redirect", "same-site-a")
@@ -656,7 +614,7 @@ add("probe-redirect-same-site-taint-null",
     "`null`. " + CHECK + REF_APP,
     DOC,
     [rt("GET", a, 302, R_ORIGIN, (LOC, b)), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a), [act("GET", a), act("GET", b, origin="null")], False,
+    [ok(fetch(a), [sent("GET", a), sent("GET", b, origin="null")],
         exposed=["content-type"])])
 
 a = u("redirect", "auth-strip-a")
@@ -670,11 +628,11 @@ add("probe-redirect-authorization-stripped-cross-origin",
     "Authorization; the GET then has no CORS-unsafe header, so no second preflight; Origin "
     "`null`. " + TAINT + REF_APP,
     DOC,
-    [reflect_opts(a), rt("GET", a, 302, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, headers=[("Authorization", AUTH)]),
-        [pre(a, "GET", "authorization"), act("GET", a, auth=AUTH),
-         act("GET", b, origin="null")], True, exposed=["content-type"])])
+    [reflect_options(a), rt("GET", a, 302, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("GET", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, headers=[("Authorization", AUTH)]),
+        [pre(a, "GET", "authorization"), sent("GET", a, authorization=AUTH),
+         sent("GET", b, origin="null")], preflight=True, exposed=["content-type"])])
 
 a = u("redirect", "auth-keep-a")
 b = u("redirect", "auth-keep-b")
@@ -684,11 +642,11 @@ add("probe-redirect-authorization-kept-same-origin",
     "cache is keyed by URL, so the new URL is preflighted (ACRH authorization), Origin stays the "
     "document's. " + REF_APP,
     DOC,
-    [reflect_opts(a), rt("GET", a, 302, R_ORIGIN, (LOC, b)),
-     reflect_opts(b), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, headers=[("Authorization", AUTH)]),
-        [pre(a, "GET", "authorization"), act("GET", a, auth=AUTH),
-         pre(b, "GET", "authorization"), act("GET", b, auth=AUTH)], True,
+    [reflect_options(a), rt("GET", a, 302, R_ORIGIN, (LOC, b)),
+     reflect_options(b), rt("GET", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, headers=[("Authorization", AUTH)]),
+        [pre(a, "GET", "authorization"), sent("GET", a, authorization=AUTH),
+         pre(b, "GET", "authorization"), sent("GET", b, authorization=AUTH)], preflight=True,
         exposed=["content-type"])])
 
 # =============================================================================================
@@ -705,7 +663,7 @@ add("probe-null-doc-acao-null-literal",
     "step 4: the byte-serialized request origin `null` equals the ACAO value.",
     NULL,
     [rt("GET", url, 200, (ACAO, "null"), CT)],
-    [ok(0, req(url), [act("GET", url, origin="null", referer=None)], False,
+    [ok(fetch(url), [sent("GET", url, origin="null", referer=None)],
         exposed=["content-type"])])
 
 url = u("null", "preflight")
@@ -716,13 +674,14 @@ add("probe-null-doc-preflight-and-cache",
     "same document: t=1 PUT hits, t=2 DELETE preflights, t=3 PUT still hits (the DELETE "
     "preflight added an entry, it did not replace the PUT one).",
     NULL,
-    [reflect_opts(url, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT", origin="null", referer=None),
-                             act("PUT", url, origin="null", referer=None)], True),
-     ok(1, req(url, "PUT"), [act("PUT", url, origin="null", referer=None)], False),
-     ok(2, req(url, "DELETE"), [pre(url, "DELETE", origin="null", referer=None),
-                                act("DELETE", url, origin="null", referer=None)], True),
-     ok(3, req(url, "PUT"), [act("PUT", url, origin="null", referer=None)], False)])
+    [reflect_options(url, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT", origin="null", referer=None),
+                            sent("PUT", url, origin="null", referer=None)], preflight=True),
+     ok(fetch(url, "PUT"), [sent("PUT", url, origin="null", referer=None)], at=1),
+     ok(fetch(url, "DELETE"), [pre(url, "DELETE", origin="null", referer=None),
+                               sent("DELETE", url, origin="null", referer=None)],
+        preflight=True, at=2),
+     ok(fetch(url, "PUT"), [sent("PUT", url, origin="null", referer=None)], at=3)])
 
 url = u("null", "cred-acao-null")
 add("probe-null-doc-credentials-acao-null",
@@ -731,13 +690,13 @@ add("probe-null-doc-credentials-acao-null",
     "NullPrincipal). " + NULL_NOTE + "\"CORS check\" steps 4-7 pass for the preflight and the "
     "PUT; t=1 hits the credentialed cache entry.",
     NULL,
-    [opts(url, (ACAO, "null"), CRED, (ACAM, "PUT"), (MAX_AGE, "60")),
+    [options(url, (ACAO, "null"), CRED, (ACAM, "PUT"), (MAX_AGE, "60")),
      rt("PUT", url, 200, (ACAO, "null"), CRED, CT)],
-    [ok(0, req(url, "PUT", credentials="include"),
+    [ok(fetch(url, "PUT", credentials="include"),
         [pre(url, "PUT", origin="null", referer=None),
-         act("PUT", url, origin="null", referer=None)], True, exposed=["content-type"]),
-     ok(1, req(url, "PUT", credentials="include"),
-        [act("PUT", url, origin="null", referer=None)], False, exposed=["content-type"])])
+         sent("PUT", url, origin="null", referer=None)], preflight=True, exposed=["content-type"]),
+     ok(fetch(url, "PUT", credentials="include"),
+        [sent("PUT", url, origin="null", referer=None)], exposed=["content-type"], at=1)])
 
 url = u("null", "cred-acao-star")
 add("probe-null-doc-credentials-acao-star",
@@ -746,8 +705,8 @@ add("probe-null-doc-credentials-acao-star",
     "apply with 'include' and `*` is not `null`: WildcardOriginNotAllowed.",
     NULL,
     [rt("GET", url, 200, (ACAO, "*"), CRED, CT)],
-    [fail(0, req(url, credentials="include"), [act("GET", url, origin="null", referer=None)],
-          False, "WildcardOriginNotAllowed")])
+    [fail(fetch(url, credentials="include"), [sent("GET", url, origin="null", referer=None)],
+          "WildcardOriginNotAllowed")])
 
 url = u("null", "acao-case")
 add("probe-null-doc-acao-case-null",
@@ -756,8 +715,7 @@ add("probe-null-doc-acao-case-null",
     "check\" step 4 fails (named InvalidAllowOriginValue: not `null`, not `*`, not a URL).",
     NULL,
     [rt("GET", url, 200, (ACAO, "Null"), CT)],
-    [fail(0, req(url), [act("GET", url, origin="null", referer=None)], False,
-          "InvalidAllowOriginValue")])
+    [fail(fetch(url), [sent("GET", url, origin="null", referer=None)], "InvalidAllowOriginValue")])
 
 a = u("null", "tainted-key-a")
 b = u("null", "tainted-key-b", OTHER)
@@ -770,14 +728,15 @@ add("probe-null-tainted-request-cache-key",
     "entries: no preflight at all. t=2: a direct PUT to the second URL has origin "
     "http://app.example, which has no entry there: preflight. " + REF_APP,
     DOC,
-    [reflect_opts(a, (MAX_AGE, "60")), rt("PUT", a, 307, R_ORIGIN, (LOC, b)),
-     reflect_opts(b, (MAX_AGE, "60")), rt("PUT", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a, "PUT"),
-        [pre(a, "PUT"), act("PUT", a), pre(b, "PUT", origin="null"),
-         act("PUT", b, origin="null")], True, exposed=["content-type"]),
-     ok(1, req(a, "PUT"), [act("PUT", a), act("PUT", b, origin="null")], False,
-        exposed=["content-type"]),
-     ok(2, req(b, "PUT"), [pre(b, "PUT"), act("PUT", b)], True, exposed=["content-type"])])
+    [reflect_options(a, (MAX_AGE, "60")), rt("PUT", a, 307, R_ORIGIN, (LOC, b)),
+     reflect_options(b, (MAX_AGE, "60")), rt("PUT", b, 200, R_ORIGIN, CT)],
+    [ok(fetch(a, "PUT"),
+        [pre(a, "PUT"), sent("PUT", a), pre(b, "PUT", origin="null"),
+         sent("PUT", b, origin="null")], preflight=True, exposed=["content-type"]),
+     ok(fetch(a, "PUT"), [sent("PUT", a), sent("PUT", b, origin="null")],
+        exposed=["content-type"], at=1),
+     ok(fetch(b, "PUT"), [pre(b, "PUT"), sent("PUT", b)], preflight=True,
+        exposed=["content-type"], at=2)])
 
 # =============================================================================================
 # F. XMLHttpRequest's use-CORS-preflight flag (engines.md §1.5, §2.5, §3.2; oracle README)
@@ -791,9 +750,9 @@ add("probe-xhr-get-use-cors-preflight",
     "preflight (ACRM GET). No ACAM: " + PF + " step 7.4 caches « GET » (max-age 60), so t=1 "
     "needs no preflight. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
-    [ok(0, req(url, xhr=True), [pre(url, "GET"), act("GET", url)], True),
-     ok(1, req(url, xhr=True), [act("GET", url)], False)])
+    [options(url, R_ORIGIN, (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN)],
+    [ok(fetch(url, use_cors_preflight=True), [pre(url, "GET"), sent("GET", url)], preflight=True),
+     ok(fetch(url, use_cors_preflight=True), [sent("GET", url)], at=1)])
 
 url = u("xhr", "head")
 add("probe-xhr-head-use-cors-preflight",
@@ -801,9 +760,10 @@ add("probe-xhr-head-use-cors-preflight",
     "exempts only GET and POST, so HEAD must be in its method list). " + XHR + "Preflight with "
     "ACRM HEAD; step 7.4 caches « HEAD »: t=1 needs no preflight. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (MAX_AGE, "60")), rt("HEAD", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "HEAD", xhr=True), [pre(url, "HEAD"), act("HEAD", url)], True),
-     ok(1, req(url, "HEAD", xhr=True), [act("HEAD", url)], False)])
+    [options(url, R_ORIGIN, (MAX_AGE, "60")), rt("HEAD", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "HEAD", use_cors_preflight=True), [pre(url, "HEAD"), sent("HEAD", url)],
+        preflight=True),
+     ok(fetch(url, "HEAD", use_cors_preflight=True), [sent("HEAD", url)], at=1)])
 
 url = u("xhr", "get-preflight-404")
 add("probe-xhr-get-use-cors-preflight-failing-preflight",
@@ -814,7 +774,8 @@ add("probe-xhr-get-use-cors-preflight-failing-preflight",
     "would pass its CORS check. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN)],
-    [fail(0, req(url, xhr=True), [pre(url, "GET")], True, "PreflightMissingAllowOriginHeader")])
+    [fail(fetch(url, use_cors_preflight=True), [pre(url, "GET")],
+          "PreflightMissingAllowOriginHeader", preflight=True)])
 
 url = u("xhr", "post-no-acam")
 add("probe-xhr-post-use-cors-preflight-no-acam",
@@ -824,9 +785,10 @@ add("probe-xhr-post-use-cors-preflight-no-acam",
     "turns the missing ACAM into « POST » and caches it (max-age 60): t=1 needs no preflight. "
     + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (MAX_AGE, "60")), rt("POST", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "POST", headers=[CT], xhr=True), [pre(url, "POST"), act("POST", url)], True),
-     ok(1, req(url, "POST", headers=[CT], xhr=True), [act("POST", url)], False)])
+    [options(url, R_ORIGIN, (MAX_AGE, "60")), rt("POST", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True),
+        [pre(url, "POST"), sent("POST", url)], preflight=True),
+     ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True), [sent("POST", url)], at=1)])
 
 url = u("xhr", "post-acam-put")
 add("probe-xhr-post-use-cors-preflight-acam-other-method",
@@ -836,10 +798,12 @@ add("probe-xhr-post-use-cors-preflight-acam-other-method",
     "cached. t=1: no method cache entry match for POST and the flag is set: preflight again. "
     "t=2: fetch() PUT hits the PUT entry. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "PUT"), (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "POST", headers=[CT], xhr=True), [pre(url, "POST"), act("POST", url)], True),
-     ok(1, req(url, "POST", headers=[CT], xhr=True), [pre(url, "POST"), act("POST", url)], True),
-     ok(2, req(url, "PUT"), [act("PUT", url)], False)])
+    [options(url, R_ORIGIN, (ACAM, "PUT"), (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True),
+        [pre(url, "POST"), sent("POST", url)], preflight=True),
+     ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True),
+        [pre(url, "POST"), sent("POST", url)], preflight=True, at=1),
+     ok(fetch(url, "PUT"), [sent("PUT", url)], at=2)])
 
 url = u("xhr", "post-acam-post")
 add("probe-xhr-post-use-cors-preflight-acam-post",
@@ -847,9 +811,10 @@ add("probe-xhr-post-use-cors-preflight-acam-post",
     "entry is cached (step 7.13), so the flag-forced POST at t=1 needs no preflight ('HTTP "
     "fetch' step 4.1 requires a missing method entry). " + XHR + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (ACAM, "POST"), (MAX_AGE, "60")), rt("POST", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "POST", headers=[CT], xhr=True), [pre(url, "POST"), act("POST", url)], True),
-     ok(1, req(url, "POST", headers=[CT], xhr=True), [act("POST", url)], False)])
+    [options(url, R_ORIGIN, (ACAM, "POST"), (MAX_AGE, "60")), rt("POST", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True),
+        [pre(url, "POST"), sent("POST", url)], preflight=True),
+     ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True), [sent("POST", url)], at=1)])
 
 url = u("xhr", "after-fetch")
 add("probe-xhr-flag-served-by-fetch-entry",
@@ -858,9 +823,9 @@ add("probe-xhr-flag-served-by-fetch-entry",
     "PUT with an upload listener: " + XHR + "but \"HTTP fetch\" step 4.1 finds a method cache "
     "entry match for PUT: no preflight. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60")), rt("PUT", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT"), act("PUT", url)], True),
-     ok(1, req(url, "PUT", xhr=True), [act("PUT", url)], False)])
+    [reflect_options(url, (MAX_AGE, "60")), rt("PUT", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT"), sent("PUT", url)], preflight=True),
+     ok(fetch(url, "PUT", use_cors_preflight=True), [sent("PUT", url)], at=1)])
 
 url = u("xhr", "get-cred")
 add("probe-xhr-get-use-cors-preflight-credentials",
@@ -869,9 +834,10 @@ add("probe-xhr-get-use-cors-preflight-credentials",
     "reflected, ACAC true); step 7.4 caches « GET » with credentials true, which also serves the "
     "non-credentialed XHR at t=1 ('cache entry match'). " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, CRED, (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN, CRED)],
-    [ok(0, req(url, credentials="include", xhr=True), [pre(url, "GET"), act("GET", url)], True),
-     ok(1, req(url, xhr=True), [act("GET", url)], False)])
+    [options(url, R_ORIGIN, CRED, (MAX_AGE, "60")), rt("GET", url, 200, R_ORIGIN, CRED)],
+    [ok(fetch(url, credentials="include", use_cors_preflight=True),
+        [pre(url, "GET"), sent("GET", url)], preflight=True),
+     ok(fetch(url, use_cors_preflight=True), [sent("GET", url)], at=1)])
 
 # =============================================================================================
 # G. Exposed response headers (engines.md §6.6, §1.10, §2.7, §3.5)
@@ -885,7 +851,7 @@ add("probe-expose-accept-response-header",
     "Pragma; without ACEH, an `Accept` response header is not exposed. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, ("Accept", "text/plain"), CT)],
-    [ok(0, req(url), [act("GET", url)], False, exposed=["content-type"])])
+    [ok(fetch(url), [sent("GET", url)], exposed=["content-type"])])
 
 url = u("expose", "invalid-token")
 add("probe-expose-invalid-token-drops-list",
@@ -895,7 +861,7 @@ add("probe-expose-invalid-token-drops-list",
     "exposed list to failure, which exposes nothing beyond safelisted names. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, (ACEH, "x-a, x b"), ("X-A", "1"), CT)],
-    [ok(0, req(url), [act("GET", url)], False, exposed=["content-type"])])
+    [ok(fetch(url), [sent("GET", url)], exposed=["content-type"])])
 
 url = u("expose", "invalid-second-header")
 add("probe-expose-invalid-token-in-second-header",
@@ -904,7 +870,7 @@ add("probe-expose-invalid-token-in-second-header",
     "list values\" fails as soon as one header fails, so X-A is not exposed. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, (ACEH, "x-a"), (ACEH, "x b"), ("X-A", "1"), CT)],
-    [ok(0, req(url), [act("GET", url)], False, exposed=["content-type"])])
+    [ok(fetch(url), [sent("GET", url)], exposed=["content-type"])])
 
 url = u("expose", "empty-elements")
 add("probe-expose-empty-list-elements",
@@ -913,7 +879,7 @@ add("probe-expose-empty-list-elements",
     "recipients accept and ignore empty list elements), so X-A and X-B are exposed. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, (ACEH, "x-a,,x-b"), ("X-A", "1"), ("X-B", "1"), CT)],
-    [ok(0, req(url), [act("GET", url)], False, exposed=["content-type", "x-a", "x-b"])])
+    [ok(fetch(url), [sent("GET", url)], exposed=["content-type", "x-a", "x-b"])])
 
 url = u("expose", "content-length")
 add("probe-expose-content-length",
@@ -922,7 +888,7 @@ add("probe-expose-content-length",
     "Content-Length (since 2018), so it is exposed without ACEH. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, ("Content-Length", "3"), CT)],
-    [ok(0, req(url), [act("GET", url)], False, exposed=["content-length", "content-type"])])
+    [ok(fetch(url), [sent("GET", url)], exposed=["content-length", "content-type"])])
 
 # =============================================================================================
 # H. Range requests (engines.md §6.5, §1.4, §2.7, §3.5)
@@ -951,15 +917,15 @@ for slug, value, needs_pf, reading in RANGE_TABLE:
     url = u("range", slug)
     routes = [rt("GET", url, 200, R_ORIGIN, CT)]
     if needs_pf:
-        routes.insert(0, reflect_opts(url))
-    requests = ([pre(url, "GET", "range")] if needs_pf else []) + [act("GET", url)]
+        routes.insert(0, reflect_options(url))
+    requests = ([pre(url, "GET", "range")] if needs_pf else []) + [sent("GET", url)]
     add(f"probe-range-{slug}",
         f"Probes the Range safelist for `{value}` (engines.md §6.5; §1.4 Chromium "
         "ParseRangeHeader, §2.7 Firefox IsAllowedNonCorsRange, §3.5 WebKit parseRange). Fetch "
         "'CORS-safelisted request-header' (range): 'parse a single range header value' with "
         "allowWhitespace false must succeed with a non-null start. " + reading + " " + REF_APP,
         DOC, routes,
-        [ok(0, req(url, headers=[("Range", value)]), requests, needs_pf,
+        [ok(fetch(url, headers=[("Range", value)]), requests, preflight=needs_pf,
             exposed=["content-type"])])
 
 # =============================================================================================
@@ -985,7 +951,7 @@ add("probe-referer-localhost-to-http-api",
     "Referer; Origin http://localhost:3000 (cors tainting). " + ENGINES_REF,
     LOCAL,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=LOCAL, referer=None)], False,
+    [ok(fetch(url), [sent("GET", url, origin=LOCAL, referer=None)],
         exposed=["content-type"])])
 
 url = u("referer", "localhost-to-http-put")
@@ -994,9 +960,9 @@ add("probe-referer-localhost-to-http-api-preflight",
     "referrer and policy, so neither the OPTIONS nor the PUT carries Referer. " + TRUST
     + ENGINES_REF,
     LOCAL,
-    [reflect_opts(url), rt("PUT", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT", origin=LOCAL, referer=None),
-                             act("PUT", url, origin=LOCAL, referer=None)], True)])
+    [reflect_options(url), rt("PUT", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT", origin=LOCAL, referer=None),
+                            sent("PUT", url, origin=LOCAL, referer=None)], preflight=True)])
 
 url = f"{API}/probe/referer/localhost-nocors-post"
 add("probe-referer-localhost-nocors-post-to-http-api",
@@ -1005,8 +971,8 @@ add("probe-referer-localhost-nocors-post-to-http-api",
     + "so no Referer. Opaque response (status 0, nothing exposed). " + ENGINES_REF,
     LOCAL,
     [rt("POST", url, 200, CT)],
-    [ok(0, req(url, "POST", mode="no-cors"), [act("POST", url, origin=LOCAL, referer=None)],
-        False, status=0, type_="opaque")])
+    [ok(fetch(url, "POST", mode="no-cors"), [sent("POST", url, origin=LOCAL, referer=None)],
+        status=0, type_="opaque")])
 
 url = f"{LOCAL_API}/probe/referer/https-nocors-post-localhost"
 add("probe-referer-https-nocors-post-to-localhost",
@@ -1016,8 +982,8 @@ add("probe-referer-https-nocors-post-to-localhost",
     "Opaque response. " + ENGINES_REF,
     TLS,
     [rt("POST", url, 200, CT)],
-    [ok(0, req(url, "POST", mode="no-cors"), [act("POST", url, origin="null", referer=TLS_REF)],
-        False, status=0, type_="opaque")])
+    [ok(fetch(url, "POST", mode="no-cors"), [sent("POST", url, origin="null", referer=TLS_REF)],
+        status=0, type_="opaque")])
 
 url = f"{LOCAL_API}/probe/referer/https-nocors-get-localhost"
 add("probe-referer-https-nocors-get-to-localhost",
@@ -1026,7 +992,7 @@ add("probe-referer-https-nocors-get-to-localhost",
     "kept (target trustworthy). " + TRUST + ENGINES_REF,
     TLS,
     [rt("GET", url, 200, CT)],
-    [ok(0, req(url, mode="no-cors"), [act("GET", url, origin=None, referer=TLS_REF)], False,
+    [ok(fetch(url, mode="no-cors"), [sent("GET", url, origin=None, referer=TLS_REF)],
         status=0, type_="opaque")])
 
 url = f"{LOCAL_API}/probe/referer/https-cors-get-localhost"
@@ -1036,7 +1002,7 @@ add("probe-referer-https-cors-get-to-localhost",
     "Referer https://app.example/. " + ENGINES_REF,
     TLS,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=TLS, referer=TLS_REF)], False,
+    [ok(fetch(url), [sent("GET", url, origin=TLS, referer=TLS_REF)],
         exposed=["content-type"])])
 
 url = f"{LOOP_API}/probe/referer/https-cors-post-127"
@@ -1046,7 +1012,7 @@ add("probe-referer-https-cors-post-to-127",
     + TRUST + "127.0.0.1 is trustworthy: Referer https://app.example/. " + ENGINES_REF,
     TLS,
     [rt("POST", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url, "POST"), [act("POST", url, origin=TLS, referer=TLS_REF)], False,
+    [ok(fetch(url, "POST"), [sent("POST", url, origin=TLS, referer=TLS_REF)],
         exposed=["content-type"])])
 
 url = f"{LOOP_API}/probe/referer/https-nocors-post-127"
@@ -1056,8 +1022,8 @@ add("probe-referer-https-nocors-post-to-127",
     + ENGINES_REF,
     TLS,
     [rt("POST", url, 200, CT)],
-    [ok(0, req(url, "POST", mode="no-cors"), [act("POST", url, origin="null", referer=TLS_REF)],
-        False, status=0, type_="opaque")])
+    [ok(fetch(url, "POST", mode="no-cors"), [sent("POST", url, origin="null", referer=TLS_REF)],
+        status=0, type_="opaque")])
 
 url = f"{V6_API}/probe/referer/https-nocors-post-v6"
 add("probe-referer-https-nocors-post-to-ipv6-loopback",
@@ -1066,8 +1032,8 @@ add("probe-referer-https-nocors-post-to-ipv6-loopback",
     + TRUST + ENGINES_REF,
     TLS,
     [rt("POST", url, 200, CT)],
-    [ok(0, req(url, "POST", mode="no-cors"), [act("POST", url, origin="null", referer=TLS_REF)],
-        False, status=0, type_="opaque")])
+    [ok(fetch(url, "POST", mode="no-cors"), [sent("POST", url, origin="null", referer=TLS_REF)],
+        status=0, type_="opaque")])
 
 url = u("referer", "127-to-http")
 add("probe-referer-127-to-http-api",
@@ -1076,7 +1042,7 @@ add("probe-referer-127-to-http-api",
     + ENGINES_REF,
     LOOP,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=LOOP, referer=None)], False,
+    [ok(fetch(url), [sent("GET", url, origin=LOOP, referer=None)],
         exposed=["content-type"])])
 
 url = u("referer", "127-nocors-post")
@@ -1086,8 +1052,8 @@ add("probe-referer-127-nocors-post-to-http-api",
     + ENGINES_REF,
     LOOP,
     [rt("POST", url, 200, CT)],
-    [ok(0, req(url, "POST", mode="no-cors"), [act("POST", url, origin=LOOP, referer=None)],
-        False, status=0, type_="opaque")])
+    [ok(fetch(url, "POST", mode="no-cors"), [sent("POST", url, origin=LOOP, referer=None)],
+        status=0, type_="opaque")])
 
 url = f"{LOCAL_API}/probe/referer/127-to-localhost"
 add("probe-referer-127-to-localhost",
@@ -1095,7 +1061,7 @@ add("probe-referer-127-to-localhost",
     + TRUST + "Referer http://127.0.0.1:3000/, Origin http://127.0.0.1:3000. " + ENGINES_REF,
     LOOP,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=LOOP, referer=LOOP_REF)], False,
+    [ok(fetch(url), [sent("GET", url, origin=LOOP, referer=LOOP_REF)],
         exposed=["content-type"])])
 
 url = f"{LOCAL_API}/probe/referer/localhost-other-port"
@@ -1104,7 +1070,7 @@ add("probe-referer-localhost-to-localhost-other-port",
     + TRUST + "Referer http://localhost:3000/. " + ENGINES_REF,
     LOCAL,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=LOCAL, referer=LOCAL_REF)], False,
+    [ok(fetch(url), [sent("GET", url, origin=LOCAL, referer=LOCAL_REF)],
         exposed=["content-type"])])
 
 url = f"{API_TLS}/probe/referer/localhost-to-https"
@@ -1114,7 +1080,7 @@ add("probe-referer-localhost-to-https-api",
     + ENGINES_REF,
     LOCAL,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=LOCAL, referer=LOCAL_REF)], False,
+    [ok(fetch(url), [sent("GET", url, origin=LOCAL, referer=LOCAL_REF)],
         exposed=["content-type"])])
 
 url = f"{API_TLS}/probe/referer/https-to-https"
@@ -1122,9 +1088,9 @@ add("probe-referer-https-to-https-put",
     "Control: https page to an https API with a preflighted PUT: " + TRUST + "Referer "
     "https://app.example/ on the OPTIONS and the PUT, Origin https://app.example. " + ENGINES_REF,
     TLS,
-    [reflect_opts(url), rt("PUT", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "PUT"), [pre(url, "PUT", origin=TLS, referer=TLS_REF),
-                             act("PUT", url, origin=TLS, referer=TLS_REF)], True)])
+    [reflect_options(url), rt("PUT", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "PUT"), [pre(url, "PUT", origin=TLS, referer=TLS_REF),
+                            sent("PUT", url, origin=TLS, referer=TLS_REF)], preflight=True)])
 
 url = f"{API_TLS}/probe/referer/https-nocors-post-https"
 add("probe-referer-https-nocors-post-to-https",
@@ -1133,8 +1099,8 @@ add("probe-referer-https-nocors-post-to-https",
     "https → non-https) and Referer https://app.example/. " + TRUST + ENGINES_REF,
     TLS,
     [rt("POST", url, 200, CT)],
-    [ok(0, req(url, "POST", mode="no-cors"), [act("POST", url, origin=TLS, referer=TLS_REF)],
-        False, status=0, type_="opaque")])
+    [ok(fetch(url, "POST", mode="no-cors"), [sent("POST", url, origin=TLS, referer=TLS_REF)],
+        status=0, type_="opaque")])
 
 url = f"{LOCAL_API}/probe/referer/app-to-localhost"
 add("probe-referer-http-app-to-localhost",
@@ -1142,7 +1108,7 @@ add("probe-referer-http-app-to-localhost",
     "Referer http://app.example/. " + TRUST + ENGINES_REF,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, CT)],
-    [ok(0, req(url), [act("GET", url, origin=DOC, referer=DOC_REF)], False,
+    [ok(fetch(url), [sent("GET", url, origin=DOC, referer=DOC_REF)],
         exposed=["content-type"])])
 
 url = f"{LOCAL}/probe/referer/same-origin"
@@ -1152,7 +1118,7 @@ add("probe-referer-localhost-same-origin",
     "http://localhost:3000/; every response header but Set-Cookie is readable. " + TRUST,
     LOCAL,
     [rt("GET", url, 200, ("X-A", "1"), CT)],
-    [ok(0, req(url), [act("GET", url, origin=None, referer=LOCAL_REF)], False,
+    [ok(fetch(url), [sent("GET", url, origin=None, referer=LOCAL_REF)],
         exposed=["content-type", "x-a"], type_="basic")])
 
 a = f"{LOCAL_API}/probe/referer/redirect-a"
@@ -1168,8 +1134,8 @@ add("probe-referer-localhost-redirect-to-http-api",
     + CHECK + TRUST,
     LOCAL,
     [rt("GET", a, 302, R_ORIGIN, (LOC, b)), rt("GET", b, 200, R_ORIGIN, CT)],
-    [ok(0, req(a), [act("GET", a, origin=LOCAL, referer=LOCAL_REF),
-                    act("GET", b, origin="null", referer=None)], False,
+    [ok(fetch(a), [sent("GET", a, origin=LOCAL, referer=LOCAL_REF),
+                   sent("GET", b, origin="null", referer=None)],
         exposed=["content-type"])])
 
 # --- checks of the modelled differences --------------------------------------------------------
@@ -1184,11 +1150,11 @@ add("probe-check-redirect-307-delete-to-other-origin",
     "redirect-taint is not same-origin and the second preflight and request carry `Origin: "
     "null`, which the reflecting server allows. " + REF_APP,
     DOC,
-    [reflect_opts(a), rt("DELETE", a, 307, R_ORIGIN, (LOC, b)), reflect_opts(b),
+    [reflect_options(a), rt("DELETE", a, 307, R_ORIGIN, (LOC, b)), reflect_options(b),
      rt("*", b, 200, R_ORIGIN)],
-    [ok(0, req(a, "DELETE"),
-        [pre(a, "DELETE"), act("DELETE", a), pre(b, "DELETE", origin="null"),
-         act("DELETE", b, origin="null")], True)])
+    [ok(fetch(a, "DELETE"),
+        [pre(a, "DELETE"), sent("DELETE", a), pre(b, "DELETE", origin="null"),
+         sent("DELETE", b, origin="null")], preflight=True)])
 
 a, b = u("check", "delete-308-a"), u("check", "delete-308-b")
 add("probe-check-redirect-308-delete-same-origin",
@@ -1197,10 +1163,11 @@ add("probe-check-redirect-308-delete-same-origin",
     "cache entry, is preflighted with the document's origin (redirect-taint same-origin). "
     + REF_APP,
     DOC,
-    [reflect_opts(a), rt("DELETE", a, 308, R_ORIGIN, (LOC, b)), reflect_opts(b),
+    [reflect_options(a), rt("DELETE", a, 308, R_ORIGIN, (LOC, b)), reflect_options(b),
      rt("*", b, 200, R_ORIGIN)],
-    [ok(0, req(a, "DELETE"),
-        [pre(a, "DELETE"), act("DELETE", a), pre(b, "DELETE"), act("DELETE", b)], True)])
+    [ok(fetch(a, "DELETE"),
+        [pre(a, "DELETE"), sent("DELETE", a), pre(b, "DELETE"),
+         sent("DELETE", b)], preflight=True)])
 
 url = u("check", "xhr-head")
 add("probe-check-xhr-head-and-get-after-flagged-post",
@@ -1211,10 +1178,13 @@ add("probe-check-xhr-head-and-get-after-flagged-post",
     "fetch\" step 7.4 allows and caches POST (max-age 60). t=1: a flagged HEAD has no method "
     "cache entry: preflight, which caches HEAD. t=2: a flagged GET likewise. " + REF_APP,
     DOC,
-    [opts(url, R_ORIGIN, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
-    [ok(0, req(url, "POST", headers=[CT], xhr=True), [pre(url, "POST"), act("POST", url)], True),
-     ok(1, req(url, "HEAD", xhr=True), [pre(url, "HEAD"), act("HEAD", url)], True),
-     ok(2, req(url, "GET", xhr=True), [pre(url, "GET"), act("GET", url)], True)])
+    [options(url, R_ORIGIN, (MAX_AGE, "60")), rt("*", url, 200, R_ORIGIN)],
+    [ok(fetch(url, "POST", headers=[CT], use_cors_preflight=True),
+        [pre(url, "POST"), sent("POST", url)], preflight=True),
+     ok(fetch(url, "HEAD", use_cors_preflight=True), [pre(url, "HEAD"), sent("HEAD", url)],
+        preflight=True, at=1),
+     ok(fetch(url, "GET", use_cors_preflight=True), [pre(url, "GET"), sent("GET", url)],
+        preflight=True, at=2)])
 
 url = u("check", "206-no-range")
 add("probe-check-206-without-range-request",
@@ -1224,7 +1194,7 @@ add("probe-check-206-without-range-request",
     + REF_APP,
     DOC,
     [rt("GET", url, 206, R_ORIGIN, ("Content-Range", "bytes 0-4/10"))],
-    [ok(0, req(url), [act("GET", url)], False, status=206)])
+    [ok(fetch(url), [sent("GET", url)], status=206)])
 
 add("probe-check-data-url-base64",
     "Checks `data_url_content_length` on a base64 body (Firefox adds Content-Length to data: "
@@ -1232,7 +1202,7 @@ add("probe-check-data-url-base64",
     "fetch gives status 200 and Content-Type only.",
     DOC,
     [],
-    [common.ok(req("data:text/plain;base64,aGVsbG8="), [], "basic", 200, ["content-type"])])
+    [ok(fetch("data:text/plain;base64,aGVsbG8="), [], "basic", 200, ["content-type"])])
 
 url = u("check", "aceh-star-invalid-credentialed")
 add("probe-check-aceh-star-with-invalid-item-credentialed",
@@ -1242,7 +1212,7 @@ add("probe-check-aceh-star-with-invalid-item-credentialed",
     + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, CRED, (ACEH, "*, x b"), ("X-A", "1"))],
-    [ok(0, req(url, credentials="include"), [act("GET", url)], False)])
+    [ok(fetch(url, credentials="include"), [sent("GET", url)])])
 
 url = u("check", "aceh-invalid-item")
 add("probe-check-aceh-invalid-item-without-star",
@@ -1250,7 +1220,7 @@ add("probe-check-aceh-invalid-item-without-star",
     "nothing (\"extract header list values\" fails) in every profile. " + REF_APP,
     DOC,
     [rt("GET", url, 200, R_ORIGIN, (ACEH, "x-a, x b"), ("X-A", "1"))],
-    [ok(0, req(url), [act("GET", url)], False)])
+    [ok(fetch(url), [sent("GET", url)])])
 
 url = u("check", "accept-twice")
 add("probe-check-accept-appended-twice",
@@ -1258,9 +1228,9 @@ add("probe-check-accept-appended-twice",
     "appended twice is safelisted alone and as `text/html, text/html` (no CORS-unsafe "
     "request-header byte): no preflight. " + REF_APP,
     DOC,
-    [reflect_opts(url), rt("GET", url, 200, R_ORIGIN)],
-    [ok(0, req(url, headers=[("Accept", "text/html"), ("Accept", "text/html")]),
-        [act("GET", url)], False)])
+    [reflect_options(url), rt("GET", url, 200, R_ORIGIN)],
+    [ok(fetch(url, headers=[("Accept", "text/html"), ("Accept", "text/html")]),
+        [sent("GET", url)])])
 
 url = u("check", "custom-twice")
 add("probe-check-custom-header-appended-twice",
@@ -1268,9 +1238,9 @@ add("probe-check-custom-header-appended-twice",
     "name of the sorted-lowercase set, `x-a` (Firefox names it once per header); the reflecting "
     "server allows what is asked. " + REF_APP,
     DOC,
-    [reflect_opts(url), rt("GET", url, 200, R_ORIGIN)],
-    [ok(0, req(url, headers=[("X-A", "1"), ("X-A", "2")]),
-        [pre(url, "GET", "x-a"), act("GET", url)], True)])
+    [reflect_options(url), rt("GET", url, 200, R_ORIGIN)],
+    [ok(fetch(url, headers=[("X-A", "1"), ("X-A", "2")]),
+        [pre(url, "GET", "x-a"), sent("GET", url)], preflight=True)])
 
 url = u("check", "range-mixed-case")
 add("probe-check-range-mixed-case-unit",
@@ -1278,9 +1248,9 @@ add("probe-check-range-mixed-case-unit",
     "case). \"parse a single range header value\" wants `bytes`: Range is CORS-unsafe, so a "
     "preflight names it. " + REF_APP,
     DOC,
-    [reflect_opts(url), rt("GET", url, 200, R_ORIGIN)],
-    [ok(0, req(url, headers=[("Range", "Bytes=0-1")]),
-        [pre(url, "GET", "range"), act("GET", url)], True)])
+    [reflect_options(url), rt("GET", url, 200, R_ORIGIN)],
+    [ok(fetch(url, headers=[("Range", "Bytes=0-1")]),
+        [pre(url, "GET", "range"), sent("GET", url)], preflight=True)])
 
 a, b = DOC + "/probe/check/post-303", u("check", "post-303-b")
 add("probe-check-303-same-origin-json-post-to-other-origin",
@@ -1290,9 +1260,9 @@ add("probe-check-303-same-origin-json-post-to-other-origin",
     "12), so the cross-origin GET is simple: no preflight. The hop leaves the document's own "
     "origin, so redirect-taint stays same-origin and Origin is the document's. " + REF_APP,
     DOC,
-    [rt("POST", a, 303, (LOC, b)), reflect_opts(b), rt("GET", b, 200, R_ORIGIN)],
-    [ok(0, req(a, "POST", headers=[("Content-Type", "application/json")]),
-        [act("POST", a), act("GET", b)], False)])
+    [rt("POST", a, 303, (LOC, b)), reflect_options(b), rt("GET", b, 200, R_ORIGIN)],
+    [ok(fetch(a, "POST", headers=[("Content-Type", "application/json")]),
+        [sent("POST", a), sent("GET", b)])])
 
 url = u("check", "failure-clears-credentialed")
 add("probe-check-simple-failure-and-credentialed-entry",
@@ -1302,11 +1272,12 @@ add("probe-check-simple-failure-and-credentialed-entry",
     "Access-Control-Allow-Origin); \"main fetch\" clears cache entries only in the preflight "
     "branch. t=2: the credentialed PUT still has its entries: no preflight. " + REF_APP,
     DOC,
-    [reflect_opts(url, (MAX_AGE, "60"), cred=True), rt("PUT", url, 200, R_ORIGIN, CRED),
+    [reflect_options(url, (MAX_AGE, "60"), credentials=True), rt("PUT", url, 200, R_ORIGIN, CRED),
      rt("GET", url, 200)],
-    [ok(0, req(url, "PUT", credentials="include"), [pre(url, "PUT"), act("PUT", url)], True),
-     fail(1, req(url), [act("GET", url)], False, "MissingAllowOriginHeader"),
-     ok(2, req(url, "PUT", credentials="include"), [act("PUT", url)], False)])
+    [ok(fetch(url, "PUT", credentials="include"), [pre(url, "PUT"), sent("PUT", url)],
+        preflight=True),
+     fail(fetch(url), [sent("GET", url)], "MissingAllowOriginHeader", at=1),
+     ok(fetch(url, "PUT", credentials="include"), [sent("PUT", url)], at=2)])
 
 
 def main():
@@ -1317,6 +1288,11 @@ def main():
               "request-header, CORS-safelisted response-header name), Referrer Policy "
               "strict-origin-when-cross-origin and XMLHttpRequest send(); meant to be "
               "recorded per engine with the oracle")
+    for vector in VECTORS:
+        assert vector["id"].startswith("probe-"), vector["id"]
+        for route in vector["server"]["routes"]:  # routes never send Set-Cookie
+            assert not any(name.lower() in ("set-cookie", "set-cookie2")
+                           for name, _ in route["headers"]), vector["id"]
     common.write_vectors(OUTPUT, source, VECTORS)
     steps = common.step_count(VECTORS)
     print(f"wrote {common.relpath(OUTPUT)}: {len(VECTORS)} vectors, {steps} steps")

@@ -20,8 +20,10 @@ Usage (from the repository root):
     python3 scripts/corpus/redirects.py
 """
 
+from functools import partial
+
 import common
-from common import fail, fetch, ok, rt
+from common import ACAC, ACAH, ACAM, ACAO, CT, LOC, MAX_AGE, fail, fetch, ok, rt, sent
 
 OUTPUT = common.output_path("redirects.json")
 
@@ -38,32 +40,13 @@ OTHER = "http://other.example:8000"      # another cross-origin server
 API_TLS = "https://api.example"
 OTHER_TLS = "https://other.example"
 
-ACAO = "Access-Control-Allow-Origin"
-ACAC = "Access-Control-Allow-Credentials"
-ACAM = "Access-Control-Allow-Methods"
-ACAH = "Access-Control-Allow-Headers"
-MAX_AGE = "Access-Control-Max-Age"
-LOC = "Location"
-CT = ("Content-Type", "text/plain")
 
+# --- builders (common.py); a preflight comes from the http://app.example document by default ---
 
-# --- builders ---------------------------------------------------------------------------------
+pre = partial(common.pre, origin=DOC, referer=DOC_REF)
 
-def sent(method, url, origin, referer, authorization=None, **extra):
-    """A (non-preflight) request that reached the server. None: the header must be absent."""
-    return common.sent(method, url, origin, referer, authorization=authorization, **extra)
-
-
-def pre(url, origin, referer, acrm, acrh=None):
-    """A CORS-preflight request (it never carries Authorization)."""
-    return common.sent("OPTIONS", url, origin, referer, acrm, acrh)
-
-
-VECTORS = []
-
-
-def add(id_, description, origin, routes, steps):
-    VECTORS.append(common.scenario(id_, description, origin, routes, steps))
+VECTORS = common.Vectors()
+add = VECTORS.add
 
 
 CHECK = 'Fetch "HTTP fetch" step 4.4: the CORS check runs on every response while response ' \
@@ -286,7 +269,7 @@ add("redirect-same-origin-put-307-preflights-cross-origin",
      rt("PUT", API + p + "/to4", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(DOC + p + "/from4", method="PUT"),
         [sent("PUT", DOC + p + "/from4", "http://app.example", DOC_REF),
-         pre(API + p + "/to4", "http://app.example", DOC_REF, "PUT"),
+         pre(API + p + "/to4", "PUT"),
          sent("PUT", API + p + "/to4", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-same-origin-custom-header-preflights-cross-origin",
@@ -300,7 +283,7 @@ add("redirect-same-origin-custom-header-preflights-cross-origin",
      rt("GET", API + p + "/to5", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(DOC + p + "/from5", headers=[("X-Custom", "1")]),
         [sent("GET", DOC + p + "/from5", None, DOC_REF, x_custom="1"),
-         pre(API + p + "/to5", "http://app.example", DOC_REF, "GET", "x-custom"),
+         pre(API + p + "/to5", "GET", "x-custom"),
          sent("GET", API + p + "/to5", "http://app.example", DOC_REF, x_custom="1")],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-same-origin-mode-to-cross-origin-fails",
@@ -508,7 +491,7 @@ for method in ["PUT", "DELETE"]:
             (LOC, API + p + f"/{m}-303-to")),
          rt("GET", API + p + f"/{m}-303-to", 200, (ACAO, "{{origin}}"), CT)],
         [ok(fetch(API + p + f"/{m}-303", method=method),
-            [pre(API + p + f"/{m}-303", "http://app.example", DOC_REF, method),
+            [pre(API + p + f"/{m}-303", method),
              sent(method, API + p + f"/{m}-303", "http://app.example", DOC_REF),
              sent("GET", API + p + f"/{m}-303-to", "http://app.example", DOC_REF)],
             "cors", 200, ["content-type"], preflight=True)])
@@ -523,7 +506,7 @@ add("redirect-303-post-json-becomes-simple-get",
      rt("GET", API + p + "/json-303-to", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(API + p + "/json-303", method="POST",
               headers=[("Content-Type", "application/json")]),
-        [pre(API + p + "/json-303", "http://app.example", DOC_REF, "POST", "content-type"),
+        [pre(API + p + "/json-303", "POST", "content-type"),
          sent("POST", API + p + "/json-303", "http://app.example", DOC_REF,
               content_type="application/json"),
          sent("GET", API + p + "/json-303-to", "http://app.example", DOC_REF,
@@ -555,10 +538,10 @@ add("redirect-303-post-custom-header-still-preflighted",
      rt("OPTIONS", API + p + "/custom-303-to", 204, (ACAO, "{{origin}}"), (ACAH, "x-custom")),
      rt("GET", API + p + "/custom-303-to", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(API + p + "/custom-303", method="POST", headers=[CT, ("X-Custom", "1")]),
-        [pre(API + p + "/custom-303", "http://app.example", DOC_REF, "POST", "x-custom"),
+        [pre(API + p + "/custom-303", "POST", "x-custom"),
          sent("POST", API + p + "/custom-303", "http://app.example", DOC_REF,
               content_type="text/plain", x_custom="1"),
-         pre(API + p + "/custom-303-to", "http://app.example", DOC_REF, "GET", "x-custom"),
+         pre(API + p + "/custom-303-to", "GET", "x-custom"),
          sent("GET", API + p + "/custom-303-to", "http://app.example", DOC_REF,
               content_type=None, x_custom="1")],
         "cors", 200, ["content-type"], preflight=True)])
@@ -572,9 +555,9 @@ add("redirect-301-put-keeps-method-and-preflights-again",
      rt("OPTIONS", API + p + "/put-301-to", 204, (ACAO, "{{origin}}"), (ACAM, "PUT")),
      rt("PUT", API + p + "/put-301-to", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(API + p + "/put-301", method="PUT"),
-        [pre(API + p + "/put-301", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/put-301", "PUT"),
          sent("PUT", API + p + "/put-301", "http://app.example", DOC_REF),
-         pre(API + p + "/put-301-to", "http://app.example", DOC_REF, "PUT"),
+         pre(API + p + "/put-301-to", "PUT"),
          sent("PUT", API + p + "/put-301-to", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-302-patch-keeps-method",
@@ -586,9 +569,9 @@ add("redirect-302-patch-keeps-method",
      rt("OPTIONS", API + p + "/patch-302-to", 204, (ACAO, "*"), (ACAM, "PATCH")),
      rt("PATCH", API + p + "/patch-302-to", 200, (ACAO, "*"), CT)],
     [ok(fetch(API + p + "/patch-302", method="PATCH"),
-        [pre(API + p + "/patch-302", "http://app.example", DOC_REF, "PATCH"),
+        [pre(API + p + "/patch-302", "PATCH"),
          sent("PATCH", API + p + "/patch-302", "http://app.example", DOC_REF),
-         pre(API + p + "/patch-302-to", "http://app.example", DOC_REF, "PATCH"),
+         pre(API + p + "/patch-302-to", "PATCH"),
          sent("PATCH", API + p + "/patch-302-to", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-303-head-stays-head",
@@ -615,9 +598,9 @@ add("redirect-307-put-preflights-new-url-same-origin-server",
      rt("OPTIONS", API + p + "/to1", 204, (ACAO, "{{origin}}"), (ACAM, "PUT")),
      rt("PUT", API + p + "/to1", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(API + p + "/from1", method="PUT"),
-        [pre(API + p + "/from1", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/from1", "PUT"),
          sent("PUT", API + p + "/from1", "http://app.example", DOC_REF),
-         pre(API + p + "/to1", "http://app.example", DOC_REF, "PUT"),
+         pre(API + p + "/to1", "PUT"),
          sent("PUT", API + p + "/to1", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-307-put-preflights-other-origin-with-origin-null",
@@ -630,9 +613,9 @@ add("redirect-307-put-preflights-other-origin-with-origin-null",
      rt("OPTIONS", OTHER + p + "/to2", 204, (ACAO, "{{origin}}"), (ACAM, "PUT")),
      rt("PUT", OTHER + p + "/to2", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(API + p + "/from2", method="PUT"),
-        [pre(API + p + "/from2", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/from2", "PUT"),
          sent("PUT", API + p + "/from2", "http://app.example", DOC_REF),
-         pre(OTHER + p + "/to2", "null", DOC_REF, "PUT"),
+         pre(OTHER + p + "/to2", "PUT", origin="null"),
          sent("PUT", OTHER + p + "/to2", "null", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-308-put-tainted-preflight-acao-document-fails",
@@ -645,9 +628,9 @@ add("redirect-308-put-tainted-preflight-acao-document-fails",
      rt("OPTIONS", OTHER + p + "/to3", 204, (ACAO, "http://app.example"), (ACAM, "PUT")),
      rt("PUT", OTHER + p + "/to3", 200, (ACAO, "*"), CT)],
     [fail(fetch(API + p + "/from3", method="PUT"),
-          [pre(API + p + "/from3", "http://app.example", DOC_REF, "PUT"),
+          [pre(API + p + "/from3", "PUT"),
            sent("PUT", API + p + "/from3", "http://app.example", DOC_REF),
-           pre(OTHER + p + "/to3", "null", DOC_REF, "PUT")],
+           pre(OTHER + p + "/to3", "PUT", origin="null")],
           "PreflightAllowOriginMismatch", preflight=True)])
 add("redirect-307-put-cached-target-needs-no-preflight",
     "Step 1 preflights PUT to API/to4 (Max-Age 600). Step 2 (10 s later) PUTs API/from4, which "
@@ -660,11 +643,11 @@ add("redirect-307-put-cached-target-needs-no-preflight",
      rt("OPTIONS", API + p + "/to4", 204, (ACAO, "{{origin}}"), (ACAM, "PUT"), (MAX_AGE, "600")),
      rt("PUT", API + p + "/to4", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(API + p + "/to4", method="PUT"),
-        [pre(API + p + "/to4", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/to4", "PUT"),
          sent("PUT", API + p + "/to4", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True),
      ok(fetch(API + p + "/from4", method="PUT"),
-        [pre(API + p + "/from4", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/from4", "PUT"),
          sent("PUT", API + p + "/from4", "http://app.example", DOC_REF),
          sent("PUT", API + p + "/to4", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True, at=10)])
@@ -683,13 +666,13 @@ add("redirect-307-put-tainted-misses-cache-entry-for-document-origin",
         (MAX_AGE, "600")),
      rt("PUT", OTHER + p + "/to5", 200, (ACAO, "{{origin}}"), CT)],
     [ok(fetch(OTHER + p + "/to5", method="PUT"),
-        [pre(OTHER + p + "/to5", "http://app.example", DOC_REF, "PUT"),
+        [pre(OTHER + p + "/to5", "PUT"),
          sent("PUT", OTHER + p + "/to5", "http://app.example", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True),
      ok(fetch(API + p + "/from5", method="PUT"),
-        [pre(API + p + "/from5", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/from5", "PUT"),
          sent("PUT", API + p + "/from5", "http://app.example", DOC_REF),
-         pre(OTHER + p + "/to5", "null", DOC_REF, "PUT"),
+         pre(OTHER + p + "/to5", "PUT", origin="null"),
          sent("PUT", OTHER + p + "/to5", "null", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True, at=10),
      ok(fetch(API + p + "/from5", method="PUT"),
@@ -707,9 +690,9 @@ add("redirect-307-put-credentials-tainted-preflight-null-acac",
      rt("OPTIONS", OTHER + p + "/to6", 204, (ACAO, "{{origin}}"), (ACAC, "true"), (ACAM, "PUT")),
      rt("PUT", OTHER + p + "/to6", 200, (ACAO, "{{origin}}"), (ACAC, "true"), CT)],
     [ok(fetch(API + p + "/from6", method="PUT", credentials="include"),
-        [pre(API + p + "/from6", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/from6", "PUT"),
          sent("PUT", API + p + "/from6", "http://app.example", DOC_REF),
-         pre(OTHER + p + "/to6", "null", DOC_REF, "PUT"),
+         pre(OTHER + p + "/to6", "PUT", origin="null"),
          sent("PUT", OTHER + p + "/to6", "null", DOC_REF)],
         "cors", 200, ["content-type"], preflight=True)])
 
@@ -727,9 +710,9 @@ add("redirect-authorization-kept-within-cross-origin-server",
      rt("OPTIONS", API + p + "/to1", 204, (ACAO, "*"), (ACAH, "authorization")),
      rt("GET", API + p + "/to1", 200, (ACAO, "*"), CT)],
     [ok(fetch(API + p + "/from1", headers=[("Authorization", AUTH)]),
-        [pre(API + p + "/from1", "http://app.example", DOC_REF, "GET", "authorization"),
+        [pre(API + p + "/from1", "GET", "authorization"),
          sent("GET", API + p + "/from1", "http://app.example", DOC_REF, authorization=AUTH),
-         pre(API + p + "/to1", "http://app.example", DOC_REF, "GET", "authorization"),
+         pre(API + p + "/to1", "GET", "authorization"),
          sent("GET", API + p + "/to1", "http://app.example", DOC_REF, authorization=AUTH)],
         "cors", 200, ["content-type"], preflight=True)])
 add("redirect-authorization-removed-on-hop-to-other-origin",
@@ -742,7 +725,7 @@ add("redirect-authorization-removed-on-hop-to-other-origin",
      rt("GET", API + p + "/from2", 302, (ACAO, "*"), (LOC, OTHER + p + "/to2")),
      rt("GET", OTHER + p + "/to2", 200, (ACAO, "*"), CT)],
     [ok(fetch(API + p + "/from2", headers=[("Authorization", AUTH)]),
-        [pre(API + p + "/from2", "http://app.example", DOC_REF, "GET", "authorization"),
+        [pre(API + p + "/from2", "GET", "authorization"),
          sent("GET", API + p + "/from2", "http://app.example", DOC_REF, authorization=AUTH),
          sent("GET", OTHER + p + "/to2", "null", DOC_REF, authorization=None)],
         "cors", 200, ["content-type"], preflight=True)])
@@ -1122,7 +1105,7 @@ add("redirect-mode-manual-preflighted-put",
     [rt("OPTIONS", API + p + "/man7", 204, (ACAO, "*"), (ACAM, "PUT")),
      rt("PUT", API + p + "/man7", 307, (ACAO, "*"), (LOC, API + p + "/man7-to"))],
     [ok(fetch(API + p + "/man7", method="PUT", redirect="manual"),
-        [pre(API + p + "/man7", "http://app.example", DOC_REF, "PUT"),
+        [pre(API + p + "/man7", "PUT"),
          sent("PUT", API + p + "/man7", "http://app.example", DOC_REF)],
         "opaqueredirect", 0, [], preflight=True)])
 add("redirect-mode-manual-no-redirect-ok",

@@ -17,7 +17,7 @@ Usage (from the repository root):
 """
 
 import common
-from common import fail as fails, ok, route, scenario
+from common import fail, fetch, ok, route, sent
 
 OUTPUT = common.output_path("simple-requests.json")
 
@@ -31,25 +31,12 @@ LOCAL_DOC = "http://localhost:3000"
 NULL_DOC = "null"
 
 
-# --- builders ---------------------------------------------------------------------------------
+# --- builders (common.py) ---------------------------------------------------------------------
+# A simple request never carries Access-Control-Request-* headers; `sent(..., accept=...)` checks
+# the Accept header, which is not checked otherwise.
 
-def sent(method, url, origin, referer, authorization=None, accept=None):
-    """A request that reached the server. `origin`/`referer` None: the header must be absent.
-    A simple request never carries Access-Control-Request-* headers. `accept`, when given, is the
-    expected Accept header (not checked otherwise)."""
-    extra = {} if accept is None else {"accept": accept}
-    return common.sent(method, url, origin, referer, authorization=authorization, **extra)
-
-
-def fetch(url, method=None, headers=(), mode=None, credentials=None):
-    return common.fetch(url, method, headers, mode, credentials)
-
-
-VECTORS = []
-
-
-def add(*args):
-    VECTORS.append(scenario(*args))
+VECTORS = common.Vectors()
+add = VECTORS.add
 
 
 NO_PREFLIGHT = (
@@ -358,46 +345,46 @@ add("simple-get-acao-missing",
     "reached the server. " + REF_CROSS,
     HTTP_DOC,
     [route("GET", API + "/simple/no-acao", 200, [("Content-Type", "application/json")])],
-    [fails(fetch(API + "/simple/no-acao"),
-           [sent("GET", API + "/simple/no-acao", "http://app.example", "http://app.example/")],
-           "MissingAllowOriginHeader")])
+    [fail(fetch(API + "/simple/no-acao"),
+          [sent("GET", API + "/simple/no-acao", "http://app.example", "http://app.example/")],
+          "MissingAllowOriginHeader")])
 
 add("simple-get-unrouted-404",
     NO_PREFLIGHT + "The server answers 404 without headers; " + CHECK + " step 2 fails (no ACAO). "
     + REF_DOWNGRADE,
     LOCAL_DOC,
     [],
-    [fails(fetch(API + "/simple/nowhere"),
-           [sent("GET", API + "/simple/nowhere", "http://localhost:3000", None)],
-           "MissingAllowOriginHeader")])
+    [fail(fetch(API + "/simple/nowhere"),
+          [sent("GET", API + "/simple/nowhere", "http://localhost:3000", None)],
+          "MissingAllowOriginHeader")])
 
 add("simple-post-acao-missing-reaches-server",
     NO_PREFLIGHT + "A simple POST is sent without asking first: it reaches the server, and only "
     "the response is withheld (" + CHECK + " step 2). " + REF_CROSS,
     HTTP_DOC,
     [route("POST", API + "/simple/post-no-acao", 200, [])],
-    [fails(fetch(API + "/simple/post-no-acao", method="POST",
-                 headers=[("Content-Type", "application/x-www-form-urlencoded")]),
-           [sent("POST", API + "/simple/post-no-acao", "http://app.example", "http://app.example/")],
-           "MissingAllowOriginHeader")])
+    [fail(fetch(API + "/simple/post-no-acao", method="POST",
+                headers=[("Content-Type", "application/x-www-form-urlencoded")]),
+          [sent("POST", API + "/simple/post-no-acao", "http://app.example", "http://app.example/")],
+          "MissingAllowOriginHeader")])
 
 add("simple-acao-other-origin",
     NO_PREFLIGHT + CHECK + " step 4: ACAO names another origin, failure. " + REF_CROSS,
     HTTP_DOC,
     [route("GET", API + "/simple/other-origin", 200,
            [("Access-Control-Allow-Origin", "http://other.example")])],
-    [fails(fetch(API + "/simple/other-origin"),
-           [sent("GET", API + "/simple/other-origin", "http://app.example", "http://app.example/")],
-           "AllowOriginMismatch")])
+    [fail(fetch(API + "/simple/other-origin"),
+          [sent("GET", API + "/simple/other-origin", "http://app.example", "http://app.example/")],
+          "AllowOriginMismatch")])
 
 add("simple-acao-null-from-tuple-origin",
     NO_PREFLIGHT + CHECK + " step 4: ACAO `null` is not `http://app.example`, failure. "
     + REF_CROSS,
     HTTP_DOC,
     [route("GET", API + "/simple/acao-null", 200, [("Access-Control-Allow-Origin", "null")])],
-    [fails(fetch(API + "/simple/acao-null"),
-           [sent("GET", API + "/simple/acao-null", "http://app.example", "http://app.example/")],
-           "AllowOriginMismatch")])
+    [fail(fetch(API + "/simple/acao-null"),
+          [sent("GET", API + "/simple/acao-null", "http://app.example", "http://app.example/")],
+          "AllowOriginMismatch")])
 
 add("simple-acao-trailing-slash",
     NO_PREFLIGHT + CHECK + " step 4 compares bytes: `http://app.example/` is not the serialized "
@@ -405,9 +392,9 @@ add("simple-acao-trailing-slash",
     HTTP_DOC,
     [route("GET", API + "/simple/acao-slash", 200,
            [("Access-Control-Allow-Origin", "http://app.example/")])],
-    [fails(fetch(API + "/simple/acao-slash"),
-           [sent("GET", API + "/simple/acao-slash", "http://app.example", "http://app.example/")],
-           "AllowOriginMismatch")])
+    [fail(fetch(API + "/simple/acao-slash"),
+          [sent("GET", API + "/simple/acao-slash", "http://app.example", "http://app.example/")],
+          "AllowOriginMismatch")])
 
 add("simple-acao-case-differs",
     NO_PREFLIGHT + CHECK + " step 4 compares bytes case-sensitively: `http://APP.example` is not "
@@ -415,9 +402,9 @@ add("simple-acao-case-differs",
     HTTP_DOC,
     [route("GET", API + "/simple/acao-case", 200,
            [("Access-Control-Allow-Origin", "http://APP.example")])],
-    [fails(fetch(API + "/simple/acao-case"),
-           [sent("GET", API + "/simple/acao-case", "http://app.example", "http://app.example/")],
-           "AllowOriginMismatch")])
+    [fail(fetch(API + "/simple/acao-case"),
+          [sent("GET", API + "/simple/acao-case", "http://app.example", "http://app.example/")],
+          "AllowOriginMismatch")])
 
 add("simple-acao-two-headers",
     NO_PREFLIGHT + CHECK + " step 1 gets ACAO, combining two headers into "
@@ -426,9 +413,9 @@ add("simple-acao-two-headers",
     [route("GET", API + "/simple/acao-two", 200,
            [("Access-Control-Allow-Origin", "http://app.example"),
             ("Access-Control-Allow-Origin", "http://other.example")])],
-    [fails(fetch(API + "/simple/acao-two"),
-           [sent("GET", API + "/simple/acao-two", "http://app.example", "http://app.example/")],
-           "MultipleAllowOriginValues")])
+    [fail(fetch(API + "/simple/acao-two"),
+          [sent("GET", API + "/simple/acao-two", "http://app.example", "http://app.example/")],
+          "MultipleAllowOriginValues")])
 
 add("simple-acao-star-twice",
     NO_PREFLIGHT + CHECK + " step 1: two `*` headers combine to `*, *`, which is neither `*` "
@@ -436,10 +423,10 @@ add("simple-acao-star-twice",
     HTTP_DOC,
     [route("GET", API + "/simple/acao-star-twice", 200,
            [("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Origin", "*")])],
-    [fails(fetch(API + "/simple/acao-star-twice"),
-           [sent("GET", API + "/simple/acao-star-twice", "http://app.example",
-                 "http://app.example/")],
-           "MultipleAllowOriginValues")])
+    [fail(fetch(API + "/simple/acao-star-twice"),
+          [sent("GET", API + "/simple/acao-star-twice", "http://app.example",
+                "http://app.example/")],
+          "MultipleAllowOriginValues")])
 
 add("simple-acao-not-a-url",
     NO_PREFLIGHT + CHECK + " step 4: `app.example` (no scheme) is not the serialized origin: "
@@ -447,19 +434,19 @@ add("simple-acao-not-a-url",
     HTTP_DOC,
     [route("GET", API + "/simple/acao-host-only", 200,
            [("Access-Control-Allow-Origin", "app.example")])],
-    [fails(fetch(API + "/simple/acao-host-only"),
-           [sent("GET", API + "/simple/acao-host-only", "http://app.example",
-                 "http://app.example/")],
-           "InvalidAllowOriginValue")])
+    [fail(fetch(API + "/simple/acao-host-only"),
+          [sent("GET", API + "/simple/acao-host-only", "http://app.example",
+                "http://app.example/")],
+          "InvalidAllowOriginValue")])
 
 add("simple-acao-empty",
     NO_PREFLIGHT + CHECK + " steps 2-4: an empty ACAO is not null (the header exists), not `*` and "
     "not the origin: failure. " + REF_CROSS,
     HTTP_DOC,
     [route("GET", API + "/simple/acao-empty", 200, [("Access-Control-Allow-Origin", "")])],
-    [fails(fetch(API + "/simple/acao-empty"),
-           [sent("GET", API + "/simple/acao-empty", "http://app.example", "http://app.example/")],
-           "InvalidAllowOriginValue")])
+    [fail(fetch(API + "/simple/acao-empty"),
+          [sent("GET", API + "/simple/acao-empty", "http://app.example", "http://app.example/")],
+          "InvalidAllowOriginValue")])
 
 add("simple-acao-star-with-credentials",
     NO_PREFLIGHT + CHECK + ' steps 3-4: with credentials mode "include" `*` is not accepted and '
@@ -467,9 +454,9 @@ add("simple-acao-star-with-credentials",
     HTTP_DOC,
     [route("GET", API + "/simple/star-creds", 200,
            [("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Credentials", "true")])],
-    [fails(fetch(API + "/simple/star-creds", credentials="include"),
-           [sent("GET", API + "/simple/star-creds", "http://app.example", "http://app.example/")],
-           "WildcardOriginNotAllowed")])
+    [fail(fetch(API + "/simple/star-creds", credentials="include"),
+          [sent("GET", API + "/simple/star-creds", "http://app.example", "http://app.example/")],
+          "WildcardOriginNotAllowed")])
 
 add("simple-credentials-exact-and-acac",
     NO_PREFLIGHT + CHECK + " steps 4-7: exact ACAO and ACAC `true` with credentials mode "
@@ -488,10 +475,10 @@ add("simple-credentials-acac-missing",
     HTTP_DOC,
     [route("GET", API + "/simple/creds-no-acac", 200,
            [("Access-Control-Allow-Origin", "http://app.example")])],
-    [fails(fetch(API + "/simple/creds-no-acac", credentials="include"),
-           [sent("GET", API + "/simple/creds-no-acac", "http://app.example",
-                 "http://app.example/")],
-           "InvalidAllowCredentials")])
+    [fail(fetch(API + "/simple/creds-no-acac", credentials="include"),
+          [sent("GET", API + "/simple/creds-no-acac", "http://app.example",
+                "http://app.example/")],
+          "InvalidAllowCredentials")])
 
 add("simple-credentials-acac-uppercase",
     NO_PREFLIGHT + CHECK + " step 7: ACAC must be the bytes `true` (the ABNF is %s\"true\", "
@@ -500,11 +487,11 @@ add("simple-credentials-acac-uppercase",
     [route("POST", API + "/simple/creds-acac-case", 200,
            [("Access-Control-Allow-Origin", "http://app.example"),
             ("Access-Control-Allow-Credentials", "True")])],
-    [fails(fetch(API + "/simple/creds-acac-case", method="POST", credentials="include",
-                 headers=[("Content-Type", "text/plain")]),
-           [sent("POST", API + "/simple/creds-acac-case", "http://app.example",
-                 "http://app.example/")],
-           "InvalidAllowCredentials")])
+    [fail(fetch(API + "/simple/creds-acac-case", method="POST", credentials="include",
+                headers=[("Content-Type", "text/plain")]),
+          [sent("POST", API + "/simple/creds-acac-case", "http://app.example",
+                "http://app.example/")],
+          "InvalidAllowCredentials")])
 
 add("simple-credentials-omit-acao-star",
     NO_PREFLIGHT + CHECK + ' step 3: credentials mode "omit" is not "include", so `*` is success. '

@@ -4,7 +4,7 @@
 //! `N passed, M failed` (and `, K skipped` when vectors were skipped). It exits with status 1
 //! when anything failed or a file could not be read.
 
-use cors_sim::vectors::{VectorFile, Verdict};
+use cors_sim::testing::vectors::{VectorFile, Verdict};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cors-sim vectors FILE...\n\n\
@@ -26,6 +26,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// `text` with control characters escaped, so that a vector file cannot write terminal escapes or
+/// fake lines of the report.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn vectors(files: &[String]) -> ExitCode {
     let (mut passed, mut failed, mut skipped, mut unreadable) = (0, 0, 0, 0);
     for path in files {
@@ -35,7 +49,7 @@ fn vectors(files: &[String]) -> ExitCode {
         let file = match file {
             Ok(file) => file,
             Err(e) => {
-                eprintln!("{path}: {e}");
+                eprintln!("{}", printable(&format!("{path}: {e}")));
                 unreadable += 1;
                 continue;
             }
@@ -44,7 +58,13 @@ fn vectors(files: &[String]) -> ExitCode {
         for outcome in &report.outcomes {
             if let Verdict::Failed(mismatches) = &outcome.verdict {
                 for mismatch in mismatches {
-                    println!("FAIL {path}: {}: {mismatch}", outcome.id);
+                    let line = format!("{path}: {}: {mismatch}", outcome.id);
+                    println!("FAIL {}", printable(&line));
+                    if let Some(detail) = &mismatch.detail {
+                        for line in detail.lines() {
+                            println!("    {}", printable(line));
+                        }
+                    }
                 }
             }
         }

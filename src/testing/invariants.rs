@@ -1,23 +1,22 @@
-//! The invariants every input must keep, stated against `cors-sim`'s public API with oracles
-//! written from the Fetch standard's text. The fuzz targets feed these checks with libFuzzer's
-//! inputs, and the crate's property tests (`tests/properties.rs`, which includes this file) with
-//! proptest's, so both hold the library to the same rules. Each check panics on a violation.
+//! The invariants every input must keep, stated against the crate's public API with oracles
+//! written from the Fetch standard's text. The fuzz targets (`fuzz/`) feed these checks with
+//! libFuzzer's inputs, and the crate's property tests (`tests/properties.rs`) with proptest's, so
+//! both hold the library to the same rules. Each check panics on a violation.
 
-use cors_sim::cache::{CacheRequest, CacheRules, PreflightCache};
-use cors_sim::cors_check::cors_check;
-use cors_sim::error::NetworkError;
-use cors_sim::fetch::{Browser, Exchange, OutgoingRequest};
-use cors_sim::header::{Extracted, HeaderList, decode_and_split};
-use cors_sim::header::{extract_single, extract_token_list};
-use cors_sim::method::is_cors_safelisted_method;
-use cors_sim::origin::Origin;
-use cors_sim::preflight::max_age;
-use cors_sim::profile::{CachedMethods, Engine, Profile, RepeatedHeaders};
-use cors_sim::request::{CredentialsMode, Mode, Request, RequestError, RequestInit};
-use cors_sim::response::ResponseType;
-use cors_sim::safelist;
-use cors_sim::strategies::Scenario;
-use cors_sim::time::Time;
+use super::scenario::{Scenario, Server, Step, StepResult, document_at};
+use crate::cache::{CacheRequest, PreflightCache, max_age};
+use crate::cors_check::cors_check;
+use crate::error::NetworkError;
+use crate::fetch::{Browser, Exchange, Reply};
+use crate::header::{Extracted, HeaderList, decode_and_split};
+use crate::header::{extract_single, extract_token_list};
+use crate::method::is_cors_safelisted_method;
+use crate::origin::Origin;
+use crate::profile::{CachePolicy, CachedMethods, Engine, Profile, RepeatedHeaders};
+use crate::request::{CredentialsMode, Mode, OutgoingRequest, Request, RequestInit};
+use crate::response::{FilteredResponse, ResponseType};
+use crate::safelist;
+use crate::time::Time;
 use http::HeaderName;
 use http::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN,
@@ -239,7 +238,7 @@ pub fn check_response_headers(list: &HeaderList) {
 
 fn check_max_age(list: &HeaderList) {
     let values: Vec<&[u8]> = list.values(&http::header::ACCESS_CONTROL_MAX_AGE).collect();
-    let ages = profiles().map(|profile| max_age(list, &profile));
+    let ages = profiles().map(|profile| max_age(list, &profile.cache));
     let five = Some(Duration::from_secs(5));
     if values.is_empty() {
         assert_eq!(ages, [five; 4]);
@@ -250,7 +249,14 @@ fn check_max_age(list: &HeaderList) {
             let seconds = one.iter().fold(0u64, |n, &d| {
                 n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
             });
-            assert_eq!(ages[0], Some(Duration::from_secs(seconds)));
+            // RFC 9111 §1.2.2: a delta-seconds past what the cache represents (here, one that
+            // saturates a u64) is taken as 2^31.
+            let spec = if seconds == u64::MAX {
+                1 << 31
+            } else {
+                seconds
+            };
+            assert_eq!(ages[0], Some(Duration::from_secs(spec)));
             if one.len() <= 18 {
                 let age = Some(Duration::from_secs(seconds));
                 // Firefox caches nothing for a max-age of 0.
@@ -427,8 +433,13 @@ pub fn check_request_headers(headers: &[(Vec<u8>, Vec<u8>)]) {
 
 /// One call on a [`PreflightCache`]: `key` picks the partition, origin, URL and credentials of
 /// the request from a few of each, `item` a method or header name from a few (`*` and
-/// `Authorization` among them), `at` is added to the time of the previous call.
+/// `Authorization` among them), `at` is added to the time of the previous call, and `max_age`
+/// is the lifetime stored.
 #[derive(Debug, Clone)]
+#[allow(
+    missing_docs,
+    reason = "the fields are described above, once for every variant"
+)]
 pub enum CacheOp {
     /// `store_method`.
     StoreMethod {
@@ -457,16 +468,25 @@ pub enum CacheOp {
 const METHODS: [&[u8]; 4] = [b"PUT", b"put", b"PATCH", b"*"];
 const NAMES: [&[u8]; 5] = [b"x-a", b"X-A", b"x-b", b"authorization", b"*"];
 
-/// Cache rules from four bits: whether credentialed entries serve every request, whether `*`
+/// The method (`method`) or header name an op's `item` picks.
+fn cache_item(method: bool, item: u8) -> &'static [u8] {
+    let items: &[&'static [u8]] = if method { &METHODS } else { &NAMES };
+    items[usize::from(item) % items.len()]
+}
+
+/// The standard's cache policy holding at most `capacity` entries (`None`: no bound), with the
+/// matching rules of four bits: whether credentialed entries serve every request, whether `*`
 /// entries are reused, whether `*` covers `Authorization`, whether credentialed `*` entries are
 /// wildcards.
-pub fn cache_rules(bits: u8) -> CacheRules {
-    let mut rules = CacheRules::default();
-    rules.credentialed_entries_serve_all = bits & 1 != 0;
-    rules.wildcard_entries_reused = bits & 2 != 0;
-    rules.wildcard_covers_authorization = bits & 4 != 0;
-    rules.credentialed_wildcards_match = bits & 8 != 0;
-    rules
+pub fn cache_policy(capacity: Option<usize>, bits: u8) -> CachePolicy {
+    CachePolicy {
+        capacity,
+        credentialed_entries_serve_all: bits & 1 != 0,
+        wildcard_entries_reused: bits & 2 != 0,
+        wildcard_covers_authorization: bits & 4 != 0,
+        credentialed_wildcards_match: bits & 8 != 0,
+        ..CachePolicy::SPEC
+    }
 }
 
 /// The request a key stands for: two partitions, two origins (one `null`), two URLs, and
@@ -483,7 +503,7 @@ fn cache_request(key: u8) -> CacheRequest<'static> {
 /// The standard's CORS-preflight cache, as a plain list: one entry per stored item, alive until
 /// its expiry, matched by the rules.
 struct ModelCache {
-    rules: CacheRules,
+    rules: CachePolicy,
     entries: Vec<ModelEntry>,
 }
 
@@ -557,14 +577,15 @@ impl ModelCache {
     }
 }
 
-/// A [`PreflightCache`] of `capacity` and `rules` against the standard's cache, call by call: a
-/// match the cache reports is one the standard has (no entry is used past its expiry), the cache
-/// never holds more than its capacity, and an unbounded cache answers exactly as the standard
-/// does.
-pub fn check_cache_ops(capacity: Option<usize>, rules: CacheRules, ops: &[CacheOp]) {
-    let mut cache = PreflightCache::new(capacity, rules);
+/// A [`PreflightCache`] of `policy` (its capacity and matching rules) against the standard's
+/// cache, call by call: a match the cache reports is one the standard has (no entry is used past
+/// its expiry), the cache never holds more than its capacity, and an unbounded cache answers
+/// exactly as the standard does.
+pub fn check_cache_ops(policy: CachePolicy, ops: &[CacheOp]) {
+    let capacity = policy.capacity;
+    let mut cache = PreflightCache::new(policy);
     let mut model = ModelCache {
-        rules,
+        rules: policy,
         entries: Vec::new(),
     };
     let mut now = Time::ZERO;
@@ -575,35 +596,35 @@ pub fn check_cache_ops(capacity: Option<usize>, rules: CacheRules, ops: &[CacheO
                 item,
                 max_age,
                 at,
-            } => {
-                now = now.saturating_add(at);
-                let method = METHODS[usize::from(item) % METHODS.len()];
-                cache.store_method(&cache_request(key), method, max_age, now);
-                model.store(key, true, method, now.saturating_add(max_age), now);
             }
-            CacheOp::StoreHeaderName {
+            | CacheOp::StoreHeaderName {
                 key,
                 item,
                 max_age,
                 at,
             } => {
                 now = now.saturating_add(at);
-                let name = NAMES[usize::from(item) % NAMES.len()];
-                cache.store_header_name(&cache_request(key), name, max_age, now);
-                model.store(key, false, name, now.saturating_add(max_age), now);
+                let method = matches!(op, CacheOp::StoreMethod { .. });
+                let item = cache_item(method, item);
+                let request = cache_request(key);
+                if method {
+                    cache.store_method(&request, item, max_age, now);
+                } else {
+                    cache.store_header_name(&request, item, max_age, now);
+                }
+                model.store(key, method, item, now.saturating_add(max_age), now);
             }
-            CacheOp::MethodMatch { key, item, at } => {
+            CacheOp::MethodMatch { key, item, at } | CacheOp::HeaderNameMatch { key, item, at } => {
                 now = now.saturating_add(at);
-                let method = METHODS[usize::from(item) % METHODS.len()];
-                let got = cache.method_match(&cache_request(key), method, now);
-                let expected = !model.find(key, true, method, now).is_empty();
-                check_match(got, expected, capacity, op);
-            }
-            CacheOp::HeaderNameMatch { key, item, at } => {
-                now = now.saturating_add(at);
-                let name = NAMES[usize::from(item) % NAMES.len()];
-                let got = cache.header_name_match(&cache_request(key), name, now);
-                let expected = !model.find(key, false, name, now).is_empty();
+                let method = matches!(op, CacheOp::MethodMatch { .. });
+                let item = cache_item(method, item);
+                let request = cache_request(key);
+                let got = if method {
+                    cache.method_match(&request, item, now)
+                } else {
+                    cache.header_name_match(&request, item, now)
+                };
+                let expected = !model.find(key, method, item, now).is_empty();
                 check_match(got, expected, capacity, op);
             }
             CacheOp::ClearEntries { key } => {
@@ -644,15 +665,11 @@ fn check_match(got: bool, expected: bool, capacity: Option<usize>, op: &CacheOp)
 /// Header names and values as script passes them.
 type RawHeaders = Vec<(Vec<u8>, Vec<u8>)>;
 
-/// The request as `fetch()` hands it to "main fetch": the `Request` constructor's result, with
-/// `Accept: */*` when script set no `Accept` (Fetch "fetch" appends it before the CORS steps,
-/// so it counts towards the 1024 bytes of safelisted values).
-fn request_of(scenario: &Scenario, init: &RequestInit) -> Option<(Request, RawHeaders)> {
-    let base = match &scenario.origin {
-        Origin::Tuple(_) => Url::parse(&format!("{}/", scenario.origin.ascii_serialization())).ok(),
-        Origin::Opaque(_) => None,
-    };
-    let request = Request::new(init.clone(), base.as_ref()).ok()?;
+/// The request as `fetch()` by a document of `origin` hands it to "main fetch": the `Request`
+/// constructor's result, with `Accept: */*` when script set no `Accept` (Fetch "fetch" appends
+/// it before the CORS steps, so it counts towards the 1024 bytes of safelisted values).
+fn request_of(origin: &Origin, init: &RequestInit) -> Option<(Request, RawHeaders)> {
+    let request = Request::new(init.clone(), document_at(origin).url()).ok()?;
     let mut headers: RawHeaders = request
         .headers()
         .iter()
@@ -678,13 +695,13 @@ fn is_simple(
 ) -> bool {
     let method = request.method().as_str().as_bytes();
     let bodiless = matches!(method, b"GET" | b"HEAD");
-    let flag = flag && !(profile.upload_preflight_needs_body && bodiless);
+    let flag = flag && !(profile.preflight.upload_needs_body && bodiless);
     let mut judged: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
     for (name, value) in headers {
         let joined = judged
             .iter_mut()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .filter(|_| profile.repeated_headers == RepeatedHeaders::Combined);
+            .filter(|_| profile.request_headers.repeated_headers == RepeatedHeaders::Combined);
         match joined {
             Some((_, joined)) => {
                 joined.extend_from_slice(b", ");
@@ -693,7 +710,7 @@ fn is_simple(
             None => judged.push((name.clone(), value.clone())),
         }
     }
-    if profile.range_unit_case_insensitive {
+    if profile.request_headers.range_unit_case_insensitive {
         for (name, value) in &mut judged {
             if name.eq_ignore_ascii_case(b"range") && value.len() >= 5 {
                 value[..5].make_ascii_lowercase();
@@ -704,7 +721,7 @@ fn is_simple(
         && is_cors_safelisted_method(method)
         && safelist::cors_unsafe_request_header_names_within(
             judged.iter().map(|(n, v)| (n.as_slice(), v.as_slice())),
-            profile.safelist_value_size_limit,
+            profile.request_headers.safelist_value_size_limit,
         )
         .is_empty()
 }
@@ -717,8 +734,24 @@ struct Preflighted {
     lifetime: Duration,
 }
 
-/// Runs `scenario` on a fresh browser, checking each step, then again on another fresh browser,
-/// which must give exactly the same exchanges:
+/// What the checks of one step read: the browser's profile, the origin of the document making
+/// the fetch and the server answering it.
+struct Context<'a> {
+    profile: &'a Profile,
+    origin: &'a Origin,
+    server: &'a Server,
+}
+
+/// Runs `step` alone in `browser` as the earlier steps left it, as [`Scenario::run_in`] runs it
+/// (its document is a new one at its origin's root).
+fn run_step(scenario: &Scenario, step: &Step, browser: &mut Browser) -> StepResult {
+    let origin = scenario.origin.clone();
+    let alone = Scenario::new(origin, scenario.server.clone(), vec![step.clone()]);
+    alone.run_in(browser).pop().expect("a step gives a result")
+}
+
+/// Runs `scenario` on a fresh browser of `profile`, checking each step, then again with
+/// [`Scenario::run`], which must give exactly the same exchanges:
 ///
 /// - a simple request never causes a preflight, and on an empty cache a cross-origin `cors`
 ///   request that is not simple always starts with one;
@@ -733,32 +766,38 @@ struct Preflighted {
 ///   and `Access-Control-Allow-Credentials` is `true`;
 /// - script reads no header the answer lacks, never `Set-Cookie`, and from a CORS response only
 ///   safelisted, exposed or profile-safelisted names; opaque responses show nothing;
-/// - a blocked fetch names the document's origin, and its console messages and fix are
-///   printable text.
-pub fn check_scenario(scenario: &Scenario) -> Vec<Result<Exchange, RequestError>> {
-    let mut browser = Browser::new(scenario.profile.clone());
+/// - a blocked fetch names the document's origin, and its console messages (in every engine's
+///   words) and fix are printable text.
+///
+/// Returns what [`Scenario::run`] returns.
+pub fn check_scenario(profile: &Profile, scenario: &Scenario) -> Vec<StepResult> {
+    let mut browser = Browser::new(profile.clone());
     let mut preflighted: Vec<Preflighted> = Vec::new();
-    let mut outcomes = Vec::new();
+    let mut results = Vec::new();
     for step in &scenario.steps {
         let cache_was_empty = browser.cache().is_empty();
-        let outcome =
-            scenario
-                .server
-                .fetch(&mut browser, &scenario.origin, step.init.clone(), step.at);
-        if let Some(capacity) = scenario.profile.cache_capacity {
+        let result = run_step(scenario, step, &mut browser);
+        if let Some(capacity) = profile.cache.capacity {
             assert!(browser.cache().len() <= capacity);
         }
-        match (&outcome, request_of(scenario, &step.init)) {
+        let cx = Context {
+            profile,
+            origin: step.origin.as_ref().unwrap_or(&scenario.origin),
+            server: step.server.as_ref().unwrap_or(&scenario.server),
+        };
+        // A step the model cannot run ends the scenario, as in `Scenario::run`.
+        let Ok(outcome) = &result else {
+            results.push(result);
+            break;
+        };
+        let init = step.request.init().expect("a step that ran is modelled");
+        match (outcome, request_of(cx.origin, &init)) {
             (Err(_), None) => {}
             (Ok(exchange), Some((request, headers))) => {
-                let simple = is_simple(
-                    &scenario.profile,
-                    &request,
-                    &headers,
-                    step.init.use_cors_preflight,
-                );
+                let simple =
+                    is_simple(profile, &request, &headers, step.request.use_cors_preflight);
                 check_preflight_need(
-                    scenario,
+                    &cx,
                     &request,
                     simple,
                     cache_was_empty,
@@ -766,33 +805,34 @@ pub fn check_scenario(scenario: &Scenario) -> Vec<Result<Exchange, RequestError>
                     step.at,
                     &preflighted,
                 );
-                check_exchange(scenario, &request, exchange);
-                record_preflights(scenario, exchange, step.at, &mut preflighted);
+                check_exchange(&cx, &request, exchange);
+                record_preflights(&cx, exchange, step.at, &mut preflighted);
             }
             (outcome, _) => panic!("the Request constructor disagrees: {outcome:?}"),
         }
-        outcomes.push(outcome);
+        results.push(result);
     }
-    let again = scenario.run();
-    assert_eq!(again.len(), outcomes.len());
-    for (first, second) in outcomes.iter().zip(&again) {
+    let again = scenario.run(profile.clone());
+    assert_eq!(again.len(), results.len());
+    for (first, second) in results.iter().zip(&again) {
         match (first, second) {
-            (Ok(a), Ok(b)) => {
+            (Ok(Ok(a)), Ok(Ok(b))) => {
                 assert_eq!(
                     a.requests, b.requests,
                     "the same scenario sent other requests"
                 );
                 assert_eq!(a.result, b.result, "the same scenario ended otherwise");
             }
+            (Ok(Err(a)), Ok(Err(b))) => assert_eq!(a, b),
             (Err(a), Err(b)) => assert_eq!(a, b),
             _ => panic!("the same scenario threw once: {first:?} / {second:?}"),
         }
     }
-    outcomes
+    results
 }
 
 fn check_preflight_need(
-    scenario: &Scenario,
+    cx: &Context<'_>,
     request: &Request,
     simple: bool,
     cache_was_empty: bool,
@@ -806,7 +846,7 @@ fn check_preflight_need(
     }
     let cross_origin_cors = request.mode() == Mode::Cors
         && matches!(request.url().scheme(), "http" | "https")
-        && !scenario.origin.is_same_origin_with_url(request.url());
+        && !cx.origin.is_same_origin_with_url(request.url());
     let Some(first) = exchange.requests.first() else {
         return;
     };
@@ -820,7 +860,7 @@ fn check_preflight_need(
     let url = first.url();
     // A profile whose results outlive their entries lets the methods it allows unlisted
     // through for as long as the result is kept.
-    let kept = match scenario.profile.cached_methods {
+    let kept = match cx.profile.cache.cached_methods {
         CachedMethods::AllowedByEveryResult {
             methods,
             kept_until_evicted: true,
@@ -836,23 +876,18 @@ fn check_preflight_need(
 }
 
 /// Records each preflight of `exchange` that the actual request followed, with its lifetime.
-fn record_preflights(
-    scenario: &Scenario,
-    exchange: &Exchange,
-    at: Time,
-    out: &mut Vec<Preflighted>,
-) {
+fn record_preflights(cx: &Context<'_>, exchange: &Exchange, at: Time, out: &mut Vec<Preflighted>) {
     for pair in exchange.requests.windows(2) {
         let (preflight, actual) = (&pair[0], &pair[1]);
         if !preflight.is_preflight() || actual.is_preflight() {
             continue;
         }
-        let Some((_, headers)) = scenario.server.answer(preflight) else {
+        let Reply::Response { headers, .. } = cx.server.answer(preflight) else {
             continue;
         };
-        let profile = &scenario.profile;
-        if let Some(age) = max_age(&headers, profile) {
-            let lifetime = profile.max_age_cap.map_or(age, |cap| age.min(cap));
+        let policy = &cx.profile.cache;
+        if let Some(age) = max_age(&headers, policy) {
+            let lifetime = policy.max_age_cap.map_or(age, |cap| age.min(cap));
             out.push(Preflighted {
                 at,
                 url: preflight.url().clone(),
@@ -862,10 +897,10 @@ fn record_preflights(
     }
 }
 
-fn check_exchange(scenario: &Scenario, request: &Request, exchange: &Exchange) {
+fn check_exchange(cx: &Context<'_>, request: &Request, exchange: &Exchange) {
     assert!(exchange.requests.len() <= 42, "more than 21 redirects");
     // Firefox names a repeated unsafe header once per header.
-    let repeats = scenario.profile.repeated_headers == RepeatedHeaders::Listed;
+    let repeats = cx.profile.request_headers.repeated_headers == RepeatedHeaders::Listed;
     for sent in &exchange.requests {
         check_sent(sent, repeats);
     }
@@ -874,18 +909,22 @@ fn check_exchange(scenario: &Scenario, request: &Request, exchange: &Exchange) {
             let answer = exchange
                 .requests
                 .last()
-                .and_then(|last| Some((last, scenario.server.answer(last)?)));
+                .and_then(|last| match cx.server.answer(last) {
+                    Reply::Response { headers, .. } => Some((last, headers)),
+                    Reply::NoResponse => None,
+                });
             // Chromium adds a Content-Length to a 206 for a range.
-            let added = (scenario.profile.partial_content_gains_length && response.status() == 206)
+            let added = (cx.profile.response.partial_content_gains_length
+                && response.status() == 206)
                 .then_some(CONTENT_LENGTH);
             check_readable(request, response, answer, added);
         }
-        Err(error) => check_blocked(scenario, error),
+        Err(error) => check_blocked(cx, error),
     }
 }
 
 fn check_sent(sent: &OutgoingRequest, repeats: bool) {
-    if let Ok(http) = sent.to_http() {
+    if let Ok(http) = sent.to_http::<()>() {
         assert_eq!(http.method(), sent.method());
         assert_eq!(http.headers().len(), sent.headers().len());
     }
@@ -915,8 +954,8 @@ fn check_sent(sent: &OutgoingRequest, repeats: bool) {
 
 fn check_readable(
     request: &Request,
-    response: &cors_sim::response::Response,
-    answer: Option<(&OutgoingRequest, (u16, HeaderList))>,
+    response: &FilteredResponse,
+    answer: Option<(&OutgoingRequest, HeaderList)>,
     added: Option<HeaderName>,
 ) {
     for (name, _) in response.headers().iter() {
@@ -932,7 +971,7 @@ fn check_readable(
         }
         ResponseType::Basic => {}
         ResponseType::Cors => {
-            let (last, (_, headers)) = answer.as_ref().expect("a CORS response had an answer");
+            let (last, headers) = answer.as_ref().expect("a CORS response had an answer");
             let sent_origin = last
                 .headers()
                 .get(&ORIGIN)
@@ -971,9 +1010,8 @@ fn check_readable(
                 );
             }
         }
-        _ => {}
     }
-    if let Some((_, (_, headers))) = &answer {
+    if let Some((_, headers)) = &answer {
         for (name, value) in response.headers().iter() {
             assert!(
                 headers.values(name).any(|v| v == value.as_bytes()) || added.as_ref() == Some(name),
@@ -983,8 +1021,8 @@ fn check_readable(
     }
 }
 
-fn check_blocked(scenario: &Scenario, error: &NetworkError) {
-    assert_eq!(error.origin, scenario.origin.ascii_serialization());
+fn check_blocked(cx: &Context<'_>, error: &NetworkError) {
+    assert_eq!(error.origin, cx.origin.ascii_serialization());
     let printable = |text: &str, newlines: bool| {
         !text.is_empty()
             && text
@@ -997,7 +1035,7 @@ fn check_blocked(scenario: &Scenario, error: &NetworkError) {
         Engine::Firefox,
         Engine::WebKit,
     ] {
-        let message = error.console_message(engine);
+        let message = error.console_message_in(engine);
         assert!(
             printable(&message, engine == Engine::WebKit),
             "{engine:?}: {message:?}"

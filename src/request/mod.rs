@@ -1,18 +1,25 @@
 //! Requests as script makes them: Fetch §2.2.5 "Requests", and the checks the `Request`
 //! constructor and the `Headers` class (guards `request` and `request-no-cors`) apply to what
-//! script passes.
+//! script passes. `fetching` holds the request's state while it is fetched, `outgoing` the
+//! requests that go on the wire.
+
+pub(crate) mod fetching;
+mod outgoing;
+
+pub use outgoing::OutgoingRequest;
 
 use crate::header::{HeaderList, HeaderValue};
 use crate::method::{self, InvalidMethod};
 use crate::safelist;
 use http::{HeaderName, Method};
 use std::fmt;
+use std::str::FromStr;
 use url::Url;
 
-/// The API that made a request; console messages name it.
+/// Fetch: request "initiator type" — the API that made a request; console messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
-pub enum Initiator {
+pub enum InitiatorType {
     /// `fetch()`.
     #[default]
     Fetch,
@@ -21,98 +28,188 @@ pub enum Initiator {
     XmlHttpRequest,
 }
 
-/// Fetch: request "mode".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum Mode {
-    /// `same-origin`: a cross-origin URL is a network error.
-    SameOrigin,
-    /// `no-cors`: cross-origin responses are opaque; only safelisted methods and headers.
-    NoCors,
-    /// `cors`: the CORS protocol (the default for `fetch()`).
-    #[default]
-    Cors,
-    /// `navigate`: a navigation. Script cannot make these (the `Request` constructor throws);
-    /// engines make them with [`Request::navigation`].
-    Navigate,
+/// A value is not one of the names a request option takes (e.g. `"cors"` for a mode).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// What the value was for, e.g. `mode`.
+    pub option: &'static str,
+    /// The value given.
+    pub value: String,
 }
 
-/// Fetch: request "credentials mode".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum CredentialsMode {
-    /// `omit`: never send credentials.
-    Omit,
-    /// `same-origin`: send credentials only to the request's origin (the default).
-    #[default]
-    SameOrigin,
-    /// `include`: always send credentials; a CORS response must then opt in with
-    /// `Access-Control-Allow-Credentials: true` and name the origin.
-    Include,
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} {:?}",
+            self.option,
+            self.value.escape_debug().to_string()
+        )
+    }
 }
 
-/// Fetch: request "redirect mode".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum RedirectMode {
-    /// `follow` redirects (the default).
-    #[default]
-    Follow,
-    /// `error`: a redirect is a network error.
-    Error,
-    /// `manual`: a redirect gives an opaque-redirect response.
-    Manual,
+impl std::error::Error for UnknownValue {}
+
+/// An enum of a request option spelled as in `fetch()`'s `RequestInit` (`"no-cors"`,
+/// `"same-origin"`, …), with `as_str`, `Display` and `FromStr`.
+macro_rules! request_option {
+    ($(#[$meta:meta])* $name:ident, $option:literal, { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// The value as `fetch()` spells it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(UnknownValue { option: $option, value: value.to_owned() }),
+                }
+            }
+        }
+    };
+}
+
+request_option!(
+    /// Fetch: request "mode".
+    Mode, "mode", {
+        /// `same-origin`: a cross-origin URL is a network error.
+        SameOrigin = "same-origin",
+        /// `no-cors`: cross-origin responses are opaque; only safelisted methods and headers.
+        NoCors = "no-cors",
+        /// `cors`: the CORS protocol (the default for `fetch()`).
+        #[default]
+        Cors = "cors",
+        /// `navigate`: a navigation. Script cannot make these (the `Request` constructor
+        /// throws); engines make them with [`Request::navigation`].
+        Navigate = "navigate",
+    }
+);
+
+request_option!(
+    /// Fetch: request "credentials mode".
+    CredentialsMode, "credentials mode", {
+        /// `omit`: never send credentials.
+        Omit = "omit",
+        /// `same-origin`: send credentials only to the request's origin (the default).
+        #[default]
+        SameOrigin = "same-origin",
+        /// `include`: always send credentials; a CORS response must then opt in with
+        /// `Access-Control-Allow-Credentials: true` and name the origin.
+        Include = "include",
+    }
+);
+
+request_option!(
+    /// Fetch: request "redirect mode".
+    RedirectMode, "redirect mode", {
+        /// `follow` redirects (the default).
+        #[default]
+        Follow = "follow",
+        /// `error`: a redirect is a network error.
+        Error = "error",
+        /// `manual`: a redirect gives an opaque-redirect response.
+        Manual = "manual",
+    }
+);
+
+/// WebIDL `ByteString`, what `fetch()` takes a method, a header name and a header value as:
+/// text or bytes, and the `http` crate's types for them.
+pub trait ByteString {
+    /// The bytes.
+    fn into_bytes(self) -> Vec<u8>;
+}
+
+macro_rules! byte_string {
+    ($($t:ty => |$v:ident| $bytes:expr;)+) => {
+        $(impl ByteString for $t {
+            fn into_bytes(self) -> Vec<u8> {
+                let $v = self;
+                $bytes
+            }
+        })+
+    };
+}
+
+byte_string! {
+    &str => |v| v.as_bytes().to_vec();
+    String => |v| v.into_bytes();
+    &String => |v| v.as_bytes().to_vec();
+    &[u8] => |v| v.to_vec();
+    Vec<u8> => |v| v;
+    http::Method => |v| v.as_str().as_bytes().to_vec();
+    &http::Method => |v| v.as_str().as_bytes().to_vec();
+    HeaderName => |v| v.as_str().as_bytes().to_vec();
+    &HeaderName => |v| v.as_str().as_bytes().to_vec();
+    http::HeaderValue => |v| v.as_bytes().to_vec();
+    &http::HeaderValue => |v| v.as_bytes().to_vec();
+}
+
+impl<const N: usize> ByteString for &[u8; N] {
+    fn into_bytes(self) -> Vec<u8> {
+        self.to_vec()
+    }
 }
 
 /// What script passes to `fetch()`: unchecked until [`Request::new`] checks it as the
-/// `Request` constructor does.
+/// `Request` constructor does. Built from a URL with [`RequestInit::new`] and the setters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestInit {
-    /// The URL, absolute or relative to the document's URL.
-    pub url: String,
-    /// The method as given (normalized by [`Request::new`]).
-    pub method: Vec<u8>,
-    /// The headers as given, in order, as byte strings.
-    pub headers: Vec<(Vec<u8>, Vec<u8>)>,
-    /// The request mode.
-    pub mode: Mode,
-    /// The credentials mode.
-    pub credentials: CredentialsMode,
-    /// The redirect mode.
-    pub redirect: RedirectMode,
-    /// Fetch: the "use-CORS-preflight flag", which `XMLHttpRequest` sets when the upload has
-    /// event listeners.
-    pub use_cors_preflight: bool,
-    /// The API making the request.
-    pub initiator: Initiator,
+    pub(crate) url: String,
+    pub(crate) method: Vec<u8>,
+    pub(crate) headers: Vec<(Vec<u8>, Vec<u8>)>,
+    pub(crate) mode: Mode,
+    pub(crate) credentials: CredentialsMode,
+    pub(crate) redirect: RedirectMode,
+    pub(crate) use_cors_preflight: bool,
+    pub(crate) initiator_type: InitiatorType,
 }
 
 impl RequestInit {
-    /// A `GET` of `url` with the defaults of `fetch()`: mode `cors`, credentials `same-origin`,
-    /// redirect `follow`, no headers.
-    pub fn new(url: impl Into<String>) -> Self {
+    /// A `GET` of `url` (absolute, or relative to the document's URL; a `&str`, `String`,
+    /// `url::Url` or `http::Uri`) with the defaults of `fetch()`: mode `cors`, credentials
+    /// `same-origin`, redirect `follow`, no headers.
+    pub fn new(url: impl fmt::Display) -> Self {
         Self {
-            url: url.into(),
+            url: url.to_string(),
             method: b"GET".to_vec(),
             headers: Vec::new(),
             mode: Mode::default(),
             credentials: CredentialsMode::default(),
             redirect: RedirectMode::default(),
             use_cors_preflight: false,
-            initiator: Initiator::default(),
+            initiator_type: InitiatorType::default(),
         }
     }
 
-    /// Sets the method.
-    pub fn method(mut self, method: impl AsRef<[u8]>) -> Self {
-        self.method = method.as_ref().to_vec();
+    /// Sets the method (normalized by the `Request` constructor: `put` becomes `PUT`).
+    pub fn method(mut self, method: impl ByteString) -> Self {
+        self.method = method.into_bytes();
         self
     }
 
     /// Appends a header.
-    pub fn header(mut self, name: impl AsRef<[u8]>, value: impl AsRef<[u8]>) -> Self {
-        self.headers
-            .push((name.as_ref().to_vec(), value.as_ref().to_vec()));
+    pub fn header(mut self, name: impl ByteString, value: impl ByteString) -> Self {
+        self.headers.push((name.into_bytes(), value.into_bytes()));
         self
     }
 
@@ -134,19 +231,19 @@ impl RequestInit {
         self
     }
 
-    /// Sets the use-CORS-preflight flag, as `XMLHttpRequest` does for upload listeners; the
-    /// initiator becomes `XMLHttpRequest`.
+    /// Sets the use-CORS-preflight flag, as `XMLHttpRequest` does for upload listeners. Only
+    /// `XMLHttpRequest` sets it, so the initiator type becomes `XmlHttpRequest` too.
     pub fn use_cors_preflight(mut self, flag: bool) -> Self {
         self.use_cors_preflight = flag;
         if flag {
-            self.initiator = Initiator::XmlHttpRequest;
+            self.initiator_type = InitiatorType::XmlHttpRequest;
         }
         self
     }
 
-    /// Sets the initiator.
-    pub fn initiator(mut self, initiator: Initiator) -> Self {
-        self.initiator = initiator;
+    /// Sets the initiator type (the API making the request).
+    pub fn initiator_type(mut self, initiator_type: InitiatorType) -> Self {
+        self.initiator_type = initiator_type;
         self
     }
 }
@@ -205,7 +302,33 @@ pub struct Request {
     pub(crate) credentials: CredentialsMode,
     pub(crate) redirect: RedirectMode,
     pub(crate) use_cors_preflight: bool,
-    pub(crate) initiator: Initiator,
+    pub(crate) initiator_type: InitiatorType,
+    /// Headers script set that the `Headers` guard dropped, with why.
+    pub(crate) dropped: Vec<DroppedHeader>,
+}
+
+/// A header script set that the `Headers` guard dropped without a word (Fetch `Headers`
+/// "append").
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DroppedHeader {
+    /// The header's name, lowercase.
+    pub name: String,
+    /// Why it was dropped.
+    pub why: DropReason,
+}
+
+/// Why the `Headers` guard dropped a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DropReason {
+    /// Fetch: a "forbidden request-header" (`Cookie`, `Origin`, `Sec-…`, …), which only the
+    /// browser sets.
+    Forbidden,
+    /// Guard `request-no-cors`: not a "no-CORS-safelisted request-header".
+    NotNoCorsSafelisted,
+    /// Guard `request-no-cors`: "remove privileged no-CORS request-headers" (`Range`).
+    PrivilegedNoCors,
 }
 
 impl Request {
@@ -233,8 +356,15 @@ impl Request {
             return Err(RequestError::NoCorsMethodNotSafelisted);
         }
         let mut headers = HeaderList::new();
+        let mut dropped = Vec::new();
         for (name, value) in &init.headers {
-            guarded_append(&mut headers, name, value, init.mode == Mode::NoCors)?;
+            guarded_append(
+                &mut headers,
+                &mut dropped,
+                name,
+                value,
+                init.mode == Mode::NoCors,
+            )?;
         }
         Ok(Self {
             url,
@@ -244,7 +374,8 @@ impl Request {
             credentials: init.credentials,
             redirect: init.redirect,
             use_cors_preflight: init.use_cors_preflight,
-            initiator: init.initiator,
+            initiator_type: init.initiator_type,
+            dropped,
         })
     }
 
@@ -259,7 +390,8 @@ impl Request {
             credentials: CredentialsMode::Include,
             redirect: RedirectMode::Manual,
             use_cors_preflight: false,
-            initiator: Initiator::Fetch,
+            initiator_type: InitiatorType::Fetch,
+            dropped: Vec::new(),
         }
     }
 
@@ -292,11 +424,18 @@ impl Request {
     pub fn redirect(&self) -> RedirectMode {
         self.redirect
     }
+
+    /// The headers script set that the `Headers` guard dropped.
+    pub fn dropped_headers(&self) -> &[DroppedHeader] {
+        &self.dropped
+    }
 }
 
-/// Fetch: `Headers` "append" under guard `request` or `request-no-cors`.
+/// Fetch: `Headers` "append" under guard `request` or `request-no-cors`; what the guard drops
+/// goes to `dropped`.
 fn guarded_append(
     headers: &mut HeaderList,
+    dropped: &mut Vec<DroppedHeader>,
     name: &[u8],
     value: &[u8],
     no_cors: bool,
@@ -307,7 +446,14 @@ fn guarded_append(
         HeaderName::from_bytes(name).map_err(|_| RequestError::InvalidHeaderName(name.to_vec()))?;
     let value = HeaderValue::normalize(value)
         .map_err(|_| RequestError::InvalidHeaderValue(value.to_vec()))?;
+    let mut drop = |why| {
+        dropped.push(DroppedHeader {
+            name: header_name.as_str().to_owned(),
+            why,
+        });
+    };
     if safelist::is_forbidden_request_header(name, value.as_bytes()) {
+        drop(DropReason::Forbidden);
         return Ok(());
     }
     if no_cors {
@@ -317,6 +463,7 @@ fn guarded_append(
         }
         combined.extend_from_slice(value.as_bytes());
         if !safelist::is_no_cors_safelisted_request_header(name, &combined) {
+            drop(DropReason::NotNoCorsSafelisted);
             return Ok(());
         }
     }
@@ -330,6 +477,10 @@ fn guarded_append(
             .collect();
         for name in &names {
             headers.delete(name);
+            dropped.push(DroppedHeader {
+                name: name.as_str().to_owned(),
+                why: DropReason::PrivilegedNoCors,
+            });
         }
     }
     Ok(())

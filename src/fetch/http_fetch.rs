@@ -1,0 +1,484 @@
+//! Fetch "HTTP fetch": whether the CORS-preflight cache spares the preflight, the preflight and
+//! how its answer is read, the CORS check of each response, and redirects; with "HTTP-network-
+//! or-cache fetch", which builds the requests that go on the wire.
+//! <https://fetch.spec.whatwg.org/#concept-http-fetch>
+
+use crate::cache::{LookupItem, LookupRecord, PreflightCache, Stored, max_age};
+use crate::cors_check::cors_check;
+use crate::error::Reason;
+use crate::header::{HeaderList, HeaderValue};
+use crate::method::is_cors_safelisted_method;
+use crate::preflight::{self, is_redirect_status};
+use crate::profile::{CachePolicy, CachedMethods, ContextPolicy, Profile, ResponsePolicy};
+use crate::redirect;
+use crate::request::OutgoingRequest;
+use crate::request::fetching::FetchRequest;
+use crate::request::{Mode, RedirectMode};
+use crate::response::Tainting;
+use crate::time::Time;
+use crate::trace::{ClearWhy, OriginWhy, Step, Tracer};
+use http::Method;
+use http::header::{
+    ACCESS_CONTROL_ALLOW_METHODS, CONTENT_LENGTH, CONTENT_RANGE, LOCATION, ORIGIN, RANGE, REFERER,
+};
+
+/// Step 4.1: the request to send — a CORS-preflight request when `make_preflight` and the
+/// CORS-preflight cache does not cover the request, else the request itself.
+pub(super) fn http_fetch(
+    request: &FetchRequest,
+    make_preflight: bool,
+    profile: &Profile,
+    cache: &mut PreflightCache,
+    tracer: &mut Tracer,
+    now: Time,
+) -> OutgoingRequest {
+    if make_preflight && !cache_covers(request, profile, cache, tracer, now) {
+        preflight_request(request, profile, tracer)
+    } else {
+        actual_request(request, profile, tracer)
+    }
+}
+
+/// Step 4.1's condition: a method cache entry match for the method (unless it needs none) and a
+/// header-name cache entry match for every CORS-unsafe request-header name.
+fn cache_covers(
+    request: &FetchRequest,
+    profile: &Profile,
+    cache: &mut PreflightCache,
+    tracer: &mut Tracer,
+    now: Time,
+) -> bool {
+    let lookup = request.cache_request(profile.preflight.origin_untainted);
+    let method = request.method.as_str().as_bytes();
+    let mut record = tracer.is_on().then(LookupRecord::default);
+    let sufficient = cache.lookup(
+        &lookup,
+        method,
+        request.use_cors_preflight,
+        &request.unsafe_names,
+        now,
+        record.as_mut(),
+    );
+    let record = record.unwrap_or_default();
+    for field in record.departures {
+        tracer.emit(|| Step::Departure {
+            field,
+            effect: "the engine's cache matches entries by its own rules".to_owned(),
+        });
+    }
+    for item in record.items {
+        let unlisted_safelisted_method = matches!(
+            &item,
+            LookupItem::Method(_, found) if !found.is_hit()
+        ) && is_cors_safelisted_method(method)
+            && !request.use_cors_preflight;
+        tracer.emit(|| Step::CacheLookup(item));
+        if unlisted_safelisted_method
+            && matches!(
+                cache.policy().cached_methods,
+                CachedMethods::AllowedByEveryResult { .. }
+            )
+        {
+            tracer.emit(|| Step::Departure {
+                field: "cache.cached_methods",
+                effect: "a CORS-safelisted method needs a cached result of its own".to_owned(),
+            });
+        }
+    }
+    tracer.emit(|| Step::CacheVerdict { sufficient });
+    if !sufficient && cache.policy().erases_insufficient_url_entries {
+        tracer.emit(|| Step::CacheCleared {
+            why: ClearWhy::InsufficientResult,
+        });
+        tracer.emit(|| Step::Departure {
+            field: "cache.erases_insufficient_url_entries",
+            effect: "the insufficient cached result is erased".to_owned(),
+        });
+    }
+    sufficient
+}
+
+/// Fetch "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
+fn preflight_request(
+    request: &FetchRequest,
+    profile: &Profile,
+    tracer: &mut Tracer,
+) -> OutgoingRequest {
+    let untainted = profile.preflight.origin_untainted;
+    let mut headers = preflight::preflight_headers(&request.actual(untainted));
+    // The preflight's response tainting is `cors`: it always carries `Origin`.
+    headers.append(ORIGIN, request.preflight_origin_header(untainted));
+    tracer.emit(|| Step::OriginHeader {
+        why: if request.redirect_taint_is_same_origin() || untainted {
+            OriginWhy::Cors
+        } else {
+            OriginWhy::RedirectTainted
+        },
+    });
+    if untainted && !request.redirect_taint_is_same_origin() {
+        tracer.emit(|| Step::Departure {
+            field: "preflight.origin_untainted",
+            effect: "the preflight carries the document's origin, not `null`".to_owned(),
+        });
+    }
+    on_the_wire(
+        request,
+        Method::OPTIONS,
+        headers,
+        true,
+        false,
+        profile,
+        tracer,
+    )
+}
+
+/// Fetch "HTTP-network-or-cache fetch": the request as sent — its headers, then `Origin`
+/// ("append a request `Origin` header") and `Referer`.
+fn actual_request(
+    request: &FetchRequest,
+    profile: &Profile,
+    tracer: &mut Tracer,
+) -> OutgoingRequest {
+    let mut headers = request.headers.clone();
+    let (origin, why) = request.origin_header(&profile.context);
+    if tracer.is_on() {
+        tracer.emit(|| Step::OriginHeader { why });
+        if request.origin_header(&ContextPolicy::SPEC).0 != origin {
+            tracer.emit(|| Step::Departure {
+                field: "context.origin_header_spares_loopback",
+                effect: "the request keeps its https origin on its way to an http loopback URL"
+                    .to_owned(),
+            });
+        }
+    }
+    if let Some(origin) = origin {
+        headers.append(ORIGIN, origin);
+    }
+    on_the_wire(
+        request,
+        request.method.clone(),
+        headers,
+        false,
+        request.include_credentials(),
+        profile,
+        tracer,
+    )
+}
+
+/// The request for the current URL with `Referer` added, as it goes on the wire.
+fn on_the_wire(
+    request: &FetchRequest,
+    method: Method,
+    mut headers: HeaderList,
+    is_preflight: bool,
+    credentials_included: bool,
+    profile: &Profile,
+    tracer: &mut Tracer,
+) -> OutgoingRequest {
+    if let Some(referer) = request.referer_header() {
+        headers.append(REFERER, referer.clone());
+    }
+    let keep_userinfo = profile.redirect.request_line_keeps_userinfo;
+    let url = request.current_url();
+    if keep_userinfo && (!url.username().is_empty() || url.password().is_some()) {
+        tracer.emit(|| Step::Departure {
+            field: "redirect.request_line_keeps_userinfo",
+            effect: "the request line keeps the URL's username and password".to_owned(),
+        });
+    }
+    let outgoing = OutgoingRequest {
+        method,
+        url: request.url_on_the_wire(keep_userinfo),
+        headers,
+        is_preflight,
+        credentials_included,
+    };
+    tracer.emit(|| {
+        let text = |name| {
+            outgoing
+                .headers
+                .get(&name)
+                .map(|v| String::from_utf8_lossy(&v).into_owned())
+        };
+        Step::Sent {
+            method: outgoing.method.to_string(),
+            url: outgoing.url.clone(),
+            preflight: is_preflight,
+            origin: text(ORIGIN),
+            referer: text(REFERER),
+        }
+    });
+    outgoing
+}
+
+/// The preflight's response arrived: Fetch "CORS-preflight fetch" steps 7-8, the cache update,
+/// then the request itself, or the network error the preflight ends in.
+pub(super) fn preflight_response(
+    request: &FetchRequest,
+    status: u16,
+    headers: &HeaderList,
+    profile: &Profile,
+    cache: &mut PreflightCache,
+    tracer: &mut Tracer,
+    now: Time,
+) -> Result<OutgoingRequest, Reason> {
+    tracer.emit(|| Step::Received {
+        status: Some(status),
+        preflight: true,
+    });
+    let untainted = profile.preflight.origin_untainted;
+    let actual = request.actual(untainted);
+    let allowed = match preflight::validate(status, headers, &actual, &profile.preflight) {
+        Ok(allowed) => allowed,
+        Err(reason) => {
+            if let Reason::PreflightCheck(failure) = &reason {
+                tracer.emit(|| Step::CorsCheck {
+                    preflight: true,
+                    result: Err(failure.clone()),
+                });
+            }
+            trace_flagged_method(request, headers, profile, tracer);
+            return Err(reason);
+        }
+    };
+    if tracer.is_on() {
+        tracer.emit(|| Step::CorsCheck {
+            preflight: true,
+            result: Ok(allowed.check),
+        });
+        tracer.emit(|| Step::MethodAllowed {
+            method: request.method.to_string(),
+            how: allowed.method,
+        });
+        for name in &request.unsafe_names {
+            let listed = allowed
+                .header_names
+                .iter()
+                .any(|allowed| allowed.eq_ignore_ascii_case(name.as_bytes()));
+            tracer.emit(|| Step::HeaderAllowed {
+                name: name.clone(),
+                by_wildcard: !listed,
+            });
+        }
+        if allowed.wildcard_covered_authorization {
+            tracer.emit(|| Step::Departure {
+                field: "preflight.wildcard_covers_authorization",
+                effect: "`Access-Control-Allow-Headers: *` allows `Authorization`".to_owned(),
+            });
+        }
+        trace_flagged_method(request, headers, profile, tracer);
+    }
+    let tainted = !untainted && !request.redirect_taint_is_same_origin();
+    let stored = cache.store_result(
+        &request.cache_request(untainted),
+        &allowed.methods,
+        &allowed.header_names,
+        headers,
+        tainted,
+        now,
+    );
+    if tracer.is_on() {
+        trace_stored(
+            stored,
+            &allowed.methods,
+            &allowed.header_names,
+            headers,
+            cache.policy(),
+            tracer,
+        );
+    }
+    Ok(actual_request(request, profile, tracer))
+}
+
+/// The departure of step 7.4: a preflight made for the use-CORS-preflight flag whose answer has
+/// no `Access-Control-Allow-Methods`, which the engine does not read as allowing the method.
+fn trace_flagged_method(
+    request: &FetchRequest,
+    headers: &HeaderList,
+    profile: &Profile,
+    tracer: &mut Tracer,
+) {
+    if request.use_cors_preflight
+        && !profile.preflight.flagged_preflight_allows_method
+        && !headers.contains(&ACCESS_CONTROL_ALLOW_METHODS)
+    {
+        tracer.emit(|| Step::Departure {
+            field: "preflight.flagged_preflight_allows_method",
+            effect: "no `Access-Control-Allow-Methods` does not allow (or cache) the method of a \
+                     flagged preflight"
+                .to_owned(),
+        });
+    }
+}
+
+/// Traces what the cache did with a preflight's result, and the engine departures in it.
+fn trace_stored(
+    stored: Stored,
+    methods: &[Vec<u8>],
+    header_names: &[Vec<u8>],
+    headers: &HeaderList,
+    policy: &CachePolicy,
+    tracer: &mut Tracer,
+) {
+    let text = |list: &[Vec<u8>]| -> Vec<String> {
+        list.iter()
+            .map(|item| String::from_utf8_lossy(item).into_owned())
+            .collect()
+    };
+    if policy.replaces_url_entries && matches!(stored, Stored::Stored { .. }) {
+        tracer.emit(|| Step::CacheCleared {
+            why: ClearWhy::Replaced,
+        });
+        tracer.emit(|| Step::Departure {
+            field: "cache.replaces_url_entries",
+            effect: "the new result replaces every cached entry of the URL".to_owned(),
+        });
+    }
+    tracer.emit(|| Step::CacheStored {
+        stored,
+        methods: text(methods),
+        header_names: text(header_names),
+    });
+    if let (
+        Stored::Stored { .. },
+        CachedMethods::AllowedByEveryResult {
+            methods: unlisted,
+            kept_until_evicted,
+        },
+    ) = (stored, policy.cached_methods)
+    {
+        let effect = if kept_until_evicted {
+            format!(
+                "the result lets {} through unlisted until the cache evicts it",
+                unlisted.join(", ")
+            )
+        } else {
+            format!("the result lets {} through unlisted", unlisted.join(", "))
+        };
+        tracer.emit(|| Step::Departure {
+            field: "cache.cached_methods",
+            effect,
+        });
+    }
+    let standard = max_age(headers, &CachePolicy::SPEC);
+    let field = match stored {
+        Stored::Stored { max_age, asked } if max_age != asked => Some((
+            "cache.max_age_cap",
+            format!("Max-Age capped at {} s", max_age.as_secs()),
+        )),
+        Stored::NotCached(crate::cache::NotCached::NullOrigin) => Some((
+            "cache.caches_null_origin",
+            "no result cached for `null`".to_owned(),
+        )),
+        Stored::NotCached(crate::cache::NotCached::RedirectTainted) => Some((
+            "cache.caches_redirect_tainted",
+            "no result cached for a redirect-tainted request".to_owned(),
+        )),
+        _ => None,
+    };
+    if let Some((field, effect)) = field {
+        tracer.emit(|| Step::Departure { field, effect });
+    }
+    let parsed = max_age(headers, policy);
+    if policy.max_age_parsing != CachePolicy::SPEC.max_age_parsing && parsed != standard {
+        tracer.emit(|| Step::Departure {
+            field: "cache.max_age_parsing",
+            effect: format!(
+                "Access-Control-Max-Age read as {}, where the standard reads {}",
+                parsed.map_or("do not cache".to_owned(), |d| format!("{} s", d.as_secs())),
+                standard.map_or("do not cache".to_owned(), |d| format!("{} s", d.as_secs()))
+            ),
+        });
+    }
+}
+
+/// What a response to the request itself leads to.
+#[derive(Debug)]
+pub(super) enum Answer {
+    /// The response is the fetch's, with these headers.
+    Final(HeaderList),
+    /// A redirect was followed: "main fetch" runs again for the new URL.
+    Redirected,
+    /// A redirect under redirect mode `manual`.
+    OpaqueRedirect,
+    /// A network error.
+    NetworkError(Reason),
+}
+
+/// The response to the request itself arrived: Fetch "HTTP fetch" steps 4.4 (CORS check) and 6
+/// (redirects).
+pub(super) fn response(
+    request: &mut FetchRequest,
+    status: u16,
+    mut headers: HeaderList,
+    profile: &Profile,
+    tracer: &mut Tracer,
+) -> Answer {
+    tracer.emit(|| Step::Received {
+        status: Some(status),
+        preflight: false,
+    });
+    add_partial_content_length(request, status, &mut headers, &profile.response, tracer);
+    if request.tainting == Tainting::Cors {
+        let check = cors_check(&headers, request.serialized_origin(), request.credentials);
+        tracer.emit(|| Step::CorsCheck {
+            preflight: false,
+            result: check.clone(),
+        });
+        if let Err(failure) = check {
+            return Answer::NetworkError(Reason::Check(failure));
+        }
+    }
+    if !is_redirect_status(status) {
+        return Answer::Final(headers);
+    }
+    match request.redirect {
+        // Some engines see a redirect only where there is a `Location` to follow.
+        RedirectMode::Error
+            if profile.redirect.error_needs_location && !headers.contains(&LOCATION) =>
+        {
+            tracer.emit(|| Step::Departure {
+                field: "redirect.error_needs_location",
+                effect: "a redirect status without `Location` is handed to script".to_owned(),
+            });
+            Answer::Final(headers)
+        }
+        RedirectMode::Error => Answer::NetworkError(Reason::RedirectModeError),
+        RedirectMode::Manual if request.mode != Mode::Navigate => Answer::OpaqueRedirect,
+        RedirectMode::Manual => Answer::Final(headers),
+        RedirectMode::Follow => {
+            match redirect::follow(request, status, &headers, &profile.redirect, tracer) {
+                Err(reason) => Answer::NetworkError(reason),
+                Ok(false) => Answer::Final(headers),
+                Ok(true) => Answer::Redirected,
+            }
+        }
+    }
+}
+
+/// An engine whose HTTP cache gives a 206 answer to a `Range` request a `Content-Length` (the
+/// range's length) when it has `Content-Range` but none.
+fn add_partial_content_length(
+    request: &FetchRequest,
+    status: u16,
+    headers: &mut HeaderList,
+    policy: &ResponsePolicy,
+    tracer: &mut Tracer,
+) {
+    if policy.partial_content_gains_length
+        && status == 206
+        && request.headers.contains(&RANGE)
+        && !headers.contains(&CONTENT_LENGTH)
+        && let Some(length) = headers
+            .get(&CONTENT_RANGE)
+            .and_then(|range| crate::range::content_range_length(&range))
+    {
+        let length = HeaderValue::from_bytes(length.to_string().as_bytes())
+            .expect("digits are a header value");
+        headers.append(CONTENT_LENGTH, length);
+        tracer.emit(|| Step::Departure {
+            field: "response.partial_content_gains_length",
+            effect: "the 206 response gains a Content-Length".to_owned(),
+        });
+    }
+}

@@ -1,0 +1,548 @@
+//! The driver: a sans-IO model of a browser fetching — Fetch "fetch", then `main_fetch`
+//! (checks, tainting, the preflight decision) and `http_fetch` (cache, preflight, CORS check,
+//! redirects), with `scheme_fetch` for `data:` URLs.
+//!
+//! A [`Browser`] keeps the CORS-preflight cache that its fetches share. [`Browser::fetch`] starts
+//! one and returns [`Next`]: a request to put on the wire ([`Next::Send`]) or the outcome
+//! ([`Next::Done`]). A fetch in flight ([`AwaitingResponse`]) owns its state and borrows the
+//! browser only while it takes the response, so several fetches can be in flight on one browser
+//! and a fetch can cross an `.await`. Each one is consumed by handing back the response its
+//! request got (or the news that it got none), so a step cannot be skipped or repeated:
+//!
+//! ```text
+//! Browser::fetch ──► Next::Send(AwaitingResponse) ──respond(&mut browser, …)──► Next::Send(…)
+//!        │                                          or fail(&mut browser)       (preflight,
+//!        │                                                                       redirects)
+//!        └──────────────────────────────► Next::Done(Done { result, trace })
+//! ```
+
+mod http_fetch;
+mod main_fetch;
+mod scheme_fetch;
+
+use crate::advice::Intent;
+use crate::cache::PreflightCache;
+use crate::document::Document;
+use crate::error::{NetworkError, Reason};
+use crate::header::HeaderList;
+use crate::profile::{Engine, Profile};
+use crate::request::fetching::FetchRequest;
+use crate::request::{OutgoingRequest, Request, RequestError, RequestInit};
+use crate::response::{FilteredResponse, Tainting};
+use crate::time::Time;
+use crate::trace::{ClearWhy, Step, Trace, Tracer};
+use http::Method;
+
+/// A browser: a profile and the CORS-preflight cache its fetches share.
+#[derive(Debug)]
+pub struct Browser {
+    profile: Profile,
+    cache: PreflightCache,
+    trace: bool,
+}
+
+impl Browser {
+    /// A browser with an empty cache, modelling `profile` (a [`Profile`], or an [`Engine`] for
+    /// its profile).
+    pub fn new(profile: impl Into<Profile>) -> Self {
+        let profile = profile.into();
+        let cache = PreflightCache::new(profile.cache);
+        Self {
+            profile,
+            cache,
+            trace: false,
+        }
+    }
+
+    /// Records a [`Trace`] of every fetch this browser makes, or stops recording. Without one,
+    /// a fetch builds no trace at all.
+    pub fn trace(mut self, on: bool) -> Self {
+        self.trace = on;
+        self
+    }
+
+    /// The profile it models.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The engine it models.
+    pub fn engine(&self) -> Engine {
+        self.profile.engine
+    }
+
+    /// Its CORS-preflight cache.
+    pub fn cache(&self) -> &PreflightCache {
+        &self.cache
+    }
+
+    /// Its CORS-preflight cache, e.g. to clear it as "Clear browsing data" does.
+    pub fn cache_mut(&mut self) -> &mut PreflightCache {
+        &mut self.cache
+    }
+
+    /// Fetch: `fetch(init)` called by `document` at time `now`. An `Err` is the `TypeError` the
+    /// `Request` constructor throws (no request is sent).
+    pub fn fetch(
+        &mut self,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+    ) -> Result<Next, RequestError> {
+        let trace = self.trace;
+        self.fetch_traced(document, init, now, trace)
+    }
+
+    fn fetch_traced(
+        &mut self,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+        trace: bool,
+    ) -> Result<Next, RequestError> {
+        let request = Request::new(init, document.url())?;
+        Ok(self.start_traced(document, request, now, trace))
+    }
+
+    /// Runs a whole fetch against `server`, a function from each request sent to what it gets
+    /// (an `http::Response`, a status and a [`HeaderList`], or `None` for no response; see
+    /// [`Reply`]), all at time `now`, and records its trace: the convenient form for tests of a
+    /// server's CORS configuration.
+    ///
+    /// ```
+    /// use cors_sim::{Browser, Document, Engine, RequestInit, Time};
+    ///
+    /// let page: Document = "http://localhost:3000/".parse().unwrap();
+    /// let mut browser = Browser::new(Engine::Firefox);
+    /// let exchange = browser
+    ///     .fetch_with(&page, RequestInit::new("http://api.example/data"), Time::ZERO, |_| {
+    ///         http::Response::builder()
+    ///             .header("Access-Control-Allow-Origin", "*")
+    ///             .body(())
+    ///             .unwrap()
+    ///     })
+    ///     .unwrap();
+    /// assert_eq!(exchange.expect_allowed().status(), 200);
+    /// ```
+    pub fn fetch_with<R: Into<Reply>>(
+        &mut self,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+        mut server: impl FnMut(&OutgoingRequest) -> R,
+    ) -> Result<Exchange, RequestError> {
+        let mut requests = Vec::new();
+        let mut next = self.fetch_traced(document, init, now, true)?;
+        loop {
+            match next {
+                Next::Send(pending) => {
+                    let reply = server(pending.request()).into();
+                    requests.push(pending.request().clone());
+                    next = pending.reply(self, reply, now);
+                }
+                Next::Done(done) => {
+                    return Ok(Exchange {
+                        requests,
+                        result: done.result,
+                        trace: done.trace,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Starts a fetch of an already checked request from `document` (engines use this for
+    /// navigations and other requests script does not make).
+    pub fn start(&mut self, document: &Document, request: Request, now: Time) -> Next {
+        let trace = self.trace;
+        self.start_traced(document, request, now, trace)
+    }
+
+    fn start_traced(
+        &mut self,
+        document: &Document,
+        request: Request,
+        now: Time,
+        trace: bool,
+    ) -> Next {
+        let mut tracer = Tracer::new(trace);
+        for dropped in &request.dropped {
+            tracer.emit(|| Step::HeaderDropped {
+                name: dropped.name.clone(),
+                why: dropped.why,
+            });
+        }
+        // A GET or HEAD has no body, which some engines need before upload listeners count.
+        let bodiless = request.method == Method::GET || request.method == Method::HEAD;
+        let use_cors_preflight =
+            request.use_cors_preflight && !(self.profile.preflight.upload_needs_body && bodiless);
+        if use_cors_preflight != request.use_cors_preflight {
+            tracer.emit(|| Step::Departure {
+                field: "preflight.upload_needs_body",
+                effect: "upload listeners set no use-CORS-preflight flag on a GET or HEAD"
+                    .to_owned(),
+            });
+        }
+        let fetch = Fetch {
+            request: FetchRequest::new(document, request, use_cors_preflight),
+            tracer,
+        };
+        fetch.main_fetch(self, now)
+    }
+}
+
+/// A whole fetch: every request sent, in order, what script saw, and why.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Exchange {
+    /// The requests that reached the server (preflights included).
+    pub requests: Vec<OutgoingRequest>,
+    /// The response script can read, or why the fetch failed.
+    pub result: Result<FilteredResponse, NetworkError>,
+    /// Why it went as it did, step by step.
+    pub trace: Option<Trace>,
+}
+
+impl Exchange {
+    /// Whether a CORS-preflight request was sent.
+    pub fn preflighted(&self) -> bool {
+        self.requests.iter().any(OutgoingRequest::is_preflight)
+    }
+
+    /// The response script reads; panics, saying why the browser blocked the fetch (its
+    /// console line, the fix for an origin that should be allowed, and the trace), when it did.
+    #[track_caller]
+    pub fn expect_allowed(&self) -> &FilteredResponse {
+        match &self.result {
+            Ok(response) => response,
+            Err(error) => panic!(
+                "expected the fetch to be allowed, but {} blocked it ({})\nconsole: {}\nfix: \
+                 {}\n{}",
+                error.engine,
+                error.reason.name(),
+                error.console_message(),
+                error.fix_for(Intent::Allowed),
+                self.why()
+            ),
+        }
+    }
+
+    /// The network error, after checking that its reason is named `reason` (e.g.
+    /// `"AllowOriginMismatch"`, see [`Reason::name`]); panics, saying why, when the fetch was
+    /// allowed or failed for another reason.
+    #[track_caller]
+    pub fn expect_blocked(&self, reason: &str) -> &NetworkError {
+        assert!(
+            Reason::NAMES.contains(&reason),
+            "{reason:?} is not a reason name; the names are: {}",
+            Reason::NAMES.join(", ")
+        );
+        match &self.result {
+            Ok(response) => panic!(
+                "expected the fetch to be blocked with {reason}, but script can read it (a `{}` \
+                 response, status {})\n{}",
+                response.response_type(),
+                response.status(),
+                self.why()
+            ),
+            Err(error) if error.reason.name() != reason => panic!(
+                "expected the fetch to be blocked with {reason}, but {} blocked it with {}\n\
+                 console: {}\n{}",
+                error.engine,
+                error.reason.name(),
+                error.console_message(),
+                self.why()
+            ),
+            Err(error) => error,
+        }
+    }
+
+    /// The trace as text, for messages.
+    fn why(&self) -> String {
+        match &self.trace {
+            Some(trace) => format!("why:\n{trace}"),
+            None => "(no trace recorded)".to_owned(),
+        }
+    }
+}
+
+/// What the fetch needs next.
+#[must_use = "a fetch goes on only when its next request is answered"]
+#[derive(Debug)]
+pub enum Next {
+    /// Put this request on the wire and hand back what came back.
+    Send(AwaitingResponse),
+    /// The fetch is over: what script sees.
+    Done(Done),
+}
+
+/// The end of a fetch: what script sees, and why.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Done {
+    /// The response script can read, or why the fetch failed.
+    pub result: Result<FilteredResponse, NetworkError>,
+    /// Why, step by step, when the fetch was traced.
+    pub trace: Option<Trace>,
+}
+
+/// A request on the wire, waiting for its response. It owns the fetch's state (it is `Send`
+/// and `'static`); the browser is lent to it only while it takes the response.
+#[derive(Debug)]
+#[must_use = "a fetch goes on only when its request is answered"]
+pub struct AwaitingResponse {
+    fetch: Fetch,
+    outgoing: OutgoingRequest,
+}
+
+impl AwaitingResponse {
+    /// The request to send.
+    pub fn request(&self) -> &OutgoingRequest {
+        &self.outgoing
+    }
+
+    /// Hands back the response the request got (its body is not read), at time `now`, to the
+    /// browser that started the fetch.
+    pub fn respond<B>(self, browser: &mut Browser, response: http::Response<B>, now: Time) -> Next {
+        let status = response.status().as_u16();
+        let headers = HeaderList::from_http(response.headers());
+        self.respond_with(browser, status, headers, now)
+    }
+
+    /// As [`AwaitingResponse::respond`], with the status and the header list in Fetch's terms
+    /// (for header values `http` cannot carry).
+    pub fn respond_with(
+        self,
+        browser: &mut Browser,
+        status: u16,
+        headers: HeaderList,
+        now: Time,
+    ) -> Next {
+        let Self { fetch, outgoing } = self;
+        if outgoing.is_preflight {
+            fetch.preflight_response(browser, status, &headers, now)
+        } else {
+            fetch.response(browser, status, headers, now)
+        }
+    }
+
+    /// Hands back what the request got: a response or none, in any of the forms [`Reply`]
+    /// converts from.
+    pub fn reply(self, browser: &mut Browser, reply: impl Into<Reply>, now: Time) -> Next {
+        match reply.into() {
+            Reply::Response { status, headers } => self.respond_with(browser, status, headers, now),
+            Reply::NoResponse => self.fail(browser),
+        }
+    }
+
+    /// Reports that the request got no response (DNS failure, connection refused or reset).
+    pub fn fail(self, browser: &mut Browser) -> Next {
+        let mut fetch = self.fetch;
+        fetch.tracer.emit(|| Step::Received {
+            status: None,
+            preflight: self.outgoing.is_preflight,
+        });
+        fetch.network_error(browser, Reason::ConnectionFailed, None)
+    }
+}
+
+/// What a request got from the network: a response (its status and header list; the body is
+/// not read), or none at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reply {
+    /// A response.
+    Response {
+        /// Its status.
+        status: u16,
+        /// Its headers.
+        headers: HeaderList,
+    },
+    /// No response: the connection failed or closed first.
+    NoResponse,
+}
+
+impl<B> From<http::Response<B>> for Reply {
+    fn from(response: http::Response<B>) -> Self {
+        Self::Response {
+            status: response.status().as_u16(),
+            headers: HeaderList::from_http(response.headers()),
+        }
+    }
+}
+
+impl From<(u16, HeaderList)> for Reply {
+    fn from((status, headers): (u16, HeaderList)) -> Self {
+        Self::Response { status, headers }
+    }
+}
+
+impl<T: Into<Reply>> From<Option<T>> for Reply {
+    /// `None` is no response.
+    fn from(reply: Option<T>) -> Self {
+        reply.map_or(Self::NoResponse, Into::into)
+    }
+}
+
+/// A fetch in progress: the request's state and its trace.
+#[derive(Debug)]
+struct Fetch {
+    request: FetchRequest,
+    tracer: Tracer,
+}
+
+impl Fetch {
+    /// Fetch "main fetch" for the current URL, then what it leads to.
+    fn main_fetch(mut self, browser: &mut Browser, now: Time) -> Next {
+        match main_fetch::main_fetch(&mut self.request, &browser.profile, &mut self.tracer) {
+            main_fetch::Next::HttpFetch { preflight } => {
+                let outgoing = http_fetch::http_fetch(
+                    &self.request,
+                    preflight,
+                    &browser.profile,
+                    &mut browser.cache,
+                    &mut self.tracer,
+                    now,
+                );
+                self.send(outgoing)
+            }
+            main_fetch::Next::DataUrl => {
+                let url = self.request.current_url();
+                match scheme_fetch::data_url(url, &browser.profile.response, &mut self.tracer) {
+                    Ok(headers) => self.finish(browser, 200, &headers),
+                    Err(reason) => self.network_error(browser, reason, None),
+                }
+            }
+            main_fetch::Next::NetworkError(reason) => self.network_error(browser, reason, None),
+        }
+    }
+
+    fn send(self, outgoing: OutgoingRequest) -> Next {
+        Next::Send(AwaitingResponse {
+            fetch: self,
+            outgoing,
+        })
+    }
+
+    /// The preflight's response: on success, the request itself goes out.
+    fn preflight_response(
+        mut self,
+        browser: &mut Browser,
+        status: u16,
+        headers: &HeaderList,
+        now: Time,
+    ) -> Next {
+        match http_fetch::preflight_response(
+            &self.request,
+            status,
+            headers,
+            &browser.profile,
+            &mut browser.cache,
+            &mut self.tracer,
+            now,
+        ) {
+            Ok(outgoing) => self.send(outgoing),
+            Err(reason) => self.network_error(browser, reason, Some(status)),
+        }
+    }
+
+    /// The response to the request itself.
+    fn response(
+        mut self,
+        browser: &mut Browser,
+        status: u16,
+        headers: HeaderList,
+        now: Time,
+    ) -> Next {
+        match http_fetch::response(
+            &mut self.request,
+            status,
+            headers,
+            &browser.profile,
+            &mut self.tracer,
+        ) {
+            http_fetch::Answer::Final(headers) => self.finish(browser, status, &headers),
+            http_fetch::Answer::Redirected => self.main_fetch(browser, now),
+            http_fetch::Answer::OpaqueRedirect => self.done(Ok(main_fetch::opaque_redirect())),
+            http_fetch::Answer::NetworkError(reason) => {
+                self.network_error(browser, reason, Some(status))
+            }
+        }
+    }
+
+    /// "main fetch" steps 14-15: the filtered response.
+    fn finish(mut self, browser: &Browser, status: u16, headers: &HeaderList) -> Next {
+        let response = main_fetch::filtered_response(
+            &self.request,
+            status,
+            headers,
+            &browser.profile.response,
+            &mut self.tracer,
+        );
+        self.done(Ok(response))
+    }
+
+    /// Ends the fetch with a network error. Fetch "main fetch": when the request took the
+    /// CORS-with-preflight branch, "clear cache entries" for it first (as the cache's policy
+    /// says). `status` is the status of the response that failed, if one did.
+    fn network_error(mut self, browser: &mut Browser, reason: Reason, status: Option<u16>) -> Next {
+        let request = &self.request;
+        let untainted = browser.profile.preflight.origin_untainted;
+        let cleared = browser.cache.clear_after_failure(
+            &request.cache_request(untainted),
+            request.preflight_branch,
+            request.tainting == Tainting::Cors,
+        );
+        if self.tracer.is_on() {
+            let standard = request.preflight_branch;
+            if cleared {
+                self.tracer.emit(|| Step::CacheCleared {
+                    why: ClearWhy::NetworkError,
+                });
+            }
+            if cleared != standard {
+                let effect = if cleared {
+                    "a failed request without a preflight clears the URL's cached results"
+                } else {
+                    "a failed preflighted request leaves the cache as it is"
+                };
+                self.tracer.emit(|| Step::Departure {
+                    field: "cache.failure_clears",
+                    effect: effect.to_owned(),
+                });
+            }
+            self.tracer.emit(|| Step::NetworkError(reason.clone()));
+        }
+        let request = &self.request;
+        let error = NetworkError {
+            reason,
+            url: request.current_url().clone(),
+            initial_url: request.url_list[0].clone(),
+            origin: request.origin.ascii_serialization(),
+            initiator_type: request.initiator_type,
+            status,
+            engine: browser.profile.engine,
+        };
+        self.done(Err(error))
+    }
+
+    fn done(self, result: Result<FilteredResponse, NetworkError>) -> Next {
+        Next::Done(Done {
+            result,
+            trace: self.tracer.finish(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fetch_in_flight_is_owned() {
+        fn assert_send_static<T: Send + 'static>() {}
+        assert_send_static::<AwaitingResponse>();
+        assert_send_static::<Next>();
+        assert_send_static::<Exchange>();
+    }
+}

@@ -1,0 +1,212 @@
+//! A request while it is fetched: Fetch's "request" concept with the state the fetch algorithms
+//! keep on it (URL list, redirect count, response tainting, referrer), and what they derive from
+//! it (the serialized origin, the `Origin` header, the cache key).
+
+use crate::cache::CacheRequest;
+use crate::document::Document;
+use crate::header::{HeaderList, HeaderValue};
+use crate::origin::Origin;
+use crate::preflight::ActualRequest;
+use crate::profile::ContextPolicy;
+use crate::referrer::{Referrer, ReferrerSource};
+use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request};
+use crate::response::Tainting;
+use crate::secure_context::{is_https, is_potentially_trustworthy};
+use crate::trace::OriginWhy;
+use http::Method;
+use url::Url;
+
+/// The value of an `Origin` header that hides the origin.
+const NULL: HeaderValue = HeaderValue::from_static("null");
+
+/// Fetch: a "request" being fetched.
+#[derive(Debug)]
+pub(crate) struct FetchRequest {
+    /// Fetch: request "URL list"; never empty.
+    pub url_list: Vec<Url>,
+    pub method: Method,
+    pub headers: HeaderList,
+    pub mode: Mode,
+    pub credentials: CredentialsMode,
+    pub redirect: RedirectMode,
+    pub use_cors_preflight: bool,
+    pub initiator_type: InitiatorType,
+    /// Fetch: request "origin" (the document's).
+    pub origin: Origin,
+    /// The origin as an `Origin` header value, made once per document.
+    pub origin_header: HeaderValue,
+    /// The document as a referrer source, if it can be one.
+    pub referrer_source: Option<ReferrerSource>,
+    /// Fetch: request "referrer", as the last main fetch determined it.
+    pub referrer: Referrer,
+    /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch
+    /// (or of the first, in profiles that keep them across redirects).
+    pub unsafe_names: Vec<String>,
+    /// Whether the request as script made it needed a preflight: a method that is not
+    /// CORS-safelisted or a CORS-unsafe request-header name.
+    pub initial_preflight_trigger: bool,
+    /// Fetch: request "response tainting".
+    pub tainting: Tainting,
+    /// Fetch: request "redirect count".
+    pub redirect_count: u8,
+    /// Whether some main fetch of this request took the CORS-with-preflight branch, so that a
+    /// network error must "clear cache entries".
+    pub preflight_branch: bool,
+}
+
+impl FetchRequest {
+    /// The request `request` from `document`, as "fetch" starts it: `Accept: */*` added when
+    /// script set no `Accept` (destination ""), and the referrer the document's URL.
+    pub fn new(document: &Document, request: Request, use_cors_preflight: bool) -> Self {
+        let mut headers = request.headers;
+        if !headers.contains(&http::header::ACCEPT) {
+            headers.append(http::header::ACCEPT, HeaderValue::from_static("*/*"));
+        }
+        Self {
+            url_list: vec![request.url],
+            method: request.method,
+            headers,
+            mode: request.mode,
+            credentials: request.credentials,
+            redirect: request.redirect,
+            use_cors_preflight,
+            initiator_type: request.initiator_type,
+            origin: document.origin().clone(),
+            origin_header: document.origin_header().clone(),
+            referrer_source: document.referrer_source().cloned(),
+            referrer: Referrer::Url,
+            unsafe_names: Vec::new(),
+            initial_preflight_trigger: false,
+            tainting: Tainting::Basic,
+            redirect_count: 0,
+            preflight_branch: false,
+        }
+    }
+
+    /// Fetch: request "current URL".
+    pub fn current_url(&self) -> &Url {
+        self.url_list.last().expect("the URL list is never empty")
+    }
+
+    /// The current URL as the request line carries it: no fragment, and no username or password
+    /// unless `keep_userinfo`.
+    pub fn url_on_the_wire(&self, keep_userinfo: bool) -> Url {
+        let mut url = self.current_url().clone();
+        if url.fragment().is_some() {
+            url.set_fragment(None);
+        }
+        if !keep_userinfo && (!url.username().is_empty() || url.password().is_some()) {
+            // Infallible for the HTTP(S) URLs that reach the wire.
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+        }
+        url
+    }
+
+    /// Fetch: request "redirect-taint" is `same-origin`: no hop went from a URL that is not
+    /// same origin with the request's origin to a URL of another origin still. (Telling
+    /// `same-site` from `cross-site` needs the Public Suffix List; no CORS step does.)
+    pub fn redirect_taint_is_same_origin(&self) -> bool {
+        self.url_list.windows(2).all(|hop| {
+            let last = Origin::of_url(&hop[0]);
+            last.is_same_origin(&Origin::of_url(&hop[1])) || self.origin.is_same_origin(&last)
+        })
+    }
+
+    /// Fetch: "serializing a request origin" — `null` once redirect-tainted.
+    pub fn serialized_origin(&self) -> &str {
+        if self.redirect_taint_is_same_origin() {
+            self.origin.serialization()
+        } else {
+            "null"
+        }
+    }
+
+    /// The origin a CORS-preflight request carries, is checked against and caches its result
+    /// under: the request's (Fetch: "CORS-preflight fetch" step 1 clones the request, taint
+    /// included), or with `untainted` the document's whatever the taint, as in Firefox.
+    pub fn preflight_origin(&self, untainted: bool) -> &str {
+        if untainted {
+            self.origin.serialization()
+        } else {
+            self.serialized_origin()
+        }
+    }
+
+    /// The `Origin` header of the CORS-preflight request.
+    pub fn preflight_origin_header(&self, untainted: bool) -> HeaderValue {
+        if untainted || self.redirect_taint_is_same_origin() {
+            self.origin_header.clone()
+        } else {
+            NULL
+        }
+    }
+
+    /// Fetch: "append a request `Origin` header" — the value the request carries, if any, and
+    /// why: the serialized origin under `cors` tainting; for other requests whose method is
+    /// neither `GET` nor `HEAD`, the same, unless outside mode `cors` the referrer policy hides an
+    /// https origin from a URL that is not https.
+    /// <https://fetch.spec.whatwg.org/#append-a-request-origin-header>
+    pub fn origin_header(&self, policy: &ContextPolicy) -> (Option<HeaderValue>, OriginWhy) {
+        let serialized = |why| {
+            if self.redirect_taint_is_same_origin() {
+                (Some(self.origin_header.clone()), why)
+            } else {
+                (Some(NULL), OriginWhy::RedirectTainted)
+            }
+        };
+        if self.tainting == Tainting::Cors {
+            return serialized(OriginWhy::Cors);
+        }
+        if self.method == Method::GET || self.method == Method::HEAD {
+            return (None, OriginWhy::NotCorsGetOrHead);
+        }
+        // The request's referrer policy (strict-origin-when-cross-origin) hides an https origin
+        // from a URL that is not https, outside mode `cors` (loopback URLs excepted in some
+        // engines).
+        let current = self.current_url();
+        let downgrade = is_https(&self.origin)
+            && current.scheme() != "https"
+            && !(policy.origin_header_spares_loopback && is_potentially_trustworthy(current));
+        if self.mode != Mode::Cors && downgrade {
+            (Some(NULL), OriginWhy::ReferrerPolicy)
+        } else {
+            serialized(OriginWhy::NotCorsOtherMethod)
+        }
+    }
+
+    /// The `Referer` value the request carries, if any.
+    pub fn referer_header(&self) -> Option<&HeaderValue> {
+        self.referrer.header(self.referrer_source.as_ref())
+    }
+
+    /// Fetch: "includeCredentials" — credentials mode `include`, or `same-origin` with basic
+    /// tainting.
+    pub fn include_credentials(&self) -> bool {
+        self.credentials == CredentialsMode::Include
+            || (self.credentials == CredentialsMode::SameOrigin && self.tainting == Tainting::Basic)
+    }
+
+    /// The request as the CORS-preflight fetch reads it.
+    pub fn actual(&self, untainted: bool) -> ActualRequest<'_> {
+        ActualRequest {
+            method: self.method.as_str().as_bytes(),
+            headers: &self.headers,
+            unsafe_names: &self.unsafe_names,
+            credentials: self.credentials,
+            use_cors_preflight: self.use_cors_preflight,
+            serialized_origin: self.preflight_origin(untainted),
+        }
+    }
+
+    /// The request as a CORS-preflight cache lookup sees it, for the preflight origin.
+    pub fn cache_request(&self, untainted: bool) -> CacheRequest<'_> {
+        CacheRequest {
+            // Fetch: "determining the network partition key" — here, the document's origin.
+            partition: self.origin.serialization(),
+            origin: self.preflight_origin(untainted),
+            url: self.current_url().as_str(),
+            include_credentials: self.credentials == CredentialsMode::Include,
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The requests a fetch puts on the wire: Fetch's "httpRequest" of "HTTP-network-or-cache
+//! fetch", and the CORS-preflight request.
+
+use crate::header::{HeaderList, NotRepresentable};
+use http::Method;
+use url::Url;
+
+/// A request as it goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingRequest {
+    pub(crate) method: Method,
+    pub(crate) url: Url,
+    pub(crate) headers: HeaderList,
+    pub(crate) is_preflight: bool,
+    pub(crate) credentials_included: bool,
+}
+
+impl OutgoingRequest {
+    /// The method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The URL.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The headers, exactly as sent (values may hold bytes `http` cannot carry).
+    pub fn headers(&self) -> &HeaderList {
+        &self.headers
+    }
+
+    /// Whether this is a CORS-preflight request.
+    pub fn is_preflight(&self) -> bool {
+        self.is_preflight
+    }
+
+    /// Fetch: "includeCredentials" — whether the browser would attach cookies and HTTP
+    /// authentication it holds (this model holds none, so no such header is added).
+    pub fn credentials_included(&self) -> bool {
+        self.credentials_included
+    }
+
+    /// The request as an `http::Request` with an empty body of type `B` (e.g. `()`,
+    /// `axum::body::Body`, `String`), unless its URL or a header holds what the `http` types
+    /// cannot carry (which a browser sends all the same).
+    pub fn to_http<B: Default>(&self) -> Result<http::Request<B>, NotRepresentable> {
+        let mut request = http::Request::new(B::default());
+        *request.method_mut() = self.method.clone();
+        *request.uri_mut() = self
+            .url
+            .as_str()
+            .parse()
+            .map_err(|_| NotRepresentable::Url)?;
+        *request.headers_mut() = self.headers.to_http()?;
+        Ok(request)
+    }
+}

@@ -1,0 +1,613 @@
+//! The scenario model of `cors-vectors/1`: a server made of routes, the steps of fetches a
+//! browser makes against it, and the loop that drives them. These types are the format's one
+//! definition: with feature `vectors` they deserialize from a vector file's JSON exactly as the
+//! format states it (`docs/vectors.md`), and the proptest strategies and the fuzz targets build
+//! the same values.
+
+use crate::document::Document;
+use crate::fetch::{Browser, Exchange, Reply};
+use crate::header::{HeaderList, HeaderValue};
+use crate::origin::Origin;
+use crate::profile::Profile;
+use crate::request::{
+    CredentialsMode, Mode, OutgoingRequest, RedirectMode, RequestError, RequestInit,
+};
+use crate::response::ResponseType;
+use crate::time::Time;
+use http::header::{ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
+use http::{HeaderName, Method};
+use std::collections::BTreeMap;
+use std::fmt;
+use url::{Position, Url};
+
+#[cfg(feature = "vectors")]
+use super::format;
+#[cfg(feature = "vectors")]
+use serde::Deserialize;
+
+/// The placeholders a route's header value may hold, and the request header each stands for:
+/// the common "reflect" servers.
+const PLACEHOLDERS: [(&[u8], HeaderName); 3] = [
+    (b"{{origin}}", ORIGIN),
+    (b"{{request-method}}", ACCESS_CONTROL_REQUEST_METHOD),
+    (b"{{request-headers}}", ACCESS_CONTROL_REQUEST_HEADERS),
+];
+
+/// A byte string of a vector: text, or in JSON `{"bytes": "hex"}` for bytes that are not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "vectors",
+    derive(Deserialize),
+    serde(try_from = "format::BytesJson")
+)]
+pub struct Bytes(pub Vec<u8>);
+
+#[cfg(feature = "vectors")]
+impl TryFrom<format::BytesJson> for Bytes {
+    type Error = String;
+
+    fn try_from(json: format::BytesJson) -> Result<Self, String> {
+        json.decode().map(Bytes)
+    }
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<&str> for Bytes {
+    fn from(text: &str) -> Self {
+        Self(text.as_bytes().to_vec())
+    }
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(bytes: Vec<u8>) -> Self {
+        Self(bytes)
+    }
+}
+
+/// One route of a server: which requests it answers, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Route {
+    /// The method it answers; `None` (`"*"` in JSON) answers every method. A CORS preflight is
+    /// an `OPTIONS` request.
+    #[cfg_attr(feature = "vectors", serde(with = "format::route_method"))]
+    pub method: Option<Method>,
+    /// The URL it answers, compared without fragments.
+    pub url: Url,
+    /// The status of its answer.
+    #[cfg_attr(feature = "vectors", serde(deserialize_with = "format::status"))]
+    pub status: u16,
+    /// The headers of its answer, in order. A value may hold the placeholders `{{origin}}`,
+    /// `{{request-method}}` and `{{request-headers}}`, which stand for the request's `Origin`,
+    /// `Access-Control-Request-Method` and `Access-Control-Request-Headers` (empty when absent).
+    #[cfg_attr(
+        feature = "vectors",
+        serde(default, deserialize_with = "format::response_headers")
+    )]
+    pub headers: Vec<(HeaderName, Bytes)>,
+    /// Whether the server closes the connection without an answer.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub network_error: bool,
+}
+
+impl Route {
+    /// A route answering `method` (`None`: any) at `url` with `status` and `headers`.
+    pub fn new(
+        method: Option<Method>,
+        url: Url,
+        status: u16,
+        headers: Vec<(HeaderName, Bytes)>,
+    ) -> Self {
+        Self {
+            method,
+            url,
+            status,
+            headers,
+            network_error: false,
+        }
+    }
+
+    /// The same route, answering no response at all when `network_error`.
+    pub fn network_error(mut self, network_error: bool) -> Self {
+        self.network_error = network_error;
+        self
+    }
+
+    /// Whether this route answers `request`.
+    fn answers(&self, request: &OutgoingRequest) -> bool {
+        self.method.as_ref().is_none_or(|m| m == request.method())
+            && self.url[..Position::AfterQuery] == request.url()[..Position::AfterQuery]
+    }
+
+    /// The header list answering `request`: placeholders replaced and values normalized (a value
+    /// that is still not a header value, because it holds NUL, CR or LF, is left out).
+    pub fn header_list(&self, request: &OutgoingRequest) -> HeaderList {
+        let mut list = HeaderList::new();
+        for (name, template) in &self.headers {
+            let mut value = template.0.clone();
+            for (placeholder, header) in &PLACEHOLDERS {
+                if contains(&value, placeholder) {
+                    let with = request.headers().get(header).unwrap_or_default();
+                    value = replace_all(&value, placeholder, &with);
+                }
+            }
+            if let Ok(value) = HeaderValue::normalize(&value) {
+                list.append(name.clone(), value);
+            }
+        }
+        list
+    }
+}
+
+/// Whether `needle` (not empty) occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+/// `haystack` with every occurrence of `needle` (not empty) replaced by `with`.
+fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(with);
+        rest = &rest[at + needle.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+/// A server: the first route that answers a request answers it, and a request no route answers
+/// gets a `404` with no headers. Its answers depend on nothing but the request.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Server {
+    /// The routes, in the order they are tried.
+    pub routes: Vec<Route>,
+}
+
+impl Server {
+    /// A server of `routes`.
+    pub fn new(routes: Vec<Route>) -> Self {
+        Self { routes }
+    }
+
+    /// What `request` gets.
+    pub fn answer(&self, request: &OutgoingRequest) -> Reply {
+        match self.routes.iter().find(|route| route.answers(request)) {
+            None => Reply::Response {
+                status: 404,
+                headers: HeaderList::new(),
+            },
+            Some(route) if route.network_error => Reply::NoResponse,
+            Some(route) => Reply::Response {
+                status: route.status,
+                headers: route.header_list(request),
+            },
+        }
+    }
+
+    /// Runs one `fetch(init)` by `document` at time `now` against this server. An `Err` is the
+    /// `TypeError` the `Request` constructor throws.
+    pub fn fetch(
+        &self,
+        browser: &mut Browser,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+    ) -> Result<Exchange, RequestError> {
+        browser.fetch_with(document, init, now, |request| self.answer(request))
+    }
+}
+
+/// What script passes to `fetch()` in a step (JSON `request`), as the vector states it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct StepRequest {
+    /// The method (`GET` when absent).
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub method: Option<String>,
+    /// The URL, absolute or relative to the document.
+    pub url: String,
+    /// The headers, in order.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub headers: Vec<(String, Bytes)>,
+    /// The mode (`cors` when absent).
+    #[cfg_attr(feature = "vectors", serde(default, with = "format::option_text"))]
+    pub mode: Option<Mode>,
+    /// The credentials mode (`same-origin` when absent).
+    #[cfg_attr(feature = "vectors", serde(default, with = "format::option_text"))]
+    pub credentials: Option<CredentialsMode>,
+    /// The redirect mode (`follow` when absent).
+    #[cfg_attr(feature = "vectors", serde(default, with = "format::option_text"))]
+    pub redirect: Option<RedirectMode>,
+    /// The use-CORS-preflight flag (`XMLHttpRequest` upload listeners).
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub use_cors_preflight: bool,
+    /// A string body.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub body: Option<String>,
+    /// The request's `referrerPolicy`.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub referrer_policy: Option<String>,
+}
+
+/// A field of the format this model does not run yet; a vector using it cannot run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotModelled(pub &'static str);
+
+impl fmt::Display for NotModelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not modelled yet", self.0)
+    }
+}
+
+impl std::error::Error for NotModelled {}
+
+impl StepRequest {
+    /// A `GET` of `url` with `fetch()`'s defaults.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The request as [`RequestInit`].
+    pub fn init(&self) -> Result<RequestInit, NotModelled> {
+        if self.body.is_some() {
+            return Err(NotModelled("request.body"));
+        }
+        if self.referrer_policy.is_some() {
+            return Err(NotModelled("request.referrer_policy"));
+        }
+        let mut init = RequestInit::new(&self.url)
+            .mode(self.mode.unwrap_or_default())
+            .credentials(self.credentials.unwrap_or_default())
+            .redirect(self.redirect.unwrap_or_default())
+            .use_cors_preflight(self.use_cors_preflight);
+        if let Some(method) = &self.method {
+            init = init.method(method);
+        }
+        for (name, value) in &self.headers {
+            init = init.header(name, value.0.clone());
+        }
+        Ok(init)
+    }
+}
+
+/// Whether a fetch resolves or rejects (JSON `"ok"` or `"network-error"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "vectors",
+    derive(Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The fetch resolves with a response.
+    Ok,
+    /// The fetch rejects with a network error.
+    NetworkError,
+}
+
+impl Outcome {
+    /// The name the format gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::NetworkError => "network-error",
+        }
+    }
+}
+
+/// A request a step expects to have reached the server.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct ExpectedRequest {
+    /// Its method.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub method: Option<String>,
+    /// Its URL.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub url: Option<String>,
+    /// The value of each named header (lowercase name), or `None` for "absent".
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub headers: BTreeMap<String, Option<String>>,
+}
+
+/// What a step expects; an absent field is not checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Expect {
+    /// Whether the fetch resolves.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub result: Option<Outcome>,
+    /// The response's type.
+    #[cfg_attr(
+        feature = "vectors",
+        serde(default, rename = "type", with = "format::option_text")
+    )]
+    pub response_type: Option<ResponseType>,
+    /// The status script sees.
+    #[cfg_attr(
+        feature = "vectors",
+        serde(default, deserialize_with = "format::seen_status")
+    )]
+    pub status: Option<u16>,
+    /// The header names script can read, lowercase and sorted.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub exposed_headers: Option<Vec<String>>,
+    /// Whether the step sent a CORS-preflight request.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub preflight: Option<bool>,
+    /// The requests that reached the server, in order.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub requests: Option<Vec<ExpectedRequest>>,
+    /// The name of the network error's reason.
+    #[cfg_attr(
+        feature = "vectors",
+        serde(default, deserialize_with = "format::reason")
+    )]
+    pub error: Option<String>,
+}
+
+/// One `fetch()` of a scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Step {
+    /// When script calls `fetch()`; the server answers at once.
+    #[cfg_attr(feature = "vectors", serde(default, deserialize_with = "format::time"))]
+    pub at: Time,
+    /// The origin of the document making the fetch, when it is not the scenario's.
+    #[cfg_attr(feature = "vectors", serde(default, with = "format::option_origin"))]
+    pub origin: Option<Origin>,
+    /// What script passes to `fetch()`.
+    pub request: StepRequest,
+    /// The server answering this step, when it is not the scenario's.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub server: Option<Server>,
+    /// What the step expects.
+    #[cfg_attr(feature = "vectors", serde(default))]
+    pub expect: Expect,
+}
+
+impl Step {
+    /// A step at `at` making `request`, with no expectation.
+    pub fn new(at: Time, request: StepRequest) -> Self {
+        Self {
+            at,
+            origin: None,
+            request,
+            server: None,
+            expect: Expect::default(),
+        }
+    }
+}
+
+/// What one step gave: the exchange, the `TypeError` the `Request` constructor threw, or a
+/// field the model cannot run.
+pub type StepResult = Result<Result<Exchange, RequestError>, NotModelled>;
+
+/// A whole scenario: documents make the steps' fetches in order, in one browser, against a
+/// server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "vectors", derive(Deserialize), serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Scenario {
+    /// The origin of the document making the fetches (a step may name another).
+    #[cfg_attr(feature = "vectors", serde(with = "format::origin"))]
+    pub origin: Origin,
+    /// How the server answers (a step may bring its own).
+    pub server: Server,
+    /// The fetches, in order.
+    pub steps: Vec<Step>,
+}
+
+impl Scenario {
+    /// A scenario of a document of `origin` against `server`.
+    pub fn new(origin: Origin, server: Server, steps: Vec<Step>) -> Self {
+        Self {
+            origin,
+            server,
+            steps,
+        }
+    }
+
+    /// Runs every step in order on a fresh browser of `profile`. Consecutive steps of one
+    /// origin run in one document (at its origin's root); a step of another origin opens a new
+    /// one. A step that uses a field the model does not run stops the scenario.
+    pub fn run(&self, profile: Profile) -> Vec<StepResult> {
+        self.run_in(&mut Browser::new(profile).trace(true))
+    }
+
+    /// As [`Scenario::run`], in `browser` as it is.
+    pub fn run_in(&self, browser: &mut Browser) -> Vec<StepResult> {
+        let mut results = Vec::new();
+        let mut document: Option<(&Origin, Document)> = None;
+        for step in &self.steps {
+            let origin = step.origin.as_ref().unwrap_or(&self.origin);
+            let page = match document.take() {
+                Some((last, page)) if last == origin => page,
+                _ => document_at(origin),
+            };
+            let server = step.server.as_ref().unwrap_or(&self.server);
+            let result = step
+                .request
+                .init()
+                .map(|init| server.fetch(browser, &page, init, step.at));
+            let stop = result.is_err();
+            results.push(result);
+            if stop {
+                break;
+            }
+            document = Some((origin, page));
+        }
+        results
+    }
+}
+
+/// A new document of `origin`, at its root (an opaque origin gives a new opaque document).
+pub fn document_at(origin: &Origin) -> Document {
+    match origin {
+        Origin::Opaque(_) => Document::opaque(),
+        Origin::Tuple(_) => Url::parse(&format!("{origin}/"))
+            .map(Document::new)
+            .unwrap_or_else(|_| Document::opaque()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::header::{
+        ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN,
+        ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_MAX_AGE,
+    };
+
+    fn page() -> Document {
+        "http://page.example/".parse().unwrap()
+    }
+
+    fn url() -> Url {
+        Url::parse("http://api.example/data").unwrap()
+    }
+
+    fn preflight(headers: &[(&str, &str)]) -> OutgoingRequest {
+        let server = Server::default();
+        let mut browser = Browser::new(Profile::spec());
+        let mut init = RequestInit::new(url()).method("PUT");
+        for (name, value) in headers {
+            init = init.header(*name, *value);
+        }
+        server
+            .fetch(&mut browser, &page(), init, Time::ZERO)
+            .unwrap()
+            .requests
+            .remove(0)
+    }
+
+    #[test]
+    fn placeholders_stand_for_the_request_headers() {
+        let request = preflight(&[("X-B", "1"), ("X-A", "2")]);
+        let route = Route::new(
+            None,
+            url(),
+            204,
+            vec![
+                (ACCESS_CONTROL_ALLOW_ORIGIN, "{{origin}}".into()),
+                (
+                    ACCESS_CONTROL_ALLOW_METHODS,
+                    "{{request-method}}, {{request-method}}".into(),
+                ),
+                (ACCESS_CONTROL_ALLOW_HEADERS, "{{request-headers}}".into()),
+                (ACCESS_CONTROL_EXPOSE_HEADERS, "{{unknown}}\n".into()),
+                (ACCESS_CONTROL_MAX_AGE, " 5\0".into()),
+            ],
+        );
+        let list = route.header_list(&request);
+        let get = |name| list.get(&name).map(|v| v.into_owned());
+        assert_eq!(
+            get(ACCESS_CONTROL_ALLOW_ORIGIN).unwrap(),
+            b"http://page.example"
+        );
+        assert_eq!(get(ACCESS_CONTROL_ALLOW_METHODS).unwrap(), b"PUT, PUT");
+        assert_eq!(get(ACCESS_CONTROL_ALLOW_HEADERS).unwrap(), b"x-a,x-b");
+        assert_eq!(get(ACCESS_CONTROL_EXPOSE_HEADERS).unwrap(), b"{{unknown}}");
+        assert_eq!(get(ACCESS_CONTROL_MAX_AGE), None);
+    }
+
+    #[test]
+    fn the_first_matching_route_answers_and_others_get_404() {
+        let route = |method, status| Route::new(method, url(), status, Vec::new());
+        let server = Server::new(vec![
+            route(Some(Method::GET), 201),
+            route(Some(Method::OPTIONS), 0).network_error(true),
+            route(None, 202),
+        ]);
+        let request = preflight(&[("X-A", "1")]);
+        assert!(request.is_preflight());
+        assert_eq!(server.answer(&request), Reply::NoResponse);
+        let status = |reply: Reply| match reply {
+            Reply::Response { status, .. } => status,
+            Reply::NoResponse => 0,
+        };
+        let mut browser = Browser::new(Profile::spec());
+        let mut fetch = |init| {
+            server
+                .fetch(&mut browser, &page(), init, Time::ZERO)
+                .unwrap()
+        };
+        let exchange = fetch(RequestInit::new("http://api.example/data#f"));
+        assert_eq!(status(server.answer(&exchange.requests[0])), 201);
+        let exchange = fetch(RequestInit::new("http://api.example/data").method("POST"));
+        assert_eq!(status(server.answer(&exchange.requests[0])), 202);
+        let exchange = fetch(RequestInit::new("http://api.example/other"));
+        assert_eq!(status(server.answer(&exchange.requests[0])), 404);
+        let failed = fetch(RequestInit::new("http://api.example/data").method("PUT"));
+        assert_eq!(failed.requests.len(), 1);
+        assert_eq!(failed.result.unwrap_err().reason.name(), "ConnectionFailed");
+    }
+
+    #[test]
+    fn steps_of_one_origin_share_a_document_and_others_open_one() {
+        let page = Origin::parse(b"http://page.example").unwrap();
+        let other = Origin::parse(b"http://other.example").unwrap();
+        let server = Server::new(vec![Route::new(
+            None,
+            url(),
+            200,
+            vec![(ACCESS_CONTROL_ALLOW_ORIGIN, "{{origin}}".into())],
+        )]);
+        let mut second = Step::new(Time::ZERO, StepRequest::new(url().as_str()));
+        second.origin = Some(other);
+        let scenario = Scenario::new(
+            page,
+            server,
+            vec![
+                Step::new(Time::ZERO, StepRequest::new(url().as_str())),
+                second,
+            ],
+        );
+        let origins: Vec<String> = scenario
+            .run(Profile::spec())
+            .into_iter()
+            .map(|result| {
+                let exchange = result.unwrap().unwrap();
+                let origin = exchange.requests[0].headers().get("origin").unwrap();
+                String::from_utf8(origin.into_owned()).unwrap()
+            })
+            .collect();
+        assert_eq!(origins, ["http://page.example", "http://other.example"]);
+    }
+
+    #[test]
+    fn unmodelled_fields_stop_the_scenario() {
+        let mut request = StepRequest::new("http://api.example/");
+        request.body = Some("x".into());
+        let scenario = Scenario::new(
+            Origin::new_opaque(),
+            Server::default(),
+            vec![
+                Step::new(Time::ZERO, request),
+                Step::new(Time::ZERO, StepRequest::new("http://api.example/")),
+            ],
+        );
+        let results = scenario.run(Profile::spec());
+        assert_eq!(results.len(), 1);
+        assert!(matches!(results[0], Err(NotModelled("request.body"))));
+    }
+}

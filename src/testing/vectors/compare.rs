@@ -1,0 +1,142 @@
+//! Kind `scenario`: runs the scenario under the vector's profile and compares each step with
+//! what it expects.
+
+use super::verdict::{Checker, Mismatch, Verdict};
+use crate::fetch::Exchange;
+use crate::profile::Engine;
+use crate::request::{OutgoingRequest, RequestError};
+use crate::testing::scenario::{Expect, Outcome, Scenario};
+use url::Url;
+
+/// Runs `scenario` on a fresh browser of `engine`'s profile.
+pub(super) fn run_scenario(scenario: &Scenario, engine: Engine) -> Verdict {
+    let mut checker = Checker::default();
+    for (index, (step, result)) in scenario
+        .steps
+        .iter()
+        .zip(scenario.run(engine.profile()))
+        .enumerate()
+    {
+        checker.step = Some(index);
+        match result {
+            Err(not_modelled) => {
+                return Verdict::Failed(vec![Mismatch {
+                    step: Some(index),
+                    ..Mismatch::malformed(format!("this runner cannot run it: {not_modelled}"))
+                }]);
+            }
+            Ok(outcome) => compare(
+                &mut checker,
+                &step.expect,
+                step.request.use_cors_preflight,
+                &outcome,
+            ),
+        }
+    }
+    checker.verdict()
+}
+
+/// Compares one step's outcome with its expectations (`xhr`: the step used `XMLHttpRequest`,
+/// whose response has no type); the first mismatch of the step carries what happened in it.
+fn compare(
+    checker: &mut Checker,
+    expect: &Expect,
+    xhr: bool,
+    got: &Result<Exchange, RequestError>,
+) {
+    let before = checker.mismatches.len();
+    let (requests, result) = match got {
+        Ok(exchange) => (exchange.requests.as_slice(), Some(&exchange.result)),
+        // The Request constructor threw: fetch() rejects before any request.
+        Err(_) => (&[][..], None),
+    };
+    let response = result.and_then(|result| result.as_ref().ok());
+    let outcome = if response.is_some() {
+        Outcome::Ok
+    } else {
+        Outcome::NetworkError
+    };
+    checker.check(
+        "result",
+        expect.result.map(Outcome::as_str),
+        outcome.as_str(),
+    );
+    checker.check(
+        "type",
+        expect.response_type.map(|t| t.as_str()),
+        response
+            .filter(|_| !xhr)
+            .map_or("(none)", |r| r.response_type().as_str()),
+    );
+    checker.check("status", expect.status, response.map_or(0, |r| r.status()));
+    checker.check(
+        "exposed_headers",
+        expect.exposed_headers.clone(),
+        response
+            .map(|r| r.exposed_header_names())
+            .unwrap_or_default(),
+    );
+    checker.check(
+        "preflight",
+        expect.preflight,
+        requests.iter().any(OutgoingRequest::is_preflight),
+    );
+    let error = result.and_then(|result| result.as_ref().err());
+    checker.check(
+        "error",
+        expect.error.as_deref(),
+        error.map_or("(none)", |e| e.reason.name()),
+    );
+    if let Some(expected) = &expect.requests {
+        checker.check("requests.length", Some(expected.len()), requests.len());
+        for (i, (expected, sent)) in expected.iter().zip(requests).enumerate() {
+            checker.check(
+                &format!("requests[{i}].method"),
+                expected.method.as_deref(),
+                sent.method().as_str(),
+            );
+            let url = expected
+                .url
+                .as_deref()
+                .map(|u| Url::parse(u).map(String::from).unwrap_or(u.to_owned()));
+            checker.check(
+                &format!("requests[{i}].url"),
+                url.as_deref(),
+                sent.url().as_str(),
+            );
+            for (name, value) in &expected.headers {
+                checker.check(
+                    &format!("requests[{i}].headers.{name}"),
+                    Some(value.clone()),
+                    sent.headers()
+                        .get(name.as_str())
+                        .map(|v| String::from_utf8_lossy(&v).into_owned()),
+                );
+            }
+        }
+    }
+    if let (Some(first), Ok(exchange)) = (checker.mismatches.get_mut(before), got) {
+        first.detail = Some(detail(exchange));
+    }
+}
+
+/// What happened in a step, for a person: why the fetch was blocked or allowed.
+fn detail(exchange: &Exchange) -> String {
+    let mut text = match &exchange.result {
+        Ok(response) => format!(
+            "allowed: a `{}` response, status {}",
+            response.response_type(),
+            response.status()
+        ),
+        Err(error) => format!(
+            "blocked: {}\nconsole: {}\nfix: {}",
+            error.reason.name(),
+            error.console_message(),
+            error.fix()
+        ),
+    };
+    if let Some(trace) = &exchange.trace {
+        text.push_str(&format!("\nwhy:\n{trace}"));
+    }
+    text
+}
