@@ -46,7 +46,7 @@ struct EntryKey {
 /// The same fields, borrowed, for lookups that allocate nothing. Its derived `Hash` feeds the
 /// hasher exactly what `EntryKey`'s does (`str` and `String`, `[u8]` and `Box<[u8]>` hash
 /// alike, and the two enums have the same variants in the same order).
-#[derive(Hash)]
+#[derive(Clone, Copy, Hash)]
 struct EntryRef<'a> {
     partition: &'a str,
     origin: &'a str,
@@ -61,10 +61,22 @@ enum ItemRef<'a> {
     HeaderName(&'a [u8]),
 }
 
-impl ItemRef<'_> {
-    /// Whether this is the `*` entry.
-    fn is_star(&self) -> bool {
-        matches!(self, Self::Method(b"*") | Self::HeaderName(b"*"))
+/// The keys a lookup probes, in order, each marked when it is a `*` entry's (see
+/// `PreflightCache::candidates`).
+#[derive(Default)]
+struct Candidates<'a> {
+    keys: [Option<(EntryRef<'a>, bool)>; 4],
+    len: usize,
+}
+
+impl<'a> Candidates<'a> {
+    fn push(&mut self, key: EntryRef<'a>, star: bool) {
+        self.keys[self.len] = Some((key, star));
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(EntryRef<'a>, bool)> {
+        self.keys[..self.len].iter().flatten()
     }
 }
 
@@ -212,13 +224,14 @@ impl PreflightCache {
     /// The keys of the entries that would match `request` for `item` (Fetch: "cache entry
     /// match" — a credentialed entry serves every request unless the rules say otherwise, an
     /// uncredentialed one only requests whose credentials mode is not `include`), the request's
-    /// own kind first; with `wildcard`, also the `*` entries.
+    /// own kind first; with `wildcard`, also the `*` entries, each marked `true`. At most four,
+    /// in a fixed array so that a lookup probes them without an iterator chain.
     fn candidates<'a>(
-        rules: CachePolicy,
+        rules: &CachePolicy,
         request: &CacheRequest<'a>,
         item: ItemRef<'a>,
         wildcard: bool,
-    ) -> impl Iterator<Item = EntryRef<'a>> {
+    ) -> Candidates<'a> {
         let credentials: &'static [bool] = match (
             request.include_credentials,
             rules.credentialed_entries_serve_all,
@@ -232,15 +245,15 @@ impl PreflightCache {
             ItemRef::Method(_) => ItemRef::Method(b"*"),
             ItemRef::HeaderName(_) => ItemRef::HeaderName(b"*"),
         };
-        let request = *request;
-        credentials.iter().flat_map(move |&c| {
+        let mut candidates = Candidates::default();
+        for &credentialed in credentials {
+            candidates.push(request.entry(credentialed, item), false);
             // A `*` stored by a credentialed preflight is a wildcard only if the rules say so.
-            let star = (wildcard && (!c || rules.credentialed_wildcards_match)).then_some(star);
-            [Some(item), star]
-                .into_iter()
-                .flatten()
-                .map(move |item| request.entry(c, item))
-        })
+            if wildcard && (!credentialed || rules.credentialed_wildcards_match) {
+                candidates.push(request.entry(credentialed, star), true);
+            }
+        }
+        candidates
     }
 
     /// Whether a `*` header-name entry may match `name` for `request`.
@@ -261,11 +274,13 @@ impl PreflightCache {
             ItemRef::Method(_) => !request.include_credentials,
             ItemRef::HeaderName(name) => header_wildcard_applies(rules, request, name),
         };
-        Self::candidates(*rules, request, item, wildcard).any(|key| {
-            self.entries
-                .get(&key)
-                .is_some_and(|entry| entry.expiry > now)
-        })
+        Self::candidates(rules, request, item, wildcard)
+            .iter()
+            .any(|(key, _)| {
+                self.entries
+                    .get(key)
+                    .is_some_and(|entry| entry.expiry > now)
+            })
     }
 
     /// The matching-rule fields of the policy that, each set to the standard's value alone,
@@ -326,19 +341,6 @@ impl PreflightCache {
         self.entries.get_mut(key)
     }
 
-    /// What the entry for `key` is: live, expired (and now removed) or missing (one hash lookup
-    /// when it is live).
-    fn freshness(&mut self, key: &EntryRef<'_>, now: Time) -> CacheMatch {
-        match self.entries.get(key) {
-            Some(entry) if entry.expiry > now => CacheMatch::Hit,
-            Some(_) => {
-                self.entries.remove(key);
-                CacheMatch::Expired
-            }
-            None => CacheMatch::Miss,
-        }
-    }
-
     /// The first live entry among [`PreflightCache::candidates`] (`*` entries reported as
     /// [`CacheMatch::Wildcard`]), else `Expired` if one had expired, else `Miss`.
     fn matches(
@@ -348,16 +350,25 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> CacheMatch {
-        let mut found = CacheMatch::Miss;
-        for key in Self::candidates(self.policy, request, item, wildcard) {
-            match self.freshness(&key, now) {
-                CacheMatch::Hit if key.item.is_star() => return CacheMatch::Wildcard,
-                CacheMatch::Hit => return CacheMatch::Hit,
-                CacheMatch::Expired => found = CacheMatch::Expired,
-                CacheMatch::Wildcard | CacheMatch::Miss => {}
+        let mut expired = false;
+        for &(key, star) in Self::candidates(&self.policy, request, item, wildcard).iter() {
+            if let Some(entry) = self.entries.get(&key) {
+                if entry.expiry > now {
+                    return if star {
+                        CacheMatch::Wildcard
+                    } else {
+                        CacheMatch::Hit
+                    };
+                }
+                self.entries.remove(&key);
+                expired = true;
             }
         }
-        found
+        if expired {
+            CacheMatch::Expired
+        } else {
+            CacheMatch::Miss
+        }
     }
 
     /// Fetch: "method cache entry match" — an entry for `method`, or for `*`. A `*` entry counts
@@ -451,8 +462,8 @@ impl PreflightCache {
     ) {
         let expiry = now.saturating_add(max_age);
         let mut matched = false;
-        for key in Self::candidates(self.policy, request, item, wildcard) {
-            if let Some(entry) = self.fresh(&key, now) {
+        for (key, _) in Self::candidates(&self.policy, request, item, wildcard).iter() {
+            if let Some(entry) = self.fresh(key, now) {
                 entry.expiry = expiry;
                 matched = true;
             }

@@ -7,6 +7,7 @@ use crate::origin::Origin;
 use crate::referrer::ReferrerSource;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 use url::Url;
 
 /// A document: the page a fetch comes from.
@@ -15,13 +16,19 @@ use url::Url;
 /// it takes as the URL standard defines it, so `http://localhost:80/` and `http://localhost/`
 /// are one origin; or [`Document::opaque`] for a page whose origin is opaque (a sandboxed frame,
 /// a `data:` page), which sends `Origin: null` and no referrer.
+///
+/// Cloning one is cheap: its fetches share it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
+pub struct Document(Arc<Client>);
+
+/// What a document's fetches read of it, made once.
+#[derive(Debug, PartialEq, Eq)]
+struct Client {
     origin: Origin,
     url: Option<Url>,
-    /// The origin's serialization as an `Origin` header value, made once.
+    /// The origin's serialization as an `Origin` header value.
     origin_header: HeaderValue,
-    /// The URL as a referrer, made once; `None` when the document sends no referrer.
+    /// The URL as a referrer; `None` when the document sends no referrer.
     referrer: Option<ReferrerSource>,
 }
 
@@ -47,32 +54,32 @@ impl Document {
     fn with(origin: Origin, url: Option<Url>, referrer: Option<ReferrerSource>) -> Self {
         let origin_header = HeaderValue::from_bytes(origin.serialization().as_bytes())
             .expect("a serialized origin is a header value");
-        Self {
+        Self(Arc::new(Client {
             origin,
             url,
             origin_header,
             referrer,
-        }
+        }))
     }
 
     /// Its origin.
     pub fn origin(&self) -> &Origin {
-        &self.origin
+        &self.0.origin
     }
 
     /// Its URL, against which a relative request URL resolves (`None` for [`Document::opaque`]).
     pub fn url(&self) -> Option<&Url> {
-        self.url.as_ref()
+        self.0.url.as_ref()
     }
 
     /// Its origin as an `Origin` header value.
     pub(crate) fn origin_header(&self) -> &HeaderValue {
-        &self.origin_header
+        &self.0.origin_header
     }
 
     /// Its URL as a referrer source.
     pub(crate) fn referrer_source(&self) -> Option<&ReferrerSource> {
-        self.referrer.as_ref()
+        self.0.referrer.as_ref()
     }
 }
 
@@ -102,7 +109,7 @@ impl TryFrom<&str> for Document {
 impl fmt::Display for Document {
     /// Its URL, or `null` for an opaque document without one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.url {
+        match self.url() {
             Some(url) => write!(f, "{url}"),
             None => f.write_str("null"),
         }

@@ -72,7 +72,7 @@ pub(crate) fn follow(
         location: location.to_string(),
     };
     if includes_credentials(&location) {
-        let same_origin = request.origin.is_same_origin(&Origin::of_url(&location));
+        let same_origin = request.origin().is_same_origin(&Origin::of_url(&location));
         if request.mode == Mode::Cors && !same_origin {
             return Err(credentials_error());
         }

@@ -95,9 +95,11 @@ impl Referrer {
 /// `url`: the full URL to the referrer's own origin, none from a potentially trustworthy
 /// referrer to a URL that is not, else the origin. Once reduced, a referrer never grows back.
 /// The engines count only https and wss as trustworthy here unless `policy` says otherwise.
+/// `origin` is the origin of the referrer source (the document's, which is the request's).
 pub(crate) fn determine(
     current: Referrer,
     source: Option<&ReferrerSource>,
+    origin: &Origin,
     url: &Url,
     policy: &ContextPolicy,
 ) -> Referrer {
@@ -116,7 +118,6 @@ pub(crate) fn determine(
             matches!(url.scheme(), "https" | "wss")
         }
     };
-    let origin = Origin::of_url(referrer_url);
     if origin.is_same_origin_with_url(url) {
         current
     } else if trustworthy(referrer_url) && !trustworthy(url) {
@@ -150,9 +151,12 @@ mod tests {
 
     #[test]
     fn strict_origin_when_cross_origin() {
-        let source = ReferrerSource::new(&url("https://page.example/app")).unwrap();
+        let page = url("https://page.example/app");
+        let source = ReferrerSource::new(&page).unwrap();
+        let origin = Origin::of_url(&page);
         let spec = ContextPolicy::SPEC;
-        let at = |current, target: &str| determine(current, Some(&source), &url(target), &spec);
+        let at =
+            |current, target: &str| determine(current, Some(&source), &origin, &url(target), &spec);
         assert_eq!(at(Referrer::Url, "https://page.example/x"), Referrer::Url);
         assert_eq!(at(Referrer::Url, "https://api.example/x"), Referrer::Origin);
         assert_eq!(
@@ -171,7 +175,9 @@ mod tests {
 
     #[test]
     fn engines_count_only_https_as_trustworthy() {
-        let source = ReferrerSource::new(&url("http://localhost:3000/")).unwrap();
+        let page = url("http://localhost:3000/");
+        let source = ReferrerSource::new(&page).unwrap();
+        let origin = Origin::of_url(&page);
         let to_http = url("http://api.example/");
         let spec = ContextPolicy::SPEC;
         let engines = ContextPolicy {
@@ -179,11 +185,11 @@ mod tests {
             ..spec
         };
         assert_eq!(
-            determine(Referrer::Url, Some(&source), &to_http, &spec),
+            determine(Referrer::Url, Some(&source), &origin, &to_http, &spec),
             Referrer::NoReferrer
         );
         assert_eq!(
-            determine(Referrer::Url, Some(&source), &to_http, &engines),
+            determine(Referrer::Url, Some(&source), &origin, &to_http, &engines),
             Referrer::Origin
         );
     }

@@ -40,7 +40,8 @@ pub(super) fn main_fetch(
     // Step 5: "determine request's referrer" (the referrer policy of the document).
     let referrer = referrer::determine(
         request.referrer,
-        request.referrer_source.as_ref(),
+        request.referrer_source(),
+        request.origin(),
         request.current_url(),
         &profile.context,
     );
@@ -53,7 +54,8 @@ pub(super) fn main_fetch(
     if tracer.is_on()
         && referrer::determine(
             request.referrer,
-            request.referrer_source.as_ref(),
+            request.referrer_source(),
+            request.origin(),
             request.current_url(),
             &ContextPolicy::SPEC,
         ) != referrer
@@ -84,8 +86,12 @@ pub(super) fn main_fetch(
     if is_bad_port(request.current_url()) {
         return Next::NetworkError(Reason::BadPort);
     }
-    if is_mixed_content(&request.origin, request.current_url(), &profile.context) {
-        if !is_mixed_content(&request.origin, request.current_url(), &ContextPolicy::SPEC) {
+    if is_mixed_content(request.origin(), request.current_url(), &profile.context) {
+        if !is_mixed_content(
+            request.origin(),
+            request.current_url(),
+            &ContextPolicy::SPEC,
+        ) {
             tracer.emit(|| Step::Departure {
                 field: "context.mixed_content_allows_loopback",
                 effect: "an https page may not fetch http loopback URLs".to_owned(),
@@ -97,7 +103,7 @@ pub(super) fn main_fetch(
     let url = request.current_url();
     let scheme = url.scheme();
     let same_origin =
-        request.origin.is_same_origin_with_url(url) && request.tainting == Tainting::Basic;
+        request.origin().is_same_origin_with_url(url) && request.tainting == Tainting::Basic;
     let why = if same_origin {
         TaintingWhy::SameOrigin
     } else if scheme == "data" {

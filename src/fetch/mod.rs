@@ -518,7 +518,7 @@ impl Fetch {
             reason,
             url: request.current_url().clone(),
             initial_url: request.url_list[0].clone(),
-            origin: request.origin.ascii_serialization(),
+            origin: request.origin().ascii_serialization(),
             initiator_type: request.initiator_type,
             status,
             engine: browser.profile.engine,

@@ -31,12 +31,8 @@ pub(crate) struct FetchRequest {
     pub redirect: RedirectMode,
     pub use_cors_preflight: bool,
     pub initiator_type: InitiatorType,
-    /// Fetch: request "origin" (the document's).
-    pub origin: Origin,
-    /// The origin as an `Origin` header value, made once per document.
-    pub origin_header: HeaderValue,
-    /// The document as a referrer source, if it can be one.
-    pub referrer_source: Option<ReferrerSource>,
+    /// Fetch: request "client" — the document, whose origin is the request's "origin".
+    pub client: Document,
     /// Fetch: request "referrer", as the last main fetch determined it.
     pub referrer: Referrer,
     /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch
@@ -71,9 +67,7 @@ impl FetchRequest {
             redirect: request.redirect,
             use_cors_preflight,
             initiator_type: request.initiator_type,
-            origin: document.origin().clone(),
-            origin_header: document.origin_header().clone(),
-            referrer_source: document.referrer_source().cloned(),
+            client: document.clone(),
             referrer: Referrer::Url,
             unsafe_names: Vec::new(),
             initial_preflight_trigger: false,
@@ -81,6 +75,16 @@ impl FetchRequest {
             redirect_count: 0,
             preflight_branch: false,
         }
+    }
+
+    /// Fetch: request "origin" (the document's).
+    pub fn origin(&self) -> &Origin {
+        self.client.origin()
+    }
+
+    /// The document as a referrer source, if it can be one.
+    pub fn referrer_source(&self) -> Option<&ReferrerSource> {
+        self.client.referrer_source()
     }
 
     /// Fetch: request "current URL".
@@ -109,14 +113,14 @@ impl FetchRequest {
     pub fn redirect_taint_is_same_origin(&self) -> bool {
         self.url_list.windows(2).all(|hop| {
             let last = Origin::of_url(&hop[0]);
-            last.is_same_origin(&Origin::of_url(&hop[1])) || self.origin.is_same_origin(&last)
+            last.is_same_origin(&Origin::of_url(&hop[1])) || self.origin().is_same_origin(&last)
         })
     }
 
     /// Fetch: "serializing a request origin" — `null` once redirect-tainted.
     pub fn serialized_origin(&self) -> &str {
         if self.redirect_taint_is_same_origin() {
-            self.origin.serialization()
+            self.origin().serialization()
         } else {
             "null"
         }
@@ -127,7 +131,7 @@ impl FetchRequest {
     /// included), or with `untainted` the document's whatever the taint, as in Firefox.
     pub fn preflight_origin(&self, untainted: bool) -> &str {
         if untainted {
-            self.origin.serialization()
+            self.origin().serialization()
         } else {
             self.serialized_origin()
         }
@@ -136,7 +140,7 @@ impl FetchRequest {
     /// The `Origin` header of the CORS-preflight request.
     pub fn preflight_origin_header(&self, untainted: bool) -> HeaderValue {
         if untainted || self.redirect_taint_is_same_origin() {
-            self.origin_header.clone()
+            self.client.origin_header().clone()
         } else {
             NULL
         }
@@ -150,7 +154,7 @@ impl FetchRequest {
     pub fn origin_header(&self, policy: &ContextPolicy) -> (Option<HeaderValue>, OriginWhy) {
         let serialized = |why| {
             if self.redirect_taint_is_same_origin() {
-                (Some(self.origin_header.clone()), why)
+                (Some(self.client.origin_header().clone()), why)
             } else {
                 (Some(NULL), OriginWhy::RedirectTainted)
             }
@@ -165,7 +169,7 @@ impl FetchRequest {
         // from a URL that is not https, outside mode `cors` (loopback URLs excepted in some
         // engines).
         let current = self.current_url();
-        let downgrade = is_https(&self.origin)
+        let downgrade = is_https(self.origin())
             && current.scheme() != "https"
             && !(policy.origin_header_spares_loopback && is_potentially_trustworthy(current));
         if self.mode != Mode::Cors && downgrade {
@@ -177,7 +181,7 @@ impl FetchRequest {
 
     /// The `Referer` value the request carries, if any.
     pub fn referer_header(&self) -> Option<&HeaderValue> {
-        self.referrer.header(self.referrer_source.as_ref())
+        self.referrer.header(self.referrer_source())
     }
 
     /// Fetch: "includeCredentials" — credentials mode `include`, or `same-origin` with basic
@@ -203,7 +207,7 @@ impl FetchRequest {
     pub fn cache_request(&self, untainted: bool) -> CacheRequest<'_> {
         CacheRequest {
             // Fetch: "determining the network partition key" — here, the document's origin.
-            partition: self.origin.serialization(),
+            partition: self.origin().serialization(),
             origin: self.preflight_origin(untainted),
             url: self.current_url().as_str(),
             include_credentials: self.credentials == CredentialsMode::Include,
