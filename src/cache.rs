@@ -224,8 +224,9 @@ impl PreflightCache {
     /// The keys of the entries that would match `request` for `item` (Fetch: "cache entry
     /// match" — a credentialed entry serves every request unless the rules say otherwise, an
     /// uncredentialed one only requests whose credentials mode is not `include`), the request's
-    /// own kind first; with `wildcard`, also the `*` entries, each marked `true`. At most four,
-    /// in a fixed array so that a lookup probes them without an iterator chain.
+    /// own kind for the item itself first; with `wildcard`, also the `*` entries, each marked
+    /// `true`. At most four, in a fixed array so that a lookup probes them without an iterator
+    /// chain.
     fn candidates<'a>(
         rules: &CachePolicy,
         request: &CacheRequest<'a>,
@@ -350,8 +351,22 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> CacheMatch {
+        // The first candidate is always the request's own kind for the item itself: probe it
+        // before building the others, so that the common hit costs one hash lookup.
+        let own = request.entry(request.include_credentials, item);
         let mut expired = false;
-        for &(key, star) in Self::candidates(&self.policy, request, item, wildcard).iter() {
+        match self.entries.get(&own) {
+            Some(entry) if entry.expiry > now => return CacheMatch::Hit,
+            Some(_) => {
+                self.entries.remove(&own);
+                expired = true;
+            }
+            None => {}
+        }
+        for &(key, star) in Self::candidates(&self.policy, request, item, wildcard)
+            .iter()
+            .skip(1)
+        {
             if let Some(entry) = self.entries.get(&key) {
                 if entry.expiry > now {
                     return if star {
