@@ -59,31 +59,8 @@ fn cache_covers(
         now,
         record.as_mut(),
     );
-    let record = record.unwrap_or_default();
-    for field in record.departures {
-        tracer.emit(|| Step::Departure {
-            field,
-            effect: "the engine's cache matches entries by its own rules".to_owned(),
-        });
-    }
-    for item in record.items {
-        let unlisted_safelisted_method = matches!(
-            &item,
-            LookupItem::Method(_, found) if !found.is_hit()
-        ) && is_cors_safelisted_method(method)
-            && !request.use_cors_preflight;
-        tracer.emit(|| Step::CacheLookup(item));
-        if unlisted_safelisted_method
-            && matches!(
-                cache.policy().cached_methods,
-                CachedMethods::AllowedByEveryResult { .. }
-            )
-        {
-            tracer.emit(|| Step::Departure {
-                field: "cache.cached_methods",
-                effect: "a CORS-safelisted method needs a cached result of its own".to_owned(),
-            });
-        }
+    if let Some(record) = record {
+        trace_lookup(request, record, cache.policy(), tracer);
     }
     tracer.emit(|| Step::CacheVerdict { sufficient });
     if !sufficient && cache.policy().erases_insufficient_url_entries {
@@ -96,6 +73,41 @@ fn cache_covers(
         });
     }
     sufficient
+}
+
+/// Traces what a cache lookup found for each item, and the engine departures in it.
+fn trace_lookup(
+    request: &FetchRequest,
+    record: LookupRecord,
+    policy: &CachePolicy,
+    tracer: &mut Tracer,
+) {
+    for field in record.departures {
+        tracer.emit(|| Step::Departure {
+            field,
+            effect: "the engine's cache matches entries by its own rules".to_owned(),
+        });
+    }
+    let method = request.method.as_str().as_bytes();
+    for item in record.items {
+        let unlisted_safelisted_method = matches!(
+            &item,
+            LookupItem::Method(_, found) if !found.is_hit()
+        ) && is_cors_safelisted_method(method)
+            && !request.use_cors_preflight;
+        tracer.emit(|| Step::CacheLookup(item));
+        if unlisted_safelisted_method
+            && matches!(
+                policy.cached_methods,
+                CachedMethods::AllowedByEveryResult { .. }
+            )
+        {
+            tracer.emit(|| Step::Departure {
+                field: "cache.cached_methods",
+                effect: "a CORS-safelisted method needs a cached result of its own".to_owned(),
+            });
+        }
+    }
 }
 
 /// Fetch "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
