@@ -22,6 +22,14 @@ pub(crate) fn is_token(bytes: &[u8]) -> bool {
     !bytes.is_empty() && bytes.iter().all(|&b| is_tchar(b))
 }
 
+/// Orders byte strings as their ASCII-lowercase forms order, so that header names can be
+/// sorted and searched case-insensitively.
+pub(crate) fn compare_ignoring_case(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    a.iter()
+        .map(u8::to_ascii_lowercase)
+        .cmp(b.iter().map(u8::to_ascii_lowercase))
+}
+
 /// HTTP tab or space bytes (Fetch: "HTTP tab or space byte").
 const fn is_tab_or_space(b: u8) -> bool {
     b == b'\t' || b == b' '
@@ -256,6 +264,11 @@ impl HeaderList {
             }
             None => self.append(name, value),
         }
+    }
+
+    /// Keeps the headers for which `keep` is true, in order: one pass, whatever is removed.
+    pub fn retain(&mut self, mut keep: impl FnMut(&HeaderName, &HeaderValue) -> bool) {
+        self.0.retain(|(name, value)| keep(name, value));
     }
 
     /// Fetch: "delete" a header name — remove every header of that name.

@@ -3,7 +3,9 @@
 
 use crate::cors_check::{CheckPass, cors_check};
 use crate::error::{Reason, hint};
-use crate::header::{Extracted, HeaderList, HeaderValue, extract_token_list};
+use crate::header::{
+    Extracted, HeaderList, HeaderValue, compare_ignoring_case, extract_token_list,
+};
 use crate::method::is_cors_safelisted_method;
 use crate::profile::PreflightPolicy;
 use crate::request::CredentialsMode;
@@ -54,6 +56,7 @@ fn value(bytes: &[u8]) -> HeaderValue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Allowed {
     pub methods: Vec<Vec<u8>>,
+    /// Sorted case-insensitively (see [`Allowed::lists_header`]).
     pub header_names: Vec<Vec<u8>>,
     /// How the preflight response passed the CORS check.
     pub check: CheckPass,
@@ -61,6 +64,20 @@ pub(crate) struct Allowed {
     pub method: MethodAllowed,
     /// Whether `Authorization` was allowed only because the policy lets `*` cover it.
     pub wildcard_covered_authorization: bool,
+}
+
+impl Allowed {
+    /// Whether `Access-Control-Allow-Headers` lists `name` (case-insensitively).
+    pub fn lists_header(&self, name: &[u8]) -> bool {
+        lists(&self.header_names, name)
+    }
+}
+
+/// Whether `names`, sorted by [`compare_ignoring_case`], hold `name`.
+fn lists<N: AsRef<[u8]>>(names: &[N], name: &[u8]) -> bool {
+    names
+        .binary_search_by(|listed| compare_ignoring_case(listed.as_ref(), name))
+        .is_ok()
 }
 
 /// How a preflight response allowed the request's method (step 7.5).
@@ -128,6 +145,9 @@ pub(crate) fn validate(
         Extracted::Null => Vec::new(),
         Extracted::Values(names) => names,
     };
+    // Sorted, so that each of the request's names is looked up in logarithmic time.
+    let mut header_names = header_names;
+    header_names.sort_unstable_by(|a, b| compare_ignoring_case(a, b));
     let include = actual.credentials == CredentialsMode::Include;
     // 7.5. The method must be listed, safelisted, or covered by `*` without credentials.
     let method = if flagged {
@@ -143,7 +163,7 @@ pub(crate) fn validate(
             method: hint(actual.method),
         });
     };
-    let listed = |name: &[u8]| header_names.iter().any(|h| h.eq_ignore_ascii_case(name));
+    let listed = |name: &[u8]| lists(&header_names, name);
     let header_wildcard = !include && header_names.contains(&&b"*"[..]);
     // 7.6. A CORS non-wildcard request-header name (`Authorization`) must be listed explicitly,
     // unless the profile's engine lets `*` cover it.

@@ -188,6 +188,13 @@ pub struct CachePolicy {
     pub max_age_cap: Option<Duration>,
     /// The most entries the cache holds; `None` for no bound.
     pub capacity: Option<usize>,
+    /// The most memory the cache's entries may hold, in bytes (as `PreflightCache::bytes`
+    /// counts them): past it, the oldest entries go to make room. No engine bounds its cache
+    /// by bytes, so this is a departure of the model, and only once it is reached: within the
+    /// budget every profile keeps what its engine keeps. 64 MiB by default, far more than
+    /// 1,024 ordinary entries; it bounds what an unbounded cache (WebKit's) or long URLs can
+    /// take.
+    pub memory_budget: usize,
     /// Fetch "cache entry match": an entry stored for a credentialed request also serves
     /// requests without credentials. Firefox keys credentialed and uncredentialed entries apart
     /// (`nsPreflightCache`, key prefix `cred`/`nocred`).
@@ -217,6 +224,12 @@ pub struct CachePolicy {
     pub failure_clears: FailureClearing,
     /// Which methods a lookup lets through without their own method entry.
     pub cached_methods: CachedMethods,
+    /// The length, in characters of the URL's serialization (fragment included), from which a
+    /// URL's results are not cached at all; `None` for no such limit. Chromium stores nothing
+    /// for a URL of 1,024 characters or more (`PreflightCache::AppendEntry`, `kMaxKeyLength`;
+    /// recorded: `probe-long-url-path-1024` cached nothing, `probe-long-url-path-1000` did);
+    /// Firefox and WebKit cache URLs of 32,768 characters.
+    pub max_url_length: Option<usize>,
     /// Whether results are cached for requests whose origin serializes as `null` (an opaque
     /// document, or a redirect-tainted request). Chromium caches none (recorded:
     /// `null-origin.json` `null-origin-preflight-cache-hit-and-expiry`).
@@ -237,6 +250,7 @@ impl CachePolicy {
         default_max_age: Duration::from_secs(5),
         max_age_cap: None,
         capacity: Some(1024),
+        memory_budget: 64 << 20,
         credentialed_entries_serve_all: true,
         wildcard_entries_reused: true,
         wildcard_covers_authorization: false,
@@ -245,6 +259,7 @@ impl CachePolicy {
         erases_insufficient_url_entries: false,
         failure_clears: FailureClearing::PreflightedRequests,
         cached_methods: CachedMethods::Spec,
+        max_url_length: None,
         caches_null_origin: true,
         caches_redirect_tainted: true,
     };
@@ -510,6 +525,7 @@ impl Profile {
                     methods: &["GET", "HEAD", "POST"],
                     kept_until_evicted: false,
                 },
+                max_url_length: Some(1024),
                 caches_null_origin: false,
                 caches_redirect_tainted: false,
                 ..CachePolicy::SPEC

@@ -102,15 +102,9 @@ pub(crate) fn follow(
     let method_became_get = by_standard || by_delete_departure;
     if method_became_get {
         request.method = Method::GET;
-        let body_headers: Vec<_> = request
+        request
             .headers
-            .iter()
-            .map(|(name, _)| name.clone())
-            .filter(|name| safelist::is_request_body_header_name(name.as_str().as_bytes()))
-            .collect();
-        for name in &body_headers {
-            request.headers.delete(name);
-        }
+            .retain(|name, _| !safelist::is_request_body_header_name(name.as_str().as_bytes()));
     }
     // 13. Another origin: `Authorization` (the CORS non-wildcard request-header name) goes.
     let authorization_removed = cross_origin && request.headers.contains(&AUTHORIZATION);

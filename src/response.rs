@@ -128,6 +128,25 @@ impl FilteredResponse {
     }
 }
 
+/// Fetch: a response's "CORS-exposed header-name list", as a set to look names up in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Exposed {
+    /// `*`: every header name of the response.
+    All,
+    /// The listed names, lowercase and sorted.
+    Listed(Vec<Vec<u8>>),
+}
+
+impl Exposed {
+    /// Whether the list holds the (lowercase) header name `name`.
+    fn contains(&self, name: &[u8]) -> bool {
+        match self {
+            Self::All => true,
+            Self::Listed(names) => names.binary_search_by(|n| n.as_slice().cmp(name)).is_ok(),
+        }
+    }
+}
+
 /// Fetch "main fetch": the response's "CORS-exposed header-name list", from
 /// `Access-Control-Expose-Headers`. `*` exposes every header name of the response when the
 /// request's credentials mode is not `include` (with credentials it only names a header called
@@ -137,17 +156,16 @@ pub(crate) fn cors_exposed_header_names(
     headers: &HeaderList,
     credentials: CredentialsMode,
     star_despite_invalid_items: bool,
-) -> Vec<Vec<u8>> {
-    let all = || {
-        headers
-            .iter()
-            .map(|(n, _)| n.as_str().as_bytes().to_vec())
-            .collect()
-    };
+) -> Exposed {
     let wildcard = credentials != CredentialsMode::Include;
     match extract_token_list(headers, &ACCESS_CONTROL_EXPOSE_HEADERS) {
-        Extracted::Values(names) if wildcard && names.contains(&&b"*"[..]) => all(),
-        Extracted::Values(names) => names.into_iter().map(<[u8]>::to_vec).collect(),
+        Extracted::Values(names) if wildcard && names.contains(&&b"*"[..]) => Exposed::All,
+        Extracted::Values(names) => {
+            let mut names: Vec<Vec<u8>> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+            names.sort_unstable();
+            names.dedup();
+            Exposed::Listed(names)
+        }
         Extracted::Failure
             if wildcard
                 && star_despite_invalid_items
@@ -155,9 +173,9 @@ pub(crate) fn cors_exposed_header_names(
                     .get_decode_split(&ACCESS_CONTROL_EXPOSE_HEADERS)
                     .is_some_and(|items| items.iter().any(|item| item == "*")) =>
         {
-            all()
+            Exposed::All
         }
-        Extracted::Null | Extracted::Failure => Vec::new(),
+        Extracted::Null | Extracted::Failure => Exposed::Listed(Vec::new()),
     }
 }
 
@@ -169,11 +187,12 @@ pub(crate) fn basic_filter(headers: &HeaderList) -> HeaderList {
 }
 
 /// Fetch: "CORS filtered response" headers — only CORS-safelisted response-header names given
-/// the exposed list.
-pub(crate) fn cors_filter(headers: &HeaderList, exposed: &[Vec<u8>]) -> HeaderList {
-    let exposed: Vec<&[u8]> = exposed.iter().map(Vec::as_slice).collect();
+/// the exposed list (each name looked up once, in logarithmic time).
+pub(crate) fn cors_filter(headers: &HeaderList, exposed: &Exposed) -> HeaderList {
     filter(headers, |name| {
-        safelist::is_cors_safelisted_response_header_name(name.as_str().as_bytes(), &exposed)
+        let name = name.as_str().as_bytes();
+        safelist::is_cors_safelisted_response_header_name(name, &[])
+            || (exposed.contains(name) && !safelist::is_forbidden_response_header_name(name))
     })
 }
 

@@ -19,7 +19,7 @@ use crate::range::parse_single_range_header_value;
 use data_url::mime::Mime;
 use http::header::RANGE;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Whether `name` is a byte-case-insensitive match for one of `names`.
 fn is_one_of(name: &[u8], names: &[&str]) -> bool {
@@ -291,20 +291,26 @@ fn judged<'h>(headers: &'h HeaderList, policy: &RequestHeaderPolicy) -> Option<V
     if !combine && !fold_range {
         return None;
     }
-    let mut judged = Vec::new();
-    let mut seen = HashSet::new();
+    let mut judged: Vec<Judged<'h>> = Vec::new();
+    // Where each name's header went in `judged`, to join later values onto it ("get" joins a
+    // name's values with `, `) in one pass.
+    let mut first: HashMap<&http::HeaderName, usize> = HashMap::new();
     for (name, value) in headers.iter() {
-        let mut value = Cow::Borrowed(value.as_bytes());
-        if combine {
-            if !seen.insert(name) {
-                continue;
+        if combine && let Some(&at) = first.get(name) {
+            let joined: &mut Cow<'h, [u8]> = &mut judged[at].1;
+            joined.to_mut().extend_from_slice(b", ");
+            joined.to_mut().extend_from_slice(value.as_bytes());
+            continue;
+        }
+        first.insert(name, judged.len());
+        judged.push((name.as_str().as_bytes(), Cow::Borrowed(value.as_bytes())));
+    }
+    if fold_range {
+        for (name, value) in &mut judged {
+            if name.eq_ignore_ascii_case(b"range") && value.len() >= 5 {
+                value.to_mut()[..5].make_ascii_lowercase();
             }
-            value = headers.get(name).unwrap_or_default();
         }
-        if fold_range && *name == RANGE && value.len() >= 5 {
-            value.to_mut()[..5].make_ascii_lowercase();
-        }
-        judged.push((name.as_str().as_bytes(), value));
     }
     Some(judged)
 }

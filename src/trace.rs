@@ -525,6 +525,9 @@ impl fmt::Display for Step {
                         crate::cache::NotCached::RedirectTainted => {
                             "the engine caches no result for a redirect-tainted request"
                         }
+                        crate::cache::NotCached::UrlTooLong => {
+                            "the engine caches no result for a URL this long"
+                        }
                     };
                     write!(f, "preflight result not cached: {why}")
                 }

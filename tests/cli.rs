@@ -123,3 +123,55 @@ fn usage_without_files() {
             .contains("usage: cors-sim vectors FILE...")
     );
 }
+
+#[test]
+fn hostile_files_fail_naming_the_vector_and_print_no_control_character() {
+    let route = |extra: &str| {
+        format!(
+            r#"{{"id": "x", "kind": "scenario", "origin": "http://a", "server": {{"routes": [{extra}]}},
+                "steps": [{{"request": {{"url": "http://b/"}}}}]}}"#
+        )
+    };
+    let echo = "{{request-headers}}".repeat(9);
+    let vectors = [
+        r#"{"id": "p", "kind": "origin", "profile": 7, "input": "http://a/", "expect": {}}"#
+            .to_owned(),
+        route(r#"{"method": "*", "url": "http://b/", "status": 0}"#).replace("\"x\"", "\"s0\""),
+        route(r#"{"method": "*", "url": "http://b/", "status": 999}"#).replace("\"x\"", "\"s9\""),
+        route(r#"{"method": "*", "url": "http://b/", "status": 200, "headers": [["x", {"bytes": "+f+f"}]]}"#)
+            .replace("\"x\", \"kind\"", "\"hex\", \"kind\""),
+        route(&format!(
+            r#"{{"method": "*", "url": "http://b/", "status": 200, "headers": [["x-echo", "{echo}"]]}}"#
+        ))
+        .replace("\"x\", \"kind\"", "\"echo\", \"kind\""),
+        r#"{"id": "esc\u001b[32m\r\n999 passed, 0 failed", "kind": "teapot"}"#.to_owned(),
+    ];
+    let file = Scratch::new(
+        "hostile.json",
+        &format!(
+            r#"{{"format": "cors-vectors/1", "vectors": [{}]}}"#,
+            vectors.join(",")
+        ),
+    );
+    let (ok, text) = cors_sim(&[&file.0]);
+    assert!(!ok, "{text}");
+    for (id, why) in [
+        ("p", "invalid type"),
+        ("s0", "status 0 is not a response status"),
+        ("s9", "status 999 is not a response status"),
+        ("hex", "is not hex"),
+        ("echo", "placeholders, more than 8"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|line| line.contains(&format!(": {id}: (vector)")) && line.contains(why)),
+            "{id}: {text}"
+        );
+    }
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("esc\\u{1b}[32m\\r\\n999 passed"), "{text}");
+    assert_eq!(text.lines().last().unwrap(), "0 passed, 6 failed");
+}

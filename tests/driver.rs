@@ -1515,3 +1515,28 @@ fn data_urls_are_basic_and_never_reach_a_server() {
     );
     assert_eq!(error_of(&bad).reason, Reason::InvalidDataUrl);
 }
+
+/// A request with more headers than an `http::HeaderMap` holds (24,576) still goes on the wire
+/// in the model, and converting it to `http` types is an error, never a panic.
+#[test]
+fn requests_too_large_for_http_are_errors_not_panics() {
+    use cors_sim::header::NotRepresentable;
+    let mut init = RequestInit::new("http://page.example/same");
+    for i in 0..30_000 {
+        init = init.header(format!("x-h{i}"), "1");
+    }
+    let mut browser = spec();
+    let page: Document = PAGE.parse().unwrap();
+    let Ok(Next::Send(pending)) = browser.fetch(&page, init, Time::ZERO) else {
+        panic!("a same-origin GET goes on the wire");
+    };
+    assert!(pending.request().headers().len() > 30_000);
+    assert_eq!(
+        pending.request().to_http::<()>().unwrap_err(),
+        NotRepresentable::TooManyHeaders
+    );
+    assert_eq!(
+        pending.request().headers().to_http().unwrap_err(),
+        NotRepresentable::TooManyHeaders
+    );
+}

@@ -1280,6 +1280,92 @@ add("probe-check-simple-failure-and-credentialed-entry",
      ok(fetch(url, "PUT", credentials="include"), [sent("PUT", url)], at=2)])
 
 
+# =============================================================================================
+# J. Long URLs and the CORS-preflight cache (engines.md §1.8 kMaxKeyLength, §6 feature table)
+# =============================================================================================
+# Chromium's PreflightCache::AppendEntry does not store a result whose URL spec (the serialized
+# URL, query and fragment included, the origin not) is 1,024 characters or longer. The oracle
+# puts a per-vector prefix `/__o<6 hex>v<index>` (12 characters for indexes 0-9, 13 for 10-99,
+# 14 for 100-999, 15 for 1000-9999) in front of every path, so the browser sees URLs 12-15
+# characters longer than the vector's. Only lengths whose Chromium outcome is the same for any
+# of these prefixes are used: at most 1008 characters (seen <= 1023: cached) or at least 1024
+# (seen >= 1036: not cached). A length in 1009-1023 would be recorded cached or not depending on
+# the vector's index in the recorder's input, and would contradict a model applying Chromium's
+# real bound (1024) to the vector's URL. The exact bound was read off an exploratory recording
+# with exact lengths (not committed): seen 1020-1023 cached, 1024-1026 and 8192 not, path or query
+# alike, Chromium net-log CHECK_CORS_PREFLIGHT_CACHE "miss" then "hit-and-pass" vs two "miss".
+
+LONG_PF = ('The Fetch standard puts no bound on a CORS-preflight cache entry\'s URL: "CORS-preflight '
+           'fetch" steps 7.8-7.15 store entries (max-age 600) for the request\'s current URL, '
+           'whatever its length, and "HTTP fetch" step 4.1 skips the preflight at t=1 (method and '
+           'header-name cache entry match). A PUT with Content-Type application/json preflights '
+           '(Access-Control-Request-Headers content-type) at t=0; the same request at t=1 does '
+           'not. ')
+LONG_ENGINES = ('Chromium (engines.md §1.8 kMaxKeyLength) does not cache URL specs of 1,024 '
+                'characters or more, so it preflights again at t=1 when the URL the browser sees '
+                '(the vector\'s plus the oracle\'s 12-15-character prefix) is that long; Firefox '
+                'and WebKit cache any length. ')
+LONG_HOST = ".".join(["d" * 60, "e" * 60, "f" * 60]) + ".app.example"
+LONG_DOC = "http://" + LONG_HOST   # 201 characters
+JSON_CT = ("Content-Type", "application/json")
+
+
+def long_url(slug, length, where="path"):
+    """A URL on API of exactly `length` characters, padded with `x` in the path (`where`
+    "path") or in a query `?q=xxx...` after a short path ("query")."""
+    base = u("long-url", slug)
+    url = base + "/" if where == "path" else base + "?q="
+    url += "x" * (length - len(url))
+    assert len(url) == length, (slug, length)
+    return url
+
+
+def long_url_vector(id_, what, url, doc=DOC):
+    """t=0 and t=1: a preflighted PUT to `url` from a document of origin `doc`."""
+    doc_ref = doc + "/"
+    put = fetch(url, "PUT", headers=[JSON_CT])
+    add(id_, what + LONG_PF + LONG_ENGINES + f"Referer {doc_ref} (strict-origin-when-cross-origin; "
+        "the document is not potentially trustworthy).",
+        doc,
+        [reflect_options(url, (MAX_AGE, "600")), rt("PUT", url, 200, R_ORIGIN)],
+        [ok(put, [pre(url, "PUT", "content-type", origin=doc, referer=doc_ref),
+                  sent("PUT", url, origin=doc, referer=doc_ref)], preflight=True),
+         ok(put, [sent("PUT", url, origin=doc, referer=doc_ref)], at=1)])
+
+
+for length, seen in [(1000, "1012-1015: cached in Chromium too"),
+                     (1008, "1020-1023: the longest length Chromium caches whatever the prefix"),
+                     (1024, "1036-1039: not cached in Chromium, and 1,024 is its bound applied to "
+                            "the vector's own URL too"),
+                     (1100, "1112-1115: not cached in Chromium"),
+                     (2048, "2060-2063: not cached in Chromium"),
+                     (4096, "4108-4111: not cached in Chromium")]:
+    long_url_vector(
+        f"probe-long-url-path-{length}",
+        f"Probes the CORS-preflight cache for a URL of {length} characters, padded in the path "
+        f"(seen by the browser: {seen}). ",
+        long_url(f"path-{length}", length))
+
+for length, seen in [(1008, "1020-1023: cached in Chromium"),
+                     (1024, "1036-1039: not cached in Chromium if the query counts"),
+                     (1100, "1112-1115: not cached in Chromium if the query counts")]:
+    long_url_vector(
+        f"probe-long-url-query-{length}",
+        f"Probes whether the query counts in the URL's length: a URL of {length} characters, a "
+        f"short path and a long query (seen by the browser: {seen}); as "
+        f"probe-long-url-path-{length} with the length in the query. ",
+        long_url(f"query-{length}", length, "query"))
+
+long_url_vector(
+    "probe-long-url-long-document-origin",
+    f"Probes whether the document's origin counts in the URL's length: a URL of 1008 characters "
+    f"(seen by the browser: 1020-1023) fetched from a document whose origin has "
+    f"{len(LONG_DOC)} characters; Chromium's cache key holds the origin beside the URL spec, and "
+    f"only the spec's length is bounded, so Chromium caches it too (origin + URL would be over "
+    f"1,024). ",
+    long_url("long-document-origin", 1008), LONG_DOC)
+
+
 def main():
     source = ("Probes of engine differences (shared/research/engines.md §6, §1.7-1.10, "
               "§2.2-2.7, §3.2-3.5), with expectations of the WHATWG Fetch standard "

@@ -263,10 +263,7 @@ pub(super) fn preflight_response(
             how: allowed.method,
         });
         for name in &request.unsafe_names {
-            let listed = allowed
-                .header_names
-                .iter()
-                .any(|allowed| allowed.eq_ignore_ascii_case(name.as_bytes()));
+            let listed = allowed.lists_header(name.as_bytes());
             tracer.emit(|| Step::HeaderAllowed {
                 name: name.clone(),
                 by_wildcard: !listed,
@@ -385,6 +382,10 @@ fn trace_stored(
         Stored::NotCached(crate::cache::NotCached::RedirectTainted) => Some((
             "cache.caches_redirect_tainted",
             "no result cached for a redirect-tainted request".to_owned(),
+        )),
+        Stored::NotCached(crate::cache::NotCached::UrlTooLong) => Some((
+            "cache.max_url_length",
+            "no result cached for a URL this long".to_owned(),
         )),
         _ => None,
     };

@@ -291,7 +291,7 @@ pub(super) fn filtered_response(
         let mut hidden: Vec<(String, HiddenWhy)> = headers
             .iter()
             .map(|(name, _)| name.as_str().to_owned())
-            .filter(|name| !exposed.contains(name))
+            .filter(|name| exposed.binary_search(name).is_err())
             .map(|name| {
                 let why = hidden_why(request, headers, &name);
                 (name, why)

@@ -88,15 +88,28 @@ pub(super) fn seen_status<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>
     }
 }
 
-/// A route's headers: names that are header names, values as byte strings.
+/// The most placeholders (`{{origin}}`, …) a route header value may hold: each stands for a
+/// request header that can be as long as the file, so a value's expansion stays within this
+/// many times the file's size.
+pub(super) const MAX_PLACEHOLDERS: usize = 8;
+
+/// A route's headers: names that are header names, values as byte strings holding at most
+/// [`MAX_PLACEHOLDERS`] placeholders.
 pub(super) fn response_headers<'de, D, V>(d: D) -> Result<Vec<(HeaderName, V)>, D::Error>
 where
     D: Deserializer<'de>,
-    V: Deserialize<'de>,
+    V: Deserialize<'de> + AsRef<[u8]>,
 {
     Vec::<(String, V)>::deserialize(d)?
         .into_iter()
         .map(|(name, value)| {
+            let placeholders = value.as_ref().windows(2).filter(|w| w == b"{{").count();
+            if placeholders > MAX_PLACEHOLDERS {
+                return Err(D::Error::custom(format!(
+                    "route header {name:?} holds {placeholders} placeholders, more than \
+                     {MAX_PLACEHOLDERS}"
+                )));
+            }
             HeaderName::from_bytes(name.as_bytes())
                 .map(|name| (name, value))
                 .map_err(|_| D::Error::custom(format!("{name:?} is not a header name")))

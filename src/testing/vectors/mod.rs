@@ -60,13 +60,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// A file as JSON, each vector left as its text until it is read on its own, so that reading a
+/// file holds at most one vector's tree of JSON values at a time.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FileJson {
+struct FileJson<'a> {
     format: String,
     #[serde(default)]
     source: Option<String>,
-    vectors: Vec<serde_json::Value>,
+    #[serde(borrow)]
+    vectors: Vec<&'a serde_json::value::RawValue>,
     #[serde(default)]
     skipped: Vec<Skipped>,
 }
@@ -176,9 +179,22 @@ struct Common {
 const COMMON_FIELDS: [&str; 4] = ["id", "kind", "description", "profile"];
 
 impl Vector {
-    /// Reads one vector from its JSON; a vector that is not well formed is kept as
+    /// Reads one vector from its JSON text; a vector that is not well formed is kept as
     /// [`Kind::Malformed`].
-    fn read(value: serde_json::Value) -> Self {
+    fn read(raw: &serde_json::value::RawValue) -> Self {
+        match serde_json::from_str(raw.get()) {
+            Ok(value) => Self::from_value(value),
+            Err(e) => Self {
+                id: "?".into(),
+                description: None,
+                profile: Ok(Engine::Spec),
+                kind: Kind::Malformed(e.to_string()),
+            },
+        }
+    }
+
+    /// Reads one vector from its JSON value.
+    fn from_value(value: serde_json::Value) -> Self {
         let malformed = |id: String, message: String| Self {
             id,
             description: None,
@@ -188,18 +204,19 @@ impl Vector {
         let serde_json::Value::Object(mut fields) = value else {
             return malformed("?".into(), "a vector is a JSON object".into());
         };
-        let common = serde_json::from_value::<Common>(serde_json::Value::Object(fields.clone()));
-        let common = match common {
+        // The common fields go into their own map, leaving the kind's own fields.
+        let common: serde_json::Map<String, serde_json::Value> = COMMON_FIELDS
+            .iter()
+            .filter_map(|&name| Some((name.to_owned(), fields.remove(name)?)))
+            .collect();
+        let id = common.get("id").and_then(|id| id.as_str()).unwrap_or("?");
+        let common = match Common::deserialize(&serde_json::Value::Object(common.clone())) {
             Ok(common) => common,
-            Err(e) => {
-                let id = fields.get("id").and_then(|id| id.as_str()).unwrap_or("?");
-                return malformed(id.to_owned(), e.to_string());
-            }
+            Err(e) => return malformed(id.to_owned(), e.to_string()),
         };
         let Some(id) = common.id else {
             return malformed("?".into(), "no string `id`".into());
         };
-        fields.retain(|name, _| !COMMON_FIELDS.contains(&name.as_str()));
         let own = serde_json::Value::Object(fields);
         let kind = match common.kind.as_deref() {
             Some("origin") => parsed(own, Kind::Origin),

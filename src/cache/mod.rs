@@ -18,79 +18,43 @@ use crate::header::{Extracted, HeaderList, extract_single};
 use crate::method::is_cors_safelisted_method;
 use crate::profile::{CachePolicy, CachedMethods, FailureClearing, MaxAgeParsing};
 use crate::time::Time;
-use hashbrown::{Equivalent, HashMap};
 use http::header::ACCESS_CONTROL_MAX_AGE;
 use std::borrow::Cow;
-use std::collections::VecDeque;
-use std::sync::Arc;
 use std::time::Duration;
 
-/// What a cache entry allows: Fetch's cache entry "method" or "header name" (the other is null).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Item {
-    Method(Box<[u8]>),
-    /// Stored lowercase: header names match byte-case-insensitively.
-    HeaderName(Box<[u8]>),
-}
+mod entries;
 
-/// An entry's identity: everything but its max-age.
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct EntryKey {
-    partition: Box<str>,
-    origin: Box<str>,
-    url: Box<str>,
-    credentials: bool,
-    item: Item,
-}
+use entries::{Entries, ItemRef, KeyRef, TargetRef};
 
-/// The same fields, borrowed, for lookups that allocate nothing. Its derived `Hash` feeds the
-/// hasher exactly what `EntryKey`'s does (`str` and `String`, `[u8]` and `Box<[u8]>` hash
-/// alike, and the two enums have the same variants in the same order).
-#[derive(Clone, Copy, Hash)]
-struct EntryRef<'a> {
-    partition: &'a str,
-    origin: &'a str,
-    url: &'a str,
-    credentials: bool,
-    item: ItemRef<'a>,
-}
-
-#[derive(Clone, Copy, Hash)]
-enum ItemRef<'a> {
-    Method(&'a [u8]),
-    HeaderName(&'a [u8]),
-}
-
-/// The keys a lookup probes, in order, each marked when it is a `*` entry's (see
-/// `PreflightCache::candidates`).
-#[derive(Default)]
+/// The keys a lookup probes within its target, in order, each marked when it is a `*` entry's
+/// (see `PreflightCache::candidates`): at most four, in a fixed array.
 struct Candidates<'a> {
-    keys: [Option<(EntryRef<'a>, bool)>; 4],
+    keys: [KeyRef<'a>; 4],
+    stars: [bool; 4],
     len: usize,
 }
 
 impl<'a> Candidates<'a> {
-    fn push(&mut self, key: EntryRef<'a>, star: bool) {
-        self.keys[self.len] = Some((key, star));
+    fn new() -> Self {
+        let none = KeyRef {
+            credentials: false,
+            item: ItemRef::Method(b""),
+        };
+        Self {
+            keys: [none; 4],
+            stars: [false; 4],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, key: KeyRef<'a>, star: bool) {
+        self.keys[self.len] = key;
+        self.stars[self.len] = star;
         self.len += 1;
     }
 
-    fn iter(&self) -> impl Iterator<Item = &(EntryRef<'a>, bool)> {
-        self.keys[..self.len].iter().flatten()
-    }
-}
-
-impl Equivalent<Arc<EntryKey>> for EntryRef<'_> {
-    fn equivalent(&self, key: &Arc<EntryKey>) -> bool {
-        let item = match (&self.item, &key.item) {
-            (ItemRef::Method(a), Item::Method(b))
-            | (ItemRef::HeaderName(a), Item::HeaderName(b)) => *a == &**b,
-            _ => false,
-        };
-        item && self.credentials == key.credentials
-            && self.url == &*key.url
-            && self.origin == &*key.origin
-            && self.partition == &*key.partition
+    fn keys(&self) -> &[KeyRef<'a>] {
+        &self.keys[..self.len]
     }
 }
 
@@ -108,13 +72,12 @@ pub struct CacheRequest<'a> {
 }
 
 impl<'a> CacheRequest<'a> {
-    fn entry(&self, credentials: bool, item: ItemRef<'a>) -> EntryRef<'a> {
-        EntryRef {
+    /// The request target its entries are stored under.
+    fn target(&self) -> TargetRef<'a> {
+        TargetRef {
             partition: self.partition,
             origin: self.origin,
             url: self.url,
-            credentials,
-            item,
         }
     }
 }
@@ -135,11 +98,6 @@ fn lowercase(name: &[u8]) -> Cow<'_, [u8]> {
     } else {
         Cow::Borrowed(name)
     }
-}
-
-#[derive(Debug)]
-struct Entry {
-    expiry: Time,
 }
 
 /// What a lookup found for one method or header name.
@@ -184,10 +142,7 @@ pub enum LookupItem {
 /// Fetch: "CORS-preflight cache". <https://fetch.spec.whatwg.org/#concept-cache>
 #[derive(Debug, Default)]
 pub struct PreflightCache {
-    entries: HashMap<Arc<EntryKey>, Entry>,
-    /// Keys in the order they were stored, for eviction. A key removed from `entries` stays
-    /// here until it reaches the front or the queue is compacted.
-    stored: VecDeque<Arc<EntryKey>>,
+    entries: Entries,
     policy: CachePolicy,
 }
 
@@ -205,31 +160,35 @@ impl PreflightCache {
         &self.policy
     }
 
-    /// The number of entries stored, expired ones included until they are removed.
+    /// The number of entries stored, expired ones included until they are met.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// Whether no entry is stored.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
+    }
+
+    /// The memory the entries hold, in bytes (an estimate of their allocations), which the
+    /// policy's `memory_budget` bounds.
+    pub fn bytes(&self) -> usize {
+        self.entries.bytes()
     }
 
     /// Removes every entry.
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.stored.clear();
     }
 
-    /// The keys of the entries that would match `request` for `item` (Fetch: "cache entry
-    /// match" — a credentialed entry serves every request unless the rules say otherwise, an
-    /// uncredentialed one only requests whose credentials mode is not `include`), the request's
-    /// own kind for the item itself first; with `wildcard`, also the `*` entries, each marked
-    /// `true`. At most four, in a fixed array so that a lookup probes them without an iterator
-    /// chain.
+    /// The keys of the entries that would match `request` for `item` within its target (Fetch:
+    /// "cache entry match" — a credentialed entry serves every request unless the rules say
+    /// otherwise, an uncredentialed one only requests whose credentials mode is not
+    /// `include`), the request's own kind first; with `wildcard`, also the `*` entries, each
+    /// marked as such.
     fn candidates<'a>(
         rules: &CachePolicy,
-        request: &CacheRequest<'a>,
+        request: &CacheRequest<'_>,
         item: ItemRef<'a>,
         wildcard: bool,
     ) -> Candidates<'a> {
@@ -242,16 +201,16 @@ impl PreflightCache {
             (false, false) => &[false],
         };
         let wildcard = wildcard && rules.wildcard_entries_reused;
-        let star = match item {
-            ItemRef::Method(_) => ItemRef::Method(b"*"),
-            ItemRef::HeaderName(_) => ItemRef::HeaderName(b"*"),
-        };
-        let mut candidates = Candidates::default();
-        for &credentialed in credentials {
-            candidates.push(request.entry(credentialed, item), false);
+        let mut candidates = Candidates::new();
+        for &credentials in credentials {
+            candidates.push(KeyRef { credentials, item }, false);
             // A `*` stored by a credentialed preflight is a wildcard only if the rules say so.
-            if wildcard && (!credentialed || rules.credentialed_wildcards_match) {
-                candidates.push(request.entry(credentialed, star), true);
+            if wildcard && (!credentials || rules.credentialed_wildcards_match) {
+                let star = KeyRef {
+                    credentials,
+                    item: item.star(),
+                };
+                candidates.push(star, true);
             }
         }
         candidates
@@ -275,13 +234,8 @@ impl PreflightCache {
             ItemRef::Method(_) => !request.include_credentials,
             ItemRef::HeaderName(name) => header_wildcard_applies(rules, request, name),
         };
-        Self::candidates(rules, request, item, wildcard)
-            .iter()
-            .any(|(key, _)| {
-                self.entries
-                    .get(key)
-                    .is_some_and(|entry| entry.expiry > now)
-            })
+        let candidates = Self::candidates(rules, request, item, wildcard);
+        self.entries.peek(&request.target(), candidates.keys(), now)
     }
 
     /// The matching-rule fields of the policy that, each set to the standard's value alone,
@@ -332,18 +286,9 @@ impl PreflightCache {
             .collect()
     }
 
-    /// The entry for `key` unless it has expired; an expired entry is removed.
-    fn fresh(&mut self, key: &EntryRef<'_>, now: Time) -> Option<&mut Entry> {
-        let expired = self.entries.get(key)?.expiry <= now;
-        if expired {
-            self.entries.remove(key);
-            return None;
-        }
-        self.entries.get_mut(key)
-    }
-
     /// The first live entry among [`PreflightCache::candidates`] (`*` entries reported as
-    /// [`CacheMatch::Wildcard`]), else `Expired` if one had expired, else `Miss`.
+    /// [`CacheMatch::Wildcard`]), else `Expired` if one had expired (and was removed), else
+    /// `Miss`.
     fn matches(
         &mut self,
         request: &CacheRequest<'_>,
@@ -351,38 +296,15 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> CacheMatch {
-        // The first candidate is always the request's own kind for the item itself: probe it
-        // before building the others, so that the common hit costs one hash lookup.
-        let own = request.entry(request.include_credentials, item);
-        let mut expired = false;
-        match self.entries.get(&own) {
-            Some(entry) if entry.expiry > now => return CacheMatch::Hit,
-            Some(_) => {
-                self.entries.remove(&own);
-                expired = true;
-            }
-            None => {}
-        }
-        for &(key, star) in Self::candidates(&self.policy, request, item, wildcard)
-            .iter()
-            .skip(1)
-        {
-            if let Some(entry) = self.entries.get(&key) {
-                if entry.expiry > now {
-                    return if star {
-                        CacheMatch::Wildcard
-                    } else {
-                        CacheMatch::Hit
-                    };
-                }
-                self.entries.remove(&key);
-                expired = true;
-            }
-        }
-        if expired {
-            CacheMatch::Expired
-        } else {
-            CacheMatch::Miss
+        let candidates = Self::candidates(&self.policy, request, item, wildcard);
+        let probe = self
+            .entries
+            .probe(&request.target(), candidates.keys(), now);
+        match probe.hit {
+            Some(index) if candidates.stars[index] => CacheMatch::Wildcard,
+            Some(_) => CacheMatch::Hit,
+            None if probe.expired => CacheMatch::Expired,
+            None => CacheMatch::Miss,
         }
     }
 
@@ -476,80 +398,32 @@ impl PreflightCache {
         now: Time,
     ) {
         let expiry = now.saturating_add(max_age);
-        let mut matched = false;
-        for (key, _) in Self::candidates(&self.policy, request, item, wildcard).iter() {
-            if let Some(entry) = self.fresh(key, now) {
-                entry.expiry = expiry;
-                matched = true;
-            }
-        }
-        if matched || expiry <= now || self.policy.capacity == Some(0) {
+        let target = request.target();
+        let candidates = Self::candidates(&self.policy, request, item, wildcard);
+        let refreshed = self
+            .entries
+            .refresh(&target, candidates.keys(), expiry, now);
+        if refreshed || expiry <= now || self.policy.capacity == Some(0) {
             return;
         }
-        if self
-            .policy
-            .capacity
-            .is_some_and(|capacity| self.entries.len() >= capacity)
-        {
-            self.make_room(now);
-        }
-        let key = Arc::new(EntryKey {
-            partition: request.partition.into(),
-            origin: request.origin.into(),
-            url: request.url.into(),
+        let own = KeyRef {
             credentials: request.include_credentials,
-            item: match item {
-                ItemRef::Method(method) => Item::Method(method.into()),
-                ItemRef::HeaderName(name) => Item::HeaderName(name.into()),
-            },
-        });
-        self.stored.push_back(Arc::clone(&key));
-        self.entries.insert(key, Entry { expiry });
-        self.compact();
-    }
-
-    /// Frees one place: drops every expired entry, and if none had expired, the oldest stored.
-    fn make_room(&mut self, now: Time) {
-        let before = self.entries.len();
-        self.entries.retain(|_, entry| entry.expiry > now);
-        if self.entries.len() < before {
-            return;
-        }
-        while let Some(oldest) = self.stored.pop_front() {
-            if self.is_live(&oldest) {
-                self.entries.remove(&oldest);
-                return;
-            }
-        }
-    }
-
-    /// Drops queue slots whose entries are gone once they outnumber the live ones, so the
-    /// queue's size stays within twice the cache's.
-    fn compact(&mut self) {
-        if self.stored.len() > 2 * self.entries.len() + 16 {
-            let mut stored = std::mem::take(&mut self.stored);
-            stored.retain(|key| self.is_live(key));
-            self.stored = stored;
-        }
-    }
-
-    /// Whether this queue slot's key is the stored entry's own (not a removed entry's, whose
-    /// key may since have been stored again).
-    fn is_live(&self, key: &Arc<EntryKey>) -> bool {
-        self.entries
-            .get_key_value(key)
-            .is_some_and(|(live, _)| Arc::ptr_eq(live, key))
+            item,
+        };
+        self.entries.insert(
+            &target,
+            &own,
+            expiry,
+            self.policy.capacity,
+            self.policy.memory_budget,
+            now,
+        );
     }
 
     /// Fetch: "clear cache entries" — removes the entries for this partition, origin and URL,
     /// whatever their credentials, method or header name.
     pub fn clear_entries(&mut self, request: &CacheRequest<'_>) {
-        self.entries.retain(|key, _| {
-            !(&*key.url == request.url
-                && &*key.origin == request.origin
-                && &*key.partition == request.partition)
-        });
-        self.compact();
+        self.entries.clear_target(&request.target());
     }
 }
 
@@ -578,6 +452,8 @@ pub enum NotCached {
     NullOrigin,
     /// The request was redirect-tainted, and the engine caches no such result.
     RedirectTainted,
+    /// The URL is longer than the engine caches results for.
+    UrlTooLong,
 }
 
 impl PreflightCache {
@@ -652,6 +528,12 @@ impl PreflightCache {
         let Some(asked) = max_age(headers, &policy) else {
             return Stored::NotCached(NotCached::MaxAge);
         };
+        if policy
+            .max_url_length
+            .is_some_and(|longest| request.url.len() >= longest)
+        {
+            return Stored::NotCached(NotCached::UrlTooLong);
+        }
         if !policy.caches_null_origin && request.origin == "null" {
             return Stored::NotCached(NotCached::NullOrigin);
         }
@@ -949,6 +831,7 @@ mod tests {
 
     #[test]
     fn a_full_cache_drops_expired_entries_first_then_the_oldest() {
+        // Expired entries at the front of the store order go first, then the oldest stored.
         let mut cache = PreflightCache::new(CachePolicy {
             capacity: Some(2),
             ..CachePolicy::SPEC
@@ -979,8 +862,59 @@ mod tests {
                 cache.clear_entries(&r);
             }
             assert!(cache.len() <= 4);
-            assert!(cache.stored.len() <= 2 * cache.len() + 17);
+            assert!(cache.entries.queue_len() <= 2 * cache.len() + 17);
         }
+    }
+
+    #[test]
+    fn a_target_is_stored_once_however_many_entries_it_has() {
+        let mut cache = PreflightCache::new(unbounded());
+        let url = format!("http://api.example/{}", "a".repeat(64 << 10));
+        let r = request(&url, false);
+        for i in 0..1024 {
+            cache.store_header_name(&r, format!("x-{i}").as_bytes(), FIVE, Time::ZERO);
+        }
+        assert_eq!(cache.len(), 1024);
+        // One copy of the 64 KiB URL, not one per entry.
+        assert!(cache.bytes() < (64 << 10) + 1024 * 200, "{}", cache.bytes());
+        cache.clear_entries(&r);
+        assert_eq!((cache.len(), cache.bytes()), (0, 0));
+    }
+
+    #[test]
+    fn the_memory_budget_bounds_the_bytes_held() {
+        let mut cache = PreflightCache::new(CachePolicy {
+            memory_budget: 64 << 10,
+            ..unbounded()
+        });
+        for i in 0..10_000u32 {
+            let url = format!("http://api.example/{i}/{}", "p".repeat(100));
+            cache.store_method(&request(&url, false), b"PUT", FIVE, Time::ZERO);
+            assert!(cache.bytes() <= 64 << 10, "{} at {i}", cache.bytes());
+        }
+        // The newest are kept, the oldest made room.
+        let newest = format!("http://api.example/9999/{}", "p".repeat(100));
+        assert!(cache.method_match(&request(&newest, false), b"PUT", Time::ZERO));
+        let oldest = format!("http://api.example/0/{}", "p".repeat(100));
+        assert!(!cache.method_match(&request(&oldest, false), b"PUT", Time::ZERO));
+        // An entry larger than the whole budget is not stored.
+        let huge = format!("http://api.example/{}", "h".repeat(128 << 10));
+        cache.store_method(&request(&huge, false), b"PUT", FIVE, Time::ZERO);
+        assert!(!cache.method_match(&request(&huge, false), b"PUT", Time::ZERO));
+    }
+
+    #[test]
+    fn an_unbounded_cache_sweeps_what_expired_as_a_stream_goes_on() {
+        let mut cache = PreflightCache::new(CachePolicy {
+            capacity: None,
+            ..CachePolicy::SPEC
+        });
+        for i in 0..100_000u64 {
+            let url = format!("http://api.example/{i}");
+            cache.store_method(&request(&url, false), b"PUT", FIVE, Time::from_secs(10 * i));
+        }
+        // Each store sweeps two slots from the front: every entry but the newest has expired.
+        assert!(cache.len() <= 2, "{}", cache.len());
     }
 
     #[test]
