@@ -237,7 +237,7 @@ impl<N: HeaderNameRef + ?Sized> HeaderNameRef for &N {
 }
 
 /// A Fetch "header list": headers in order, duplicates kept, names compared case-insensitively.
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct HeaderList(Vec<(HeaderName, HeaderValue)>);
 
 impl HeaderList {

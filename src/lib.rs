@@ -9,6 +9,8 @@
 
 pub mod advice;
 pub mod cache;
+#[cfg(feature = "client")]
+pub mod client;
 mod console;
 pub mod cors_check;
 pub mod document;
@@ -40,8 +42,8 @@ pub use header::{HeaderList, HeaderValue};
 pub use origin::Origin;
 pub use profile::{Engine, Profile};
 pub use request::{
-    CredentialsMode, InitiatorType, Mode, OutgoingRequest, RedirectMode, Request, RequestError,
-    RequestInit,
+    Body, CredentialsMode, InitiatorType, Mode, OutgoingRequest, RedirectMode, Request,
+    RequestError, RequestInit,
 };
 pub use response::{FilteredResponse, ResponseType};
 pub use time::Time;

@@ -102,6 +102,7 @@ pub(crate) fn follow(
     let method_became_get = by_standard || by_delete_departure;
     if method_became_get {
         request.method = Method::GET;
+        request.body = None;
         request
             .headers
             .retain(|name, _| !safelist::is_request_body_header_name(name.as_str().as_bytes()));

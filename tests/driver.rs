@@ -1540,3 +1540,69 @@ fn requests_too_large_for_http_are_errors_not_panics() {
         NotRepresentable::TooManyHeaders
     );
 }
+
+/// Fetch "extract a body": a string body brings `Content-Type: text/plain;charset=UTF-8`
+/// (CORS-safelisted, so a `POST` stays simple) unless script set one; `GET` and `HEAD` cannot
+/// have a body (XHR drops it); a preflight carries none; a 303 drops it with the method.
+#[test]
+fn a_string_body_brings_its_type_and_goes_only_on_the_request_itself() {
+    let page: Document = PAGE.parse().unwrap();
+    let mut browser = spec();
+    let post = RequestInit::new(API).method("POST").body("hello");
+    let exchange = browser
+        .fetch_with(&page, post, Time::ZERO, server(&[], ALLOW_ALL))
+        .unwrap();
+    assert!(!exchange.preflighted());
+    let sent = &exchange.requests[0];
+    assert_eq!(
+        header(sent, "content-type").as_deref(),
+        Some("text/plain;charset=UTF-8")
+    );
+    assert_eq!(sent.body(), Some(&b"hello"[..]));
+    assert_eq!(
+        sent.to_http_with_body::<Vec<u8>>().unwrap().body(),
+        &b"hello".to_vec()
+    );
+
+    let json = RequestInit::new(API)
+        .method("PUT")
+        .header("Content-Type", "application/json")
+        .body("{}");
+    let exchange = browser
+        .fetch_with(&page, json, Time::ZERO, server(ALLOW_ALL, ALLOW_ALL))
+        .unwrap();
+    let [preflight, actual] = &exchange.requests[..] else {
+        panic!("a preflight and the PUT");
+    };
+    assert_eq!(preflight.body(), None);
+    assert_eq!(actual.body(), Some(&b"{}"[..]));
+    assert_eq!(
+        header(actual, "content-type").as_deref(),
+        Some("application/json")
+    );
+
+    let get = RequestInit::new(API).body("x");
+    assert!(matches!(
+        browser.fetch(&page, get.clone(), Time::ZERO),
+        Err(RequestError::BodyWithGetOrHead)
+    ));
+    let xhr = get.use_cors_preflight(true);
+    let Ok(Next::Send(pending)) = browser.fetch(&page, xhr, Time::ZERO) else {
+        panic!("XHR sends a GET without its body");
+    };
+    assert_eq!(pending.request().body(), None);
+
+    let redirected = RequestInit::new("http://page.example/a").method("POST").body("x");
+    let exchange = browser
+        .fetch_with(&page, redirected, Time::ZERO, |request: &OutgoingRequest| {
+            if request.method() == http::Method::POST {
+                response(303, &[("Location", "/b")])
+            } else {
+                response(200, &[])
+            }
+        })
+        .unwrap();
+    assert_eq!(exchange.requests[1].method(), http::Method::GET);
+    assert_eq!(exchange.requests[1].body(), None);
+    assert_eq!(header(&exchange.requests[1], "content-type"), None);
+}

@@ -133,15 +133,11 @@ fn preflight_request(
             effect: "the preflight carries the document's origin, not `null`".to_owned(),
         });
     }
-    on_the_wire(
-        request,
-        Method::OPTIONS,
-        headers,
-        true,
-        false,
-        profile,
-        tracer,
-    )
+    let preflight = on_the_wire(request, Method::OPTIONS, headers, true, profile, tracer);
+    OutgoingRequest {
+        credentials_included: false,
+        ..preflight
+    }
 }
 
 /// Fetch "HTTP-network-or-cache fetch": the request as sent — its headers, then `Origin`
@@ -166,24 +162,25 @@ fn actual_request(
     if let Some(origin) = origin {
         headers.append(ORIGIN, origin);
     }
-    on_the_wire(
+    let mut outgoing = on_the_wire(
         request,
         request.method.clone(),
         headers,
         false,
-        request.include_credentials(),
         profile,
         tracer,
-    )
+    );
+    outgoing.body = request.body.clone();
+    outgoing
 }
 
-/// The request for the current URL with `Referer` added, as it goes on the wire.
+/// The request for the current URL with `Referer` added, as it goes on the wire (without a
+/// body).
 fn on_the_wire(
     request: &FetchRequest,
     method: Method,
     mut headers: HeaderList,
     is_preflight: bool,
-    credentials_included: bool,
     profile: &Profile,
     tracer: &mut Tracer,
 ) -> OutgoingRequest {
@@ -202,8 +199,9 @@ fn on_the_wire(
         method,
         url: request.url_on_the_wire(keep_userinfo),
         headers,
+        body: None,
         is_preflight,
-        credentials_included,
+        credentials_included: request.include_credentials(),
     };
     tracer.emit(|| {
         let text = |name| {

@@ -90,10 +90,20 @@ impl Browser {
         now: Time,
     ) -> Result<Next, RequestError> {
         let trace = self.trace;
-        self.fetch_traced(document, init, now, trace)
+        self.fetch_as(document, init, now, trace)
     }
 
-    fn fetch_traced(
+    /// [`Browser::fetch`], recording a trace whatever the browser's setting.
+    pub(crate) fn fetch_traced(
+        &mut self,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+    ) -> Result<Next, RequestError> {
+        self.fetch_as(document, init, now, true)
+    }
+
+    fn fetch_as(
         &mut self,
         document: &Document,
         init: RequestInit,
@@ -132,7 +142,7 @@ impl Browser {
         mut server: impl FnMut(&OutgoingRequest) -> R,
     ) -> Result<Exchange, RequestError> {
         let mut requests = Vec::new();
-        let mut next = self.fetch_traced(document, init, now, true)?;
+        let mut next = self.fetch_traced(document, init, now)?;
         loop {
             match next {
                 Next::Send(pending) => {

@@ -14,6 +14,7 @@ use crate::response::Tainting;
 use crate::secure_context::{is_https, is_potentially_trustworthy};
 use crate::trace::OriginWhy;
 use http::Method;
+use std::sync::Arc;
 use url::Url;
 
 /// The value of an `Origin` header that hides the origin.
@@ -31,6 +32,8 @@ pub(crate) struct FetchRequest {
     pub redirect: RedirectMode,
     pub use_cors_preflight: bool,
     pub initiator_type: InitiatorType,
+    /// Fetch: request "body", shared by every request of the fetch that carries it.
+    pub body: Option<Arc<[u8]>>,
     /// Fetch: request "client" — the document, whose origin is the request's "origin".
     pub client: Document,
     /// Fetch: request "referrer", as the last main fetch determined it.
@@ -67,6 +70,7 @@ impl FetchRequest {
             redirect: request.redirect,
             use_cors_preflight,
             initiator_type: request.initiator_type,
+            body: request.body.map(|body| Arc::from(body.as_bytes())),
             client: document.clone(),
             referrer: Referrer::Url,
             unsafe_names: Vec::new(),

@@ -170,6 +170,34 @@ impl<const N: usize> ByteString for &[u8; N] {
     }
 }
 
+/// A request body as script gives it (Fetch's `BodyInit`, as far as CORS can tell them apart).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Body {
+    /// A string (`USVString`): "extract a body" gives it the type `text/plain;charset=UTF-8`.
+    Text(String),
+    /// Bytes (`BufferSource`, `Blob` without a type): no type of its own.
+    Bytes(Vec<u8>),
+}
+
+impl Body {
+    /// The body's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Text(text) => text.as_bytes(),
+            Self::Bytes(bytes) => bytes,
+        }
+    }
+
+    /// Fetch: the type "extract a body" gives it, if any.
+    fn content_type(&self) -> Option<&'static str> {
+        match self {
+            Self::Text(_) => Some("text/plain;charset=UTF-8"),
+            Self::Bytes(_) => None,
+        }
+    }
+}
+
 /// What script passes to `fetch()`: unchecked until [`Request::new`] checks it as the
 /// `Request` constructor does. Built from a URL with [`RequestInit::new`] and the setters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +210,7 @@ pub struct RequestInit {
     pub(crate) redirect: RedirectMode,
     pub(crate) use_cors_preflight: bool,
     pub(crate) initiator_type: InitiatorType,
+    pub(crate) body: Option<Body>,
 }
 
 impl RequestInit {
@@ -198,7 +227,21 @@ impl RequestInit {
             redirect: RedirectMode::default(),
             use_cors_preflight: false,
             initiator_type: InitiatorType::default(),
+            body: None,
         }
+    }
+
+    /// Sets a string body, as `fetch(url, {body: "…"})` does: without a `Content-Type` of its
+    /// own, the request gets `Content-Type: text/plain;charset=UTF-8`, which is CORS-safelisted.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = Some(Body::Text(body.into()));
+        self
+    }
+
+    /// Sets a body of bytes (an `ArrayBuffer`), which brings no `Content-Type`.
+    pub fn body_bytes(mut self, body: impl Into<Vec<u8>>) -> Self {
+        self.body = Some(Body::Bytes(body.into()));
+        self
     }
 
     /// Sets the method (normalized by the `Request` constructor: `put` becomes `PUT`).
@@ -266,6 +309,8 @@ pub enum RequestError {
     InvalidHeaderName(Vec<u8>),
     /// A header value contains NUL, CR or LF once normalized.
     InvalidHeaderValue(Vec<u8>),
+    /// A body with the method `GET` or `HEAD`.
+    BodyWithGetOrHead,
 }
 
 impl fmt::Display for RequestError {
@@ -286,6 +331,9 @@ impl fmt::Display for RequestError {
             Self::InvalidHeaderValue(v) => {
                 write!(f, "TypeError: invalid header value '{}'", v.escape_ascii())
             }
+            Self::BodyWithGetOrHead => {
+                f.write_str("TypeError: a request with the method GET or HEAD cannot have a body")
+            }
         }
     }
 }
@@ -303,6 +351,7 @@ pub struct Request {
     pub(crate) redirect: RedirectMode,
     pub(crate) use_cors_preflight: bool,
     pub(crate) initiator_type: InitiatorType,
+    pub(crate) body: Option<Body>,
     /// Headers script set that the `Headers` guard dropped, with why.
     pub(crate) dropped: Vec<DroppedHeader>,
 }
@@ -335,9 +384,10 @@ impl Request {
     /// Checks `init` as the `Request` constructor does: the mode must not be `navigate`; the URL
     /// is parsed against `base` (the document's URL) and must not include credentials; the
     /// method is normalized and must be a token, not forbidden, and CORS-safelisted under
-    /// `no-cors`; the headers go through the
-    /// `Headers` guard of the mode, which silently drops forbidden request-headers (and, under
-    /// `no-cors`, anything that is not a no-CORS-safelisted request-header).
+    /// `no-cors`; the headers go through the `Headers` guard of the mode, which silently drops
+    /// forbidden request-headers (and, under `no-cors`, anything that is not a
+    /// no-CORS-safelisted request-header); a body needs a method other than `GET` and `HEAD`
+    /// (`XMLHttpRequest` drops it instead) and, without a `Content-Type` header, adds its type.
     pub fn new(init: RequestInit, base: Option<&Url>) -> Result<Self, RequestError> {
         if init.mode == Mode::Navigate {
             return Err(RequestError::NavigateMode);
@@ -366,6 +416,21 @@ impl Request {
                 init.mode == Mode::NoCors,
             )?;
         }
+        let bodiless = method == Method::GET || method == Method::HEAD;
+        let body = match init.body {
+            // XMLHttpRequest's send() sets a GET's or HEAD's body to null.
+            Some(_) if bodiless && init.initiator_type == InitiatorType::XmlHttpRequest => None,
+            Some(_) if bodiless => return Err(RequestError::BodyWithGetOrHead),
+            body => body,
+        };
+        if let Some(content_type) = body.as_ref().and_then(Body::content_type)
+            && !headers.contains(&http::header::CONTENT_TYPE)
+        {
+            headers.append(
+                http::header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type),
+            );
+        }
         Ok(Self {
             url,
             method,
@@ -375,6 +440,7 @@ impl Request {
             redirect: init.redirect,
             use_cors_preflight: init.use_cors_preflight,
             initiator_type: init.initiator_type,
+            body,
             dropped,
         })
     }
@@ -391,6 +457,7 @@ impl Request {
             redirect: RedirectMode::Manual,
             use_cors_preflight: false,
             initiator_type: InitiatorType::Fetch,
+            body: None,
             dropped: Vec::new(),
         }
     }
@@ -423,6 +490,11 @@ impl Request {
     /// The redirect mode.
     pub fn redirect(&self) -> RedirectMode {
         self.redirect
+    }
+
+    /// The body.
+    pub fn body(&self) -> Option<&Body> {
+        self.body.as_ref()
     }
 
     /// The headers script set that the `Headers` guard dropped.

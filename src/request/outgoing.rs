@@ -3,14 +3,16 @@
 
 use crate::header::{HeaderList, NotRepresentable};
 use http::Method;
+use std::sync::Arc;
 use url::Url;
 
 /// A request as it goes on the wire.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OutgoingRequest {
     pub(crate) method: Method,
     pub(crate) url: Url,
     pub(crate) headers: HeaderList,
+    pub(crate) body: Option<Arc<[u8]>>,
     pub(crate) is_preflight: bool,
     pub(crate) credentials_included: bool,
 }
@@ -31,6 +33,11 @@ impl OutgoingRequest {
         &self.headers
     }
 
+    /// The body, if any (a preflight never has one).
+    pub fn body(&self) -> Option<&[u8]> {
+        self.body.as_deref()
+    }
+
     /// Whether this is a CORS-preflight request.
     pub fn is_preflight(&self) -> bool {
         self.is_preflight
@@ -44,9 +51,22 @@ impl OutgoingRequest {
 
     /// The request as an `http::Request` with an empty body of type `B` (e.g. `()`,
     /// `axum::body::Body`, `String`), unless its URL or a header holds what the `http` types
-    /// cannot carry (which a browser sends all the same).
+    /// cannot carry (which a browser sends all the same). See
+    /// [`OutgoingRequest::to_http_with_body`] for the body.
     pub fn to_http<B: Default>(&self) -> Result<http::Request<B>, NotRepresentable> {
-        let mut request = http::Request::new(B::default());
+        self.to_http_with(B::default())
+    }
+
+    /// The request as an `http::Request` carrying its body, in any type made from bytes
+    /// (`Vec<u8>`, `bytes::Bytes`, `axum::body::Body`, …).
+    pub fn to_http_with_body<B: From<Vec<u8>>>(
+        &self,
+    ) -> Result<http::Request<B>, NotRepresentable> {
+        self.to_http_with(B::from(self.body().unwrap_or_default().to_vec()))
+    }
+
+    fn to_http_with<B>(&self, body: B) -> Result<http::Request<B>, NotRepresentable> {
+        let mut request = http::Request::new(body);
         *request.method_mut() = self.method.clone();
         *request.uri_mut() = self
             .url
