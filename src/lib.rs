@@ -24,6 +24,7 @@ pub mod origin;
 pub mod preflight;
 pub mod profile;
 mod range;
+pub mod recognize;
 pub mod redirect;
 pub mod referrer;
 pub mod request;
