@@ -1592,15 +1592,22 @@ fn a_string_body_brings_its_type_and_goes_only_on_the_request_itself() {
     };
     assert_eq!(pending.request().body(), None);
 
-    let redirected = RequestInit::new("http://page.example/a").method("POST").body("x");
+    let redirected = RequestInit::new("http://page.example/a")
+        .method("POST")
+        .body("x");
     let exchange = browser
-        .fetch_with(&page, redirected, Time::ZERO, |request: &OutgoingRequest| {
-            if request.method() == http::Method::POST {
-                response(303, &[("Location", "/b")])
-            } else {
-                response(200, &[])
-            }
-        })
+        .fetch_with(
+            &page,
+            redirected,
+            Time::ZERO,
+            |request: &OutgoingRequest| {
+                if request.method() == http::Method::POST {
+                    response(303, &[("Location", "/b")])
+                } else {
+                    response(200, &[])
+                }
+            },
+        )
         .unwrap();
     assert_eq!(exchange.requests[1].method(), http::Method::GET);
     assert_eq!(exchange.requests[1].body(), None);
