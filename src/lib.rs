@@ -34,6 +34,8 @@ mod secure_context;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod time;
+#[cfg(feature = "tower")]
+pub mod tower;
 pub mod trace;
 
 pub use document::Document;

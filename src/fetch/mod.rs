@@ -161,6 +161,42 @@ impl Browser {
         }
     }
 
+    /// As [`Browser::fetch_with`], against an asynchronous server (a hyper handler, a test
+    /// service of a framework that is not a `tower` service): `server` gets each request and
+    /// its future gives what the request got. It runs on the caller's runtime and needs none of
+    /// its own, so it works inside `#[tokio::test]`.
+    pub async fn fetch_with_async<F, Fut, R>(
+        &mut self,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+        mut server: F,
+    ) -> Result<Exchange, RequestError>
+    where
+        F: FnMut(OutgoingRequest) -> Fut,
+        Fut: std::future::Future<Output = R>,
+        R: Into<Reply>,
+    {
+        let mut requests = Vec::new();
+        let mut next = self.fetch_traced(document, init, now)?;
+        loop {
+            match next {
+                Next::Send(pending) => {
+                    requests.push(pending.request().clone());
+                    let reply = server(pending.request().clone()).await.into();
+                    next = pending.reply(self, reply, now);
+                }
+                Next::Done(done) => {
+                    return Ok(Exchange {
+                        requests,
+                        result: done.result,
+                        trace: done.trace,
+                    });
+                }
+            }
+        }
+    }
+
     /// Starts a fetch of an already checked request from `document` (engines use this for
     /// navigations and other requests script does not make).
     pub fn start(&mut self, document: &Document, request: Request, now: Time) -> Next {
