@@ -32,7 +32,7 @@ impl Drop for Scratch {
 }
 
 fn origins_file() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("spec-vectors/wpt-url-origins.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec-vectors/wpt-url-origins.json");
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -112,16 +112,55 @@ fn unknown_formats_fields_and_kinds_are_errors_never_passes() {
 }
 
 #[test]
-fn usage_without_files() {
+fn a_failing_scenario_prints_the_reason_console_line_fix_and_trace_indented() {
+    let vectors = r#"{"format": "cors-vectors/1", "vectors": [
+        {"id": "wrong", "kind": "scenario", "origin": "http://localhost:3000",
+         "server": {"routes": [{"method": "*", "url": "http://api.example/data", "status": 200,
+                                "headers": [["access-control-allow-origin", "https://yoursite.com"]]}]},
+         "steps": [{"request": {"url": "http://api.example/data"}, "expect": {"result": "ok"}}]}
+    ]}"#;
+    let file = Scratch::new("wrong.json", vectors);
+    let (ok, text) = cors_sim(&[&file.0]);
+    assert!(!ok);
+    let lines: Vec<&str> = text.lines().collect();
+    let fail = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("FAIL")
+                && l.ends_with(r#"wrong: step 0: result: expected "ok", got "network-error""#)
+        })
+        .expect("the FAIL line");
+    assert_eq!(lines[fail + 1], "    blocked: AllowOriginMismatch");
+    assert!(
+        lines[fail + 2].starts_with("    console: Fetch of 'http://api.example/data' from origin")
+    );
+    assert!(lines[fail + 3].starts_with("    fix: The server at http://api.example allows only"));
+    assert_eq!(lines[fail + 4], "    why:");
+    assert!(lines[fail + 5].starts_with("      1. "), "{text}");
+    assert_eq!(text.lines().last().unwrap(), "0 passed, 1 failed");
+
     let output = Command::new(env!("CARGO_BIN_EXE_cors-sim"))
+        .args(["vectors", "--format", "json"])
+        .arg(&file.0)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("usage: cors-sim vectors FILE...")
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["format"], "cors-sim-vectors/1");
+    assert_eq!(
+        (json["passed"].as_u64(), json["failed"].as_u64()),
+        (Some(0), Some(1))
     );
+    let failure = &json["files"][0]["failures"][0];
+    assert_eq!(failure["id"], "wrong");
+    assert_eq!(failure["field"], "result");
+    assert!(
+        failure["detail"]
+            .as_str()
+            .unwrap()
+            .contains("\nconsole: Fetch of")
+    );
+    assert_eq!(json["exit_status"], 1);
 }
 
 #[test]

@@ -1,0 +1,542 @@
+//! Rendering: every report as text (styled only where the terminal takes colour) or as JSON.
+//!
+//! Everything printed that comes from outside — URLs, header values, vector ids, file names —
+//! goes through [`printable`], so a server or a vector file cannot write terminal escapes or
+//! fake lines of the report.
+
+use crate::demo::Situation;
+use crate::probe::{EngineReport, Group, HopReport, Report, Verdict};
+use crate::vectors::{FileReport, VectorsReport};
+use anstyle::{AnsiColor, Style};
+use cors_sim::header::HeaderList;
+use cors_sim::{Engine, RequestError};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// How a verb prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For scripts: one JSON object (its fields are listed in the verb's --help).
+    Json,
+}
+
+const HEADING: Style = Style::new().bold();
+const CORS: Style = AnsiColor::Cyan.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+const BAD: Style = AnsiColor::Red.on_default().bold();
+const WARN: Style = AnsiColor::Yellow.on_default().bold();
+
+/// `text` in `style`.
+fn styled(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
+}
+
+/// `text` with control characters escaped, so that what a server or a file says cannot write
+/// terminal escapes or fake lines of the report.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Bytes as text: UTF-8 kept, every byte that is not UTF-8 written `\xNN`.
+pub fn bytes_text(bytes: &[u8]) -> String {
+    let mut text = String::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02X}");
+        }
+    }
+    text
+}
+
+/// A header as `[name, value]` in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeaderLine(pub String, pub String);
+
+/// A header list's lines, in order.
+pub fn header_lines(headers: &HeaderList) -> Vec<HeaderLine> {
+    headers
+        .iter()
+        .map(|(name, value)| HeaderLine(name.as_str().to_owned(), bytes_text(value.as_bytes())))
+        .collect()
+}
+
+/// Writes `text` to standard output (styles stripped where colour is off).
+pub fn out(text: &str) {
+    let mut stdout = anstream::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+/// Writes `text` to standard error (styles stripped where colour is off).
+pub fn err(text: &str) {
+    let mut stderr = anstream::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub fn json(value: &impl Serialize) {
+    let text = serde_json::to_string_pretty(value).expect("reports serialize");
+    out(&format!("{text}\n"));
+}
+
+/// Serializes an engine as its name.
+pub fn engine<S: serde::Serializer>(engine: &Engine, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(engine.as_str())
+}
+
+/// Serializes engines as their names.
+pub fn engines<S: serde::Serializer>(engines: &[Engine], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(engines.iter().map(|e| e.as_str()))
+}
+
+/// `a, b and c`.
+fn names(engines: &[Engine]) -> String {
+    let names: Vec<&str> = engines.iter().map(|e| e.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
+/// A probe's report, in `format`; with `trace`, the text form adds every engine's trace.
+pub fn probe(report: &Report, format: Format, trace: bool) {
+    match format {
+        Format::Text => out(&probe_text(report, trace)),
+        Format::Json => json(report),
+    }
+}
+
+/// A request `fetch()` refuses to make: the `TypeError` script would get.
+pub fn refused(error: &RequestError) {
+    err(&format!(
+        "{}: fetch() throws before any request is sent: {}\n",
+        styled(BAD, "error"),
+        printable(&error.to_string())
+    ));
+}
+
+/// A JavaScript string literal.
+fn js(text: &str) -> String {
+    serde_json::to_string(text).expect("strings serialize")
+}
+
+/// A probe's report as text.
+pub fn probe_text(report: &Report, trace: bool) -> String {
+    let mut text = String::new();
+    let request = &report.request;
+    let mut options = Vec::new();
+    if request.method != "GET" {
+        options.push(format!("method: {}", js(&request.method)));
+    }
+    if !request.headers.is_empty() {
+        let headers: Vec<String> = request
+            .headers
+            .iter()
+            .map(|[n, v]| format!("{}: {}", js(n), js(v)))
+            .collect();
+        options.push(format!("headers: {{{}}}", headers.join(", ")));
+    }
+    if let Some(body) = &request.body {
+        options.push(format!("body: {}", js(body)));
+    }
+    if request.credentials != "same-origin" {
+        options.push(format!("credentials: {}", js(request.credentials)));
+    }
+    if request.mode != "cors" {
+        options.push(format!("mode: {}", js(request.mode)));
+    }
+    let options = if options.is_empty() {
+        String::new()
+    } else {
+        format!(", {{{}}}", options.join(", "))
+    };
+    let _ = writeln!(
+        text,
+        "{} {} {}",
+        styled(HEADING, "The page"),
+        printable(&request.page),
+        styled(HEADING, "calls")
+    );
+    let _ = writeln!(
+        text,
+        "  fetch({}{})",
+        printable(&js(&request.url)),
+        printable(&options)
+    );
+    for group in &report.exchange {
+        exchange_text(&mut text, group, report.exchange.len() == 1);
+    }
+    let _ = writeln!(text, "\n{}", styled(HEADING, "What script gets"));
+    for (i, engine) in report.engines.iter().enumerate() {
+        verdict_text(
+            &mut text,
+            engine,
+            i.checked_sub(1).map(|p| &report.engines[p]),
+        );
+    }
+    if !report.agree {
+        disagreement_text(&mut text, &report.engines);
+    }
+    max_age_text(&mut text, report);
+    if report.exit_status == crate::Status::Unreachable {
+        let _ = writeln!(
+            text,
+            "\n{} This is not a CORS verdict: a browser would show a network error \
+             (TypeError: Failed to fetch), and its console would not blame CORS. Check the URL, \
+             that the server is up, --resolve and --timeout.",
+            styled(WARN, "No response from the server.")
+        );
+    }
+    if trace {
+        for engine in &report.engines {
+            let _ = writeln!(
+                text,
+                "\n{}",
+                styled(HEADING, &format!("Trace, {}", engine.engine))
+            );
+            for step in &engine.trace {
+                let _ = writeln!(text, "{:>4}. {}", step.step, printable(&step.text));
+            }
+        }
+    }
+    text
+}
+
+/// The requests one group of engines sent, with what each got.
+fn exchange_text(text: &mut String, group: &Group, everyone: bool) {
+    let who = names(&group.engines);
+    let sent = if group.hops.is_empty() {
+        format!("{who} sent no request")
+    } else if everyone && group.engines.len() > 1 {
+        format!("{who} sent the same requests; each went out once")
+    } else {
+        format!("{who} sent")
+    };
+    let _ = writeln!(
+        text,
+        "\n{}",
+        styled(HEADING, &format!("On the wire: {sent}"))
+    );
+    if group.hops.is_empty() {
+        let _ = writeln!(
+            text,
+            "  nothing: the browser blocked the fetch before any request"
+        );
+    }
+    for (i, hop) in group.hops.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        hop_text(text, hop);
+    }
+}
+
+/// Whether a header is one CORS turns on: highlighted.
+fn is_cors_header(name: &str) -> bool {
+    name.starts_with("access-control-") || name == "origin" || name == "vary"
+}
+
+fn header_text(text: &mut String, mark: &str, name: &str, value: &str) {
+    let line = printable(&format!("{name}: {value}"));
+    let line = if is_cors_header(name) {
+        styled(CORS, &line)
+    } else {
+        line
+    };
+    let _ = writeln!(text, "  {} {line}", styled(DIM, mark));
+}
+
+fn hop_text(text: &mut String, hop: &HopReport) {
+    let request = &hop.request;
+    let mut notes = Vec::new();
+    if request.preflight {
+        notes.push("the CORS preflight");
+    }
+    if hop.reused {
+        notes.push("identical to a request sent before: not sent again, its answer reused");
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        styled(DIM, &format!("  ({})", notes.join("; ")))
+    };
+    let _ = writeln!(
+        text,
+        "  {} {}{notes}",
+        styled(DIM, ">"),
+        printable(&format!("{} {}", request.method, request.url))
+    );
+    for line in &request.headers {
+        header_text(text, ">", &line.0, &line.1);
+    }
+    if let Some(body) = &request.body {
+        let _ = writeln!(
+            text,
+            "  {} {}",
+            styled(DIM, ">"),
+            printable(&format!("(body) {body}"))
+        );
+    }
+    match (&hop.response, &hop.error) {
+        (Some(response), _) => {
+            let reason = cors_sim::http::StatusCode::from_u16(response.status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("");
+            let _ = writeln!(
+                text,
+                "  {} {}",
+                styled(DIM, "<"),
+                styled(HEADING, format!("{} {reason}", response.status).trim_end())
+            );
+            for line in &response.headers {
+                header_text(text, "<", &line.0, &line.1);
+            }
+        }
+        (None, Some(error)) => {
+            let _ = writeln!(
+                text,
+                "  {} {}",
+                styled(DIM, "<"),
+                styled(WARN, &printable(&format!("no response: {}", error.message)))
+            );
+        }
+        (None, None) => {}
+    }
+}
+
+/// Continuation lines under an engine's verdict.
+const INDENT: &str = "            ";
+
+fn verdict_text(text: &mut String, engine: &EngineReport, previous: Option<&EngineReport>) {
+    let name = format!("{:<9}", engine.engine.as_str());
+    let after = if engine.preflighted {
+        ", after a preflight"
+    } else {
+        ""
+    };
+    match engine.verdict {
+        Verdict::Readable | Verdict::Opaque => {
+            let response = engine
+                .response
+                .as_ref()
+                .expect("a resolved fetch has a response");
+            let (style, word) = match engine.verdict {
+                Verdict::Readable => (GOOD, "readable"),
+                _ => (WARN, "opaque"),
+            };
+            let _ = writeln!(
+                text,
+                "  {name} {}  status {}, a `{}` response{after}",
+                styled(style, word),
+                response.status,
+                response.response_type
+            );
+            let readable = if response.readable_headers.is_empty() {
+                "no header".to_owned()
+            } else {
+                response.readable_headers.join(", ")
+            };
+            let _ = writeln!(text, "{INDENT}script reads: {}", printable(&readable));
+            let mut whys: Vec<&str> = response.hidden_headers.iter().map(|h| &*h.why).collect();
+            whys.dedup();
+            for why in whys {
+                let hidden: Vec<&str> = response
+                    .hidden_headers
+                    .iter()
+                    .filter(|h| h.why == why)
+                    .map(|h| &*h.name)
+                    .collect();
+                let _ = writeln!(
+                    text,
+                    "{INDENT}hidden ({}): {}",
+                    printable(why),
+                    printable(&hidden.join(", "))
+                );
+            }
+        }
+        Verdict::Blocked => {
+            let _ = writeln!(
+                text,
+                "  {name} {}  {}: {}",
+                styled(BAD, "blocked"),
+                engine.reason.unwrap_or_default(),
+                printable(engine.description.as_deref().unwrap_or_default())
+            );
+            for (i, line) in engine.console.iter().flat_map(|c| c.lines()).enumerate() {
+                let lead = if i == 0 { "console: " } else { "         " };
+                let _ = writeln!(text, "{INDENT}{lead}{}", printable(line));
+            }
+            if let Some(fix) = &engine.fix {
+                let fix = if previous.is_some_and(|p| p.fix.as_ref() == Some(fix)) {
+                    "as above".to_owned()
+                } else {
+                    printable(fix)
+                };
+                let _ = writeln!(text, "{INDENT}fix: {fix}");
+            }
+        }
+        Verdict::Unreachable => {
+            let error = engine.transport_error.as_ref().expect("no response");
+            let _ = writeln!(
+                text,
+                "  {name} {}  {}",
+                styled(WARN, "no response"),
+                printable(&format!(
+                    "{} {}: {}",
+                    error.method, error.url, error.message
+                ))
+            );
+        }
+    }
+    for dropped in &engine.dropped_headers {
+        let _ = writeln!(text, "{INDENT}note: {}", printable(&dropped.text));
+    }
+}
+
+fn disagreement_text(text: &mut String, engines: &[EngineReport]) {
+    let _ = writeln!(
+        text,
+        "\n{}",
+        styled(
+            HEADING,
+            "Why the engines differ: where each departs from the standard (steps of --trace)"
+        )
+    );
+    let mut none = Vec::new();
+    for engine in engines {
+        // A single fetch starts from an empty preflight cache, so how an engine keeps results
+        // never changes its verdict: those departures go on one line.
+        let (cache, verdict): (Vec<_>, Vec<_>) = engine
+            .departures
+            .iter()
+            .partition(|d| d.field.starts_with("cache."));
+        if verdict.is_empty() {
+            none.push(engine.engine);
+        } else {
+            let _ = writeln!(text, "  {}:", engine.engine);
+            for departure in verdict {
+                let _ = writeln!(
+                    text,
+                    "    step {}: {}",
+                    departure.step,
+                    printable(&departure.text)
+                );
+            }
+        }
+        if !cache.is_empty() {
+            let fields: Vec<&str> = cache.iter().map(|d| d.field).collect();
+            let _ = writeln!(
+                text,
+                "    ({} also keeps preflight results its own way: {})",
+                engine.engine,
+                fields.join(", ")
+            );
+        }
+    }
+    if !none.is_empty() {
+        let _ = writeln!(
+            text,
+            "  {}: no departure from the standard that decides this fetch",
+            names(&none)
+        );
+    }
+}
+
+fn max_age_text(text: &mut String, report: &Report) {
+    let title = styled(HEADING, "Access-Control-Max-Age");
+    if report.engines.iter().all(|e| !e.preflighted) {
+        let _ = writeln!(
+            text,
+            "\n{title}: no engine sent a preflight, so no preflight result is cached"
+        );
+        return;
+    }
+    let header = match &report.max_age_header {
+        Some(value) => printable(value),
+        None => "absent (a successful preflight is then kept for the default 5 s)".to_owned(),
+    };
+    let _ = writeln!(text, "\n{title}: {header}");
+    for engine in &report.engines {
+        let _ = writeln!(
+            text,
+            "  {:<9} {}",
+            engine.engine.as_str(),
+            printable(&engine.max_age.text)
+        );
+    }
+}
+
+/// The demo's opening lines.
+pub fn demo_intro(hosts: &[(String, u16)]) -> String {
+    let hosts: Vec<&str> = hosts.iter().map(|(host, _)| host.as_str()).collect();
+    format!(
+        "{}\n\nEach API below is a real HTTP server on 127.0.0.1, on a random port; its host name \
+         ({}) is routed there as curl's --resolve does, so the URLs read as in production. Each \
+         situation is probed exactly as `cors-sim probe` with the arguments shown would.\n",
+        styled(
+            HEADING,
+            "cors-sim demo: the CORS situations people hit, against live servers"
+        ),
+        hosts.join(", ")
+    )
+}
+
+/// One situation of the demo: its heading, the command, then what `probe` prints.
+pub fn situation_text(number: usize, situation: &Situation, report: &Report) -> String {
+    let mut text = String::new();
+    let rule = "=".repeat(78);
+    let _ = writeln!(text, "\n{}", styled(DIM, &rule));
+    let _ = writeln!(
+        text,
+        "{}",
+        styled(HEADING, &format!("{number}. {}", situation.heading))
+    );
+    let _ = writeln!(text, "$ cors-sim probe {}", situation.command_line());
+    text.push_str(&probe_text(report, false));
+    text
+}
+
+/// A vectors run as text: each failure with its detail indented, then the counts.
+pub fn vectors_text(report: &VectorsReport) -> (String, String) {
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    for file in &report.files {
+        file_text(&mut stdout, &mut stderr, file);
+    }
+    if report.unreadable > 0 {
+        let _ = writeln!(stdout, "{} file(s) could not be run", report.unreadable);
+    }
+    let _ = write!(stdout, "{} passed, {} failed", report.passed, report.failed);
+    if report.skipped > 0 {
+        let _ = write!(stdout, ", {} skipped", report.skipped);
+    }
+    stdout.push('\n');
+    (stdout, stderr)
+}
+
+fn file_text(stdout: &mut String, stderr: &mut String, file: &FileReport) {
+    if let Some(error) = &file.error {
+        let _ = writeln!(stderr, "{}", printable(&format!("{}: {error}", file.path)));
+        return;
+    }
+    for failure in &file.failures {
+        let line = format!("{}: {}: {}", file.path, failure.id, failure.mismatch);
+        let _ = writeln!(stdout, "{} {}", styled(BAD, "FAIL"), printable(&line));
+        for line in failure.detail.iter().flat_map(|d| d.lines()) {
+            let _ = writeln!(stdout, "    {}", printable(line));
+        }
+    }
+}
