@@ -2,7 +2,7 @@
 //! against the live server is what the engine's profile predicts for the same situation
 //! described in process (a `Scenario` whose `Server` of `Route`s answers as the live one does).
 
-use crate::support::{cors_sim, json};
+use crate::support::{cors_sim, json, pairs};
 use cors_sim::header::HeaderList;
 use cors_sim::http::{HeaderName, Method};
 use cors_sim::testing::{Bytes, Route, Scenario, Server, Step, StepRequest};
@@ -49,27 +49,17 @@ fn mirror(host: &str, origin: &str) -> Server {
             &[json, (acao, "https://yoursite.com")],
         )],
         "public-api.example.com" => vec![route(Method::GET, "/data", 200, &[json, (acao, "*")])],
-        "accounts.example.com" if origin == page => vec![route(
-            Method::GET,
-            "/me",
-            200,
-            &[
+        "accounts.example.com" => {
+            let mut headers = vec![
                 json,
                 ("vary", "origin"),
                 ("access-control-allow-credentials", "true"),
-                (acao, page),
-            ],
-        )],
-        "accounts.example.com" => vec![route(
-            Method::GET,
-            "/me",
-            200,
-            &[
-                json,
-                ("vary", "origin"),
-                ("access-control-allow-credentials", "true"),
-            ],
-        )],
+            ];
+            if origin == page {
+                headers.push((acao, page));
+            }
+            vec![route(Method::GET, "/me", 200, &headers)]
+        }
         "todo.example.com" => vec![
             route(
                 Method::OPTIONS,
@@ -104,19 +94,6 @@ fn cors_headers(lines: impl IntoIterator<Item = (String, String)>) -> Vec<(Strin
     lines
         .into_iter()
         .filter(|(n, _)| n.starts_with("access-control-") || n == "vary")
-        .collect()
-}
-
-fn pairs(json: &serde_json::Value) -> Vec<(String, String)> {
-    json.as_array()
-        .unwrap()
-        .iter()
-        .map(|h| {
-            (
-                h[0].as_str().unwrap().to_owned(),
-                h[1].as_str().unwrap().to_owned(),
-            )
-        })
         .collect()
 }
 

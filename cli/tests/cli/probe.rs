@@ -1,7 +1,7 @@
 //! `cors-sim probe` against real servers: axum with tower-http's `CorsLayer` in several
 //! configurations, and hand-written handlers that get CORS wrong in the ways people do.
 
-use crate::support::{json, probe, serve};
+use crate::support::{json, pairs, probe, serve};
 use axum::Router;
 use axum::http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS,
@@ -373,4 +373,38 @@ fn resolve_keeps_the_production_url_and_host() {
             .any(|h| h[0] == "x-seen-host" && h[1] == format!("api.example.com:{port}")),
         "{headers:?}"
     );
+}
+
+#[test]
+fn a_page_below_its_origins_root_and_a_sandboxed_page() {
+    let port = serve(api().layer(CorsLayer::very_permissive()));
+    let page = json(
+        probe(
+            port,
+            "/items",
+            &["--page", "http://localhost:3000/app/settings?tab=1"],
+        )
+        .args(["--format", "json", "--engine", "chromium"]),
+    );
+    assert_eq!(
+        page["request"]["page"],
+        "http://localhost:3000/app/settings?tab=1"
+    );
+    assert_eq!(page["request"]["origin"], PAGE);
+    assert_eq!(
+        verdicts(&page),
+        [("chromium".to_owned(), "readable".to_owned())]
+    );
+    let sandboxed = json(
+        probe(port, "/items", &["--origin", "null", "--format", "json"])
+            .args(["--credentials", "include"]),
+    );
+    let sent = pairs(&sandboxed["exchange"][0]["hops"][0]["request"]["headers"]);
+    assert!(
+        sent.contains(&("origin".to_owned(), "null".to_owned())),
+        "{sent:?}"
+    );
+    assert!(!sent.iter().any(|(name, _)| name == "referer"), "{sent:?}");
+    // The server mirrors `null` with credentials, which lets every sandboxed page read.
+    assert_eq!(verdicts(&sandboxed), every_browser("readable"));
 }

@@ -81,6 +81,7 @@ pub fn cors_sim(port: Option<u16>) -> Command {
     Command::new(snapbox::cmd::cargo_bin!("cors-sim"))
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
         .with_assert(
             snapbox::Assert::new()
                 .action_env("SNAPSHOTS")
@@ -101,4 +102,19 @@ pub fn probe(port: u16, path: &str, args: &[&str]) -> Command {
 pub fn json(command: Command) -> serde_json::Value {
     let output = command.output().unwrap();
     serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// A JSON list of `[name, value]` headers, as pairs.
+pub fn pairs(headers: &serde_json::Value) -> Vec<(String, String)> {
+    headers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h[0].as_str().unwrap().to_owned(),
+                h[1].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
 }
