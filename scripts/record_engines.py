@@ -12,7 +12,9 @@ last step comes later than --limit seconds, or that the recorder cannot serve, i
 recorded: it is listed in the recording's `skipped` array with the reason. The recorder notes
 when each timed step really ran; a vector with a step that ran more than --late seconds after
 its `at` (an engine busy starting up, a throttled timer) did not test what it meant to, so it is
-recorded again, up to --retries times, and skipped if it never runs on time.
+recorded again, up to --retries times, and skipped if it never runs on time. (Only vectors with a
+step later than 0 s are timed: in the others every step is at 0 s, and a step on a new document
+starts when the navigation lets it, which changes nothing they test.)
 
     scripts/record_engines.py                       # every engine, every file
     scripts/record_engines.py --engine firefox      # one engine (repeatable)
@@ -79,9 +81,11 @@ def run_recorder(oracle, engine, vectors, lanes):
                    str(source), str(output)]
         run = subprocess.run(command, check=True, capture_output=True, text=True)
         print(run.stderr, end="", file=sys.stderr)
+        timed = {v["id"] for v in vectors if last_step(v) > 0}
         late = {}
         for vid, at, ran in NOTE.findall(run.stdout + run.stderr):
-            late[vid] = max(late.get(vid, 0.0), float(ran) - float(at))
+            if vid in timed:
+                late[vid] = max(late.get(vid, 0.0), float(ran) - float(at))
         return load(output), late
 
 

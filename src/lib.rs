@@ -12,6 +12,7 @@ pub mod cache;
 #[cfg(feature = "client")]
 pub mod client;
 mod console;
+pub mod cookie;
 pub mod cors_check;
 pub mod document;
 pub mod error;

@@ -3,9 +3,9 @@
 //! The algorithms read a [`Profile`] and never ask which engine they model. Its fields are grouped
 //! by the algorithm that reads them ([`CachePolicy`] for the CORS-preflight cache,
 //! [`RequestHeaderPolicy`] for the CORS-unsafe request-header names, [`PreflightPolicy`],
-//! [`RedirectPolicy`], [`ResponsePolicy`] and [`ContextPolicy`] for secure contexts and the
-//! referrer), and each algorithm takes only its group, so a signature shows which departures it can
-//! read. Adding a difference means adding a field to one group and reading it at the one step it
+//! [`RedirectPolicy`], [`ResponsePolicy`], [`ContextPolicy`] for secure contexts and the
+//! referrer, and [`CookiePolicy`] for cookies), and each algorithm takes only its group, so a
+//! signature shows which departures it can read. Adding a difference means adding a field to one group and reading it at the one step it
 //! changes. Every value names the engine source it comes from and, where one exists, the recorded
 //! vector that shows it (`spec-vectors/recorded/<engine>/`); `docs/engines.md` tabulates them.
 
@@ -471,6 +471,154 @@ impl Default for ContextPolicy {
     }
 }
 
+/// What an engine does with cookies on requests to another site than the top-level document's
+/// (a "third-party" request: the two are not same site, schemefully or not as
+/// [`CookiePolicy::schemeful_same_site`] says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ThirdPartyCookies {
+    /// The standard: such requests send and store cookies as their `SameSite` allows (Google
+    /// Chrome's default, per the project's research, user-layer.md E.1-E.2).
+    Allowed,
+    /// Cookies that are not partitioned are neither sent nor stored on such requests; a
+    /// `Partitioned` cookie still is, in the top-level site's partition, where
+    /// [`CookiePolicy::partitioned_attribute`] is honoured. Chromium 156 with a fresh profile
+    /// (recorded: `cookie-none-cross-site`, `cookie-set-cross-site`), and Safari since 13.1
+    /// (documentation only).
+    Blocked,
+    /// Responses to such requests may not set cookies; cookies are sent as `SameSite` allows.
+    /// WebKitGTK's default, libsoup's `SOUP_COOKIE_JAR_ACCEPT_NO_THIRD_PARTY` (recorded:
+    /// `cookie-set-cross-site`, `cookie-unset-cross-site`).
+    SettingBlocked,
+    /// Each top-level site has a cookie jar of its own for such requests, which read and write
+    /// only it: Firefox's Total Cookie Protection (recorded: `cookie-set-cross-site`, where the
+    /// attacker's page reads back what it set and the bank's own page does not).
+    Partitioned,
+}
+
+/// What a cookie without a `SameSite` attribute is treated as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UnsetSameSite {
+    /// The standard's own `unset`: retrieved for cross-site requests (`unset-or-less`) like
+    /// `SameSite=None`, but refused from a response to one like `Lax`. WebKitGTK sends such
+    /// cookies cross-site (recorded: `cookie-unset-cross-site`); its third-party policy hides
+    /// how it stores them.
+    Unset,
+    /// `Lax` ("Lax by default"): kept off cross-site requests, and refused from their
+    /// responses. Chromium (recorded: `cookie-set-cross-site-samesite`; cross-site sending with
+    /// third-party cookies allowed in user-layer.md E.2).
+    Lax,
+    /// `None`: a cross-site response may set one too. Firefox without
+    /// `network.cookie.sameSite.laxByDefault` (recorded: `cookie-set-cross-site-samesite`, where
+    /// the attacker's jar keeps `u` and `up`).
+    None,
+}
+
+/// In what order the `Cookie` header lists the cookies that go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CookieOrder {
+    /// Cookies' "retrieve cookies": longer paths first, then older first.
+    PathThenCreation,
+    /// Longer paths first, then by the jar's domain buckets, from the most specific: cookies
+    /// with a `Domain` equal to the request's host, then its host-only cookies, then the
+    /// parent domains' cookies; in each, older first. libsoup collects cookies bucket by bucket
+    /// and its sort keeps that order (recorded: WebKitGTK `cookie-attr-domain`,
+    /// `cookie-prefixes`).
+    PathThenDomain,
+}
+
+/// Cookies (Fetch "append a request `Cookie` header", "parse and store response `Set-Cookie`
+/// headers", and the cookie store they call): how cookies are kept, and which go with a
+/// request. Every scenario document is top-level, so the top-level site of a fetch is its
+/// document's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct CookiePolicy {
+    /// Cookies on requests to another site than the top-level one.
+    pub third_party: ThirdPartyCookies,
+    /// CHIPS: whether a `Partitioned` cookie (which must then be `Secure`) is kept in the
+    /// partition of the top-level site it was set under, and sent only under it. Chromium and
+    /// Firefox (recorded: `cookie-set-cross-site`, `cookie-attr-partitioned-without-secure`);
+    /// the standard and WebKitGTK 2.50 ignore the attribute (recorded:
+    /// `cookie-partitioned-cross-site`).
+    pub partitioned_attribute: bool,
+    /// What a cookie without `SameSite` is treated as.
+    pub unset_same_site: UnsetSameSite,
+    /// Whether "store a cookie" refuses `SameSite=None` without `Secure`. The standard, Chromium
+    /// and Firefox do; WebKitGTK keeps it (recorded: `cookie-attr-none-without-secure`).
+    pub none_requires_secure: bool,
+    /// Whether "same site" compares schemes (HTML's "same site"), for the same-site mode and for
+    /// third-party decisions. The standard and Chromium; Firefox and WebKitGTK compare domains
+    /// alone (recorded: `cookie-schemeful-same-site`).
+    pub schemeful_same_site: bool,
+    /// Whether a redirect through another site makes the request cross-site (Fetch
+    /// "redirect-taint" in "determine the same-site mode"). The standard and Firefox; Chromium
+    /// and WebKitGTK judge the current URL alone (recorded: `cookie-redirect-cross-site`).
+    pub redirect_taint: bool,
+    /// Whether an http loopback URL (`localhost`, `127.0.0.1`, `[::1]`) counts as secure for
+    /// cookies, so that it may set and receive `Secure` and `__Host-` cookies. Fetch's isSecure
+    /// is the https scheme alone; Chromium and Firefox count loopback, WebKitGTK does not
+    /// (recorded: `cookie-secure-localhost`).
+    pub loopback_secure: bool,
+    /// Whether the `__Secure-`, `__Host-`, `__Http-` and `__Host-Http-` name prefixes (checked
+    /// case-insensitively) refuse cookies that break their rules. WebKitGTK 2.50 enforces none
+    /// (recorded: `cookie-prefixes`, `cookie-prefixes-case-and-http`).
+    pub name_prefixes: bool,
+    /// Whether a cookie that replaces one of the same name, host and path keeps the old one's
+    /// creation time (RFC 6265bis), hence its place in the `Cookie` header. Chromium gives the
+    /// new cookie its own (recorded: `cookie-replace-keeps-creation`).
+    pub replacement_keeps_creation: bool,
+    /// Whether `Max-Age` wins over `Expires` wherever they stand (RFC 6265bis). WebKitGTK's
+    /// libsoup takes the last of them (recorded: `cookie-attr-max-age-expires`).
+    pub max_age_over_expires: bool,
+    /// Whether the `Domain` attribute is lowercased before it is matched. WebKitGTK's libsoup
+    /// compares it as written, so `Domain=BANK.Example.COM` refuses the cookie (recorded:
+    /// `cookie-attr-domain`).
+    pub domain_lowercased: bool,
+    /// The order of the `Cookie` header.
+    pub order: CookieOrder,
+    /// Cookies' "total cookies-per-host limit": past it, the least recently used cookies of the
+    /// host go (insecure ones first). 180 in Chromium (`kDomainMaxCookies`) and Firefox
+    /// (`network.cookie.maxPerHost`); the standard asks for at least 50.
+    pub cookies_per_host_limit: usize,
+    /// Cookies' "total cookies limit", which bounds the store's memory (each cookie holds at
+    /// most 4,096 bytes of name and value and 1,024 of path). 3,000: the standard's minimum and
+    /// Firefox's `network.cookie.maxNumber` (Chromium: 3,300).
+    pub total_cookies_limit: usize,
+    /// Cookies' "cookie age limit": `Max-Age` and `Expires` further away are cut to it. 400 days
+    /// in the standard, Chromium and Firefox.
+    pub age_limit: Duration,
+}
+
+impl CookiePolicy {
+    /// The standard's cookies.
+    pub const SPEC: Self = Self {
+        third_party: ThirdPartyCookies::Allowed,
+        partitioned_attribute: false,
+        unset_same_site: UnsetSameSite::Unset,
+        none_requires_secure: true,
+        schemeful_same_site: true,
+        redirect_taint: true,
+        loopback_secure: false,
+        name_prefixes: true,
+        replacement_keeps_creation: true,
+        max_age_over_expires: true,
+        domain_lowercased: true,
+        order: CookieOrder::PathThenCreation,
+        cookies_per_host_limit: 180,
+        total_cookies_limit: 3000,
+        age_limit: Duration::from_secs(400 * 86_400),
+    };
+}
+
+impl Default for CookiePolicy {
+    fn default() -> Self {
+        Self::SPEC
+    }
+}
+
 /// A browser profile: the standard's behaviour, or one engine's departures from it, grouped by
 /// the algorithm that reads them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -490,6 +638,8 @@ pub struct Profile {
     pub response: ResponsePolicy,
     /// Secure contexts, mixed content and the referrer.
     pub context: ContextPolicy,
+    /// Cookies.
+    pub cookies: CookiePolicy,
 }
 
 impl Profile {
@@ -503,6 +653,7 @@ impl Profile {
             redirect: RedirectPolicy::SPEC,
             response: ResponsePolicy::SPEC,
             context: ContextPolicy::SPEC,
+            cookies: CookiePolicy::SPEC,
         }
     }
 
@@ -554,6 +705,15 @@ impl Profile {
                 origin_header_spares_loopback: true,
                 ..ContextPolicy::SPEC
             },
+            cookies: CookiePolicy {
+                third_party: ThirdPartyCookies::Blocked,
+                partitioned_attribute: true,
+                unset_same_site: UnsetSameSite::Lax,
+                redirect_taint: false,
+                loopback_secure: true,
+                replacement_keeps_creation: false,
+                ..CookiePolicy::SPEC
+            },
         }
     }
 
@@ -600,6 +760,14 @@ impl Profile {
             context: ContextPolicy {
                 loopback_trustworthy_for_referrer: false,
                 ..ContextPolicy::SPEC
+            },
+            cookies: CookiePolicy {
+                third_party: ThirdPartyCookies::Partitioned,
+                partitioned_attribute: true,
+                unset_same_site: UnsetSameSite::None,
+                schemeful_same_site: false,
+                loopback_secure: true,
+                ..CookiePolicy::SPEC
             },
         }
     }
@@ -648,7 +816,49 @@ impl Profile {
                 loopback_trustworthy_for_referrer: false,
                 ..ContextPolicy::SPEC
             },
+            cookies: CookiePolicy {
+                third_party: ThirdPartyCookies::SettingBlocked,
+                none_requires_secure: false,
+                schemeful_same_site: false,
+                redirect_taint: false,
+                name_prefixes: false,
+                max_age_over_expires: false,
+                domain_lowercased: false,
+                order: CookieOrder::PathThenDomain,
+                ..CookiePolicy::SPEC
+            },
         }
+    }
+}
+
+impl Profile {
+    /// Chromium with third-party cookies allowed, as Google Chrome ships by default (the project's
+    /// research, user-layer.md E.1): cross-site requests send `SameSite=None` cookies, and
+    /// responses to them may set some; cookies without `SameSite` stay Lax by default, and
+    /// `Partitioned` cookies keep to their top-level site. Recorded by that research in Chromium
+    /// 156 with `profile.cookie_controls_mode` 0 (user-layer.md E.2), not among this
+    /// repository's recordings.
+    pub fn chromium_third_party_cookies_allowed() -> Self {
+        let mut profile = Self::chromium();
+        profile.cookies.third_party = ThirdPartyCookies::Allowed;
+        profile
+    }
+
+    /// Safari: the WebKit profile with full third-party cookie blocking (since Safari 13.1) and
+    /// no CHIPS. Documentation only (user-layer.md E.1), not recorded: Safari keeps cookies in
+    /// CFNetwork rather than WebKitGTK's libsoup, so the cookie fields that describe libsoup
+    /// (name prefixes, `Max-Age` against `Expires`, the `Domain` case, the header order) take
+    /// the standard's values here, unverified.
+    pub fn safari() -> Self {
+        let mut profile = Self::webkit();
+        profile.cookies = CookiePolicy {
+            third_party: ThirdPartyCookies::Blocked,
+            none_requires_secure: false,
+            schemeful_same_site: false,
+            redirect_taint: false,
+            ..CookiePolicy::SPEC
+        };
+        profile
     }
 }
 

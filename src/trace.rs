@@ -8,6 +8,7 @@
 //! standard, a [`Step::Departure`] names the field.
 
 use crate::cache::{LookupItem, Stored};
+use crate::cookie::{CookieRule, SameSiteMode, SameSiteWhy, SetCookieOutcome};
 use crate::cors_check::CheckPass;
 use crate::error::{CheckFailure, Reason};
 use crate::preflight::MethodAllowed;
@@ -58,6 +59,12 @@ spec_refs! {
         "https://fetch.spec.whatwg.org/#concept-filtered-response-cors";
     NETWORK_ERROR = "network error", "https://fetch.spec.whatwg.org/#concept-network-error";
     PROFILE = "engine profile", "https://fetch.spec.whatwg.org/#cors-protocol";
+    SAME_SITE_MODE = "determine the same-site mode",
+        "https://fetch.spec.whatwg.org/#determine-the-same-site-mode";
+    COOKIE_HEADER = "append a request `Cookie` header",
+        "https://fetch.spec.whatwg.org/#append-a-request-cookie-header";
+    SET_COOKIE = "parse and store response `Set-Cookie` headers",
+        "https://fetch.spec.whatwg.org/#parse-and-store-response-set-cookie-headers";
 }
 
 /// Why "main fetch" chose a response tainting.
@@ -213,6 +220,34 @@ pub enum Step {
         /// Why.
         why: OriginWhy,
     },
+    /// "determine the same-site mode" for a request that includes credentials, and whether its
+    /// URL is another site than the top-level page's (a third-party request).
+    SameSiteMode {
+        /// The request's current URL.
+        url: Url,
+        /// The mode.
+        mode: SameSiteMode,
+        /// Why.
+        why: SameSiteWhy,
+        /// Whether the URL is not same site with the top-level page.
+        third_party: bool,
+    },
+    /// A stored cookie whose host matches the request's: whether it was sent, and why.
+    Cookie {
+        /// The cookie's name.
+        name: String,
+        /// Whether it went in the `Cookie` header.
+        sent: bool,
+        /// Why it went, or the rule that kept it off.
+        rule: CookieRule,
+    },
+    /// What a `Set-Cookie` header of a response did to the cookie store.
+    SetCookie {
+        /// The cookie's name.
+        name: String,
+        /// Stored, expired or refused, and why.
+        outcome: SetCookieOutcome,
+    },
     /// A request went on the wire.
     Sent {
         /// Its method.
@@ -313,6 +348,9 @@ impl Step {
             Self::CacheLookup(_) => CACHE_MATCH,
             Self::CacheVerdict { .. } => HTTP_FETCH,
             Self::Referrer { .. } => REFERRER,
+            Self::SameSiteMode { .. } => SAME_SITE_MODE,
+            Self::Cookie { .. } => COOKIE_HEADER,
+            Self::SetCookie { .. } => SET_COOKIE,
             Self::OriginHeader { .. } => ORIGIN_HEADER,
             Self::Sent {
                 preflight: true, ..
@@ -438,6 +476,32 @@ impl fmt::Display for Step {
                      is not https"
                 }
             }),
+            Self::SameSiteMode {
+                url,
+                mode,
+                why,
+                third_party,
+            } => {
+                let why = match why {
+                    SameSiteWhy::SameSite => "the URL is same site with the top-level page",
+                    SameSiteWhy::CrossSiteUrl => {
+                        "the URL is not same site with the top-level page (a cross-site request)"
+                    }
+                    SameSiteWhy::CrossSiteRedirect => "a redirect went through another site",
+                };
+                write!(f, "same-site mode `{mode}` for {url}: {why}")?;
+                if *third_party {
+                    f.write_str("; a third-party request")?;
+                }
+                Ok(())
+            }
+            Self::Cookie { name, sent, rule } => {
+                let verb = if *sent { "sent" } else { "not sent" };
+                write!(f, "cookie `{name}` {verb}: {rule}")
+            }
+            Self::SetCookie { name, outcome } => {
+                write!(f, "`Set-Cookie` for `{name}`: {outcome}")
+            }
             Self::Sent {
                 method,
                 url,

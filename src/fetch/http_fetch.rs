@@ -3,7 +3,9 @@
 //! or-cache fetch", which builds the requests that go on the wire.
 //! <https://fetch.spec.whatwg.org/#concept-http-fetch>
 
+use super::cookies as cookie;
 use crate::cache::{LookupItem, LookupRecord, PreflightCache, Stored, max_age};
+use crate::cookie::{CookieStore, Refusal};
 use crate::cors_check::cors_check;
 use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
@@ -19,7 +21,8 @@ use crate::time::Time;
 use crate::trace::{ClearWhy, OriginWhy, Step, Tracer};
 use http::Method;
 use http::header::{
-    ACCESS_CONTROL_ALLOW_METHODS, CONTENT_LENGTH, CONTENT_RANGE, LOCATION, ORIGIN, RANGE, REFERER,
+    ACCESS_CONTROL_ALLOW_METHODS, CONTENT_LENGTH, CONTENT_RANGE, COOKIE, LOCATION, ORIGIN, RANGE,
+    REFERER,
 };
 
 /// Step 4.1: the request to send — a CORS-preflight request when `make_preflight` and the
@@ -29,13 +32,14 @@ pub(super) fn http_fetch(
     make_preflight: bool,
     profile: &Profile,
     cache: &mut PreflightCache,
+    cookies: &mut CookieStore,
     tracer: &mut Tracer,
     now: Time,
 ) -> OutgoingRequest {
     if make_preflight && !cache_covers(request, profile, cache, tracer, now) {
-        preflight_request(request, profile, tracer)
+        preflight_request(request, profile, cookies, tracer)
     } else {
-        actual_request(request, profile, tracer)
+        actual_request(request, profile, cookies, tracer, now)
     }
 }
 
@@ -110,12 +114,15 @@ fn trace_lookup(
     }
 }
 
-/// Fetch "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL.
+/// Fetch "CORS-preflight fetch" steps 1-6: the `OPTIONS` request for the current URL, which
+/// never carries cookies (its credentials mode is `same-origin` and its tainting `cors`).
 fn preflight_request(
     request: &FetchRequest,
     profile: &Profile,
+    cookies: &CookieStore,
     tracer: &mut Tracer,
 ) -> OutgoingRequest {
+    cookie::preflight(request, profile, cookies, tracer);
     let untainted = profile.preflight.origin_untainted;
     let mut headers = preflight::preflight_headers(&request.actual(untainted));
     // The preflight's response tainting is `cors`: it always carries `Origin`.
@@ -141,11 +148,14 @@ fn preflight_request(
 }
 
 /// Fetch "HTTP-network-or-cache fetch": the request as sent — its headers, then `Origin`
-/// ("append a request `Origin` header") and `Referer`.
-fn actual_request(
+/// ("append a request `Origin` header"), `Cookie` when it includes credentials ("append a
+/// request `Cookie` header") and `Referer`.
+pub(super) fn actual_request(
     request: &FetchRequest,
     profile: &Profile,
+    cookies: &mut CookieStore,
     tracer: &mut Tracer,
+    now: Time,
 ) -> OutgoingRequest {
     let mut headers = request.headers.clone();
     let (origin, why) = request.origin_header(&profile.context);
@@ -161,6 +171,9 @@ fn actual_request(
     }
     if let Some(origin) = origin {
         headers.append(ORIGIN, origin);
+    }
+    if let Some(cookie) = cookie::cookie_header(request, profile, cookies, tracer, now) {
+        headers.append(COOKIE, cookie);
     }
     let mut outgoing = on_the_wire(
         request,
@@ -221,8 +234,8 @@ fn on_the_wire(
     outgoing
 }
 
-/// The preflight's response arrived: Fetch "CORS-preflight fetch" steps 7-8, the cache update,
-/// then the request itself, or the network error the preflight ends in.
+/// The preflight's response arrived: Fetch "CORS-preflight fetch" steps 7-8 and the cache
+/// update; `Ok` when the request itself goes next, else the network error the preflight ends in.
 pub(super) fn preflight_response(
     request: &FetchRequest,
     status: u16,
@@ -231,11 +244,12 @@ pub(super) fn preflight_response(
     cache: &mut PreflightCache,
     tracer: &mut Tracer,
     now: Time,
-) -> Result<OutgoingRequest, Reason> {
+) -> Result<(), Reason> {
     tracer.emit(|| Step::Received {
         status: Some(status),
         preflight: true,
     });
+    cookie::ignored(headers, Refusal::Preflight, tracer);
     let untainted = profile.preflight.origin_untainted;
     let actual = request.actual(untainted);
     let allowed = match preflight::validate(status, headers, &actual, &profile.preflight) {
@@ -294,7 +308,7 @@ pub(super) fn preflight_response(
             tracer,
         );
     }
-    Ok(actual_request(request, profile, tracer))
+    Ok(())
 }
 
 /// The departure of step 7.4: a preflight made for the use-CORS-preflight flag whose answer has
@@ -416,19 +430,23 @@ pub(super) enum Answer {
     NetworkError(Reason),
 }
 
-/// The response to the request itself arrived: Fetch "HTTP fetch" steps 4.4 (CORS check) and 6
+/// The response to the request itself arrived: its cookies stored ("HTTP-network-or-cache
+/// fetch", before any check), then Fetch "HTTP fetch" steps 4.4 (CORS check) and 6
 /// (redirects).
 pub(super) fn response(
     request: &mut FetchRequest,
     status: u16,
     mut headers: HeaderList,
     profile: &Profile,
+    cookies: &mut CookieStore,
     tracer: &mut Tracer,
+    now: Time,
 ) -> Answer {
     tracer.emit(|| Step::Received {
         status: Some(status),
         preflight: false,
     });
+    cookie::store(request, &headers, profile, cookies, tracer, now);
     add_partial_content_length(request, status, &mut headers, &profile.response, tracer);
     if request.tainting == Tainting::Cors {
         let check = cors_check(&headers, request.serialized_origin(), request.credentials);

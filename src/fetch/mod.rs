@@ -1,12 +1,13 @@
 //! The driver: a sans-IO model of a browser fetching — Fetch "fetch", then `main_fetch`
 //! (checks, tainting, the preflight decision) and `http_fetch` (cache, preflight, CORS check,
-//! redirects), with `scheme_fetch` for `data:` URLs.
+//! redirects), with `cookies` for the `Cookie` and `Set-Cookie` headers and `scheme_fetch` for
+//! `data:` URLs.
 //!
-//! A [`Browser`] keeps the CORS-preflight cache that its fetches share. [`Browser::fetch`] starts
-//! one and returns [`Next`]: a request to put on the wire ([`Next::Send`]) or the outcome
-//! ([`Next::Done`]). A fetch in flight ([`AwaitingResponse`]) owns its state and borrows the
-//! browser only while it takes the response, so several fetches can be in flight on one browser
-//! and a fetch can cross an `.await`. Each one is consumed by handing back the response its
+//! A [`Browser`] keeps the CORS-preflight cache and the cookie store that its fetches share.
+//! [`Browser::fetch`] starts one and returns [`Next`]: a request to put on the wire
+//! ([`Next::Send`]) or the outcome ([`Next::Done`]). A fetch in flight ([`AwaitingResponse`])
+//! owns its state and borrows the browser only while it takes the response, so several fetches
+//! can be in flight on one browser and a fetch can cross an `.await`. Each one is consumed by handing back the response its
 //! request got (or the news that it got none), so a step cannot be skipped or repeated:
 //!
 //! ```text
@@ -16,12 +17,14 @@
 //!        └──────────────────────────────► Next::Done(Done { result, trace })
 //! ```
 
+mod cookies;
 mod http_fetch;
 mod main_fetch;
 mod scheme_fetch;
 
 use crate::advice::Intent;
 use crate::cache::PreflightCache;
+use crate::cookie::{CookieStore, SetCookieOutcome};
 use crate::document::Document;
 use crate::error::{NetworkError, Reason};
 use crate::header::HeaderList;
@@ -33,23 +36,26 @@ use crate::time::Time;
 use crate::trace::{ClearWhy, Step, Trace, Tracer};
 use http::Method;
 
-/// A browser: a profile and the CORS-preflight cache its fetches share.
+/// A browser: a profile, and the CORS-preflight cache and cookie store its fetches share.
 #[derive(Debug)]
 pub struct Browser {
     profile: Profile,
     cache: PreflightCache,
+    cookies: CookieStore,
     trace: bool,
 }
 
 impl Browser {
-    /// A browser with an empty cache, modelling `profile` (a [`Profile`], or an [`Engine`] for
-    /// its profile).
+    /// A browser with an empty cache and no cookies, modelling `profile` (a [`Profile`], or an
+    /// [`Engine`] for its profile).
     pub fn new(profile: impl Into<Profile>) -> Self {
         let profile = profile.into();
         let cache = PreflightCache::new(profile.cache);
+        let cookies = CookieStore::new(profile.cookies);
         Self {
             profile,
             cache,
+            cookies,
             trace: false,
         }
     }
@@ -79,6 +85,16 @@ impl Browser {
     /// Its CORS-preflight cache, e.g. to clear it as "Clear browsing data" does.
     pub fn cache_mut(&mut self) -> &mut PreflightCache {
         &mut self.cache
+    }
+
+    /// Its cookie store: what responses to requests with credentials set.
+    pub fn cookies(&self) -> &CookieStore {
+        &self.cookies
+    }
+
+    /// Its cookie store, e.g. to clear it or to say which date [`Time::ZERO`] is.
+    pub fn cookies_mut(&mut self) -> &mut CookieStore {
+        &mut self.cookies
     }
 
     /// Fetch: `fetch(init)` called by `document` at time `now`. An `Err` is the `TypeError` the
@@ -253,6 +269,19 @@ impl Exchange {
     /// Whether a CORS-preflight request was sent.
     pub fn preflighted(&self) -> bool {
         self.requests.iter().any(OutgoingRequest::is_preflight)
+    }
+
+    /// What each `Set-Cookie` header of the responses did (stored, expired, refused and why),
+    /// by cookie name, in order.
+    pub fn set_cookies(&self) -> Vec<(&str, &SetCookieOutcome)> {
+        self.trace
+            .iter()
+            .flat_map(Trace::steps)
+            .filter_map(|step| match step {
+                Step::SetCookie { name, outcome } => Some((name.as_str(), outcome)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The response script reads; panics, saying why the browser blocked the fetch (its
@@ -447,6 +476,7 @@ impl Fetch {
                     preflight,
                     &browser.profile,
                     &mut browser.cache,
+                    &mut browser.cookies,
                     &mut self.tracer,
                     now,
                 );
@@ -487,7 +517,16 @@ impl Fetch {
             &mut self.tracer,
             now,
         ) {
-            Ok(outgoing) => self.send(outgoing),
+            Ok(()) => {
+                let outgoing = http_fetch::actual_request(
+                    &self.request,
+                    &browser.profile,
+                    &mut browser.cookies,
+                    &mut self.tracer,
+                    now,
+                );
+                self.send(outgoing)
+            }
             Err(reason) => self.network_error(browser, reason, Some(status)),
         }
     }
@@ -505,7 +544,9 @@ impl Fetch {
             status,
             headers,
             &browser.profile,
+            &mut browser.cookies,
             &mut self.tracer,
+            now,
         ) {
             http_fetch::Answer::Final(headers) => self.finish(browser, status, &headers),
             http_fetch::Answer::Redirected => self.main_fetch(browser, now),

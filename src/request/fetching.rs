@@ -3,11 +3,12 @@
 //! it (the serialized origin, the `Origin` header, the cache key).
 
 use crate::cache::CacheRequest;
+use crate::cookie::CookieContext;
 use crate::document::Document;
 use crate::header::{HeaderList, HeaderValue};
 use crate::origin::Origin;
 use crate::preflight::ActualRequest;
-use crate::profile::ContextPolicy;
+use crate::profile::{ContextPolicy, CookiePolicy};
 use crate::referrer::{Referrer, ReferrerSource};
 use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request};
 use crate::response::Tainting;
@@ -112,8 +113,8 @@ impl FetchRequest {
     }
 
     /// Fetch: request "redirect-taint" is `same-origin`: no hop went from a URL that is not
-    /// same origin with the request's origin to a URL of another origin still. (Telling
-    /// `same-site` from `cross-site` needs the Public Suffix List; no CORS step does.)
+    /// same origin with the request's origin to a URL of another origin still. (The cookie
+    /// algorithms tell `same-site` from `cross-site`: `crate::cookie`.)
     pub fn redirect_taint_is_same_origin(&self) -> bool {
         self.url_list.windows(2).all(|hop| {
             let last = Origin::of_url(&hop[0]);
@@ -193,6 +194,12 @@ impl FetchRequest {
     pub fn include_credentials(&self) -> bool {
         self.credentials == CredentialsMode::Include
             || (self.credentials == CredentialsMode::SameOrigin && self.tainting == Tainting::Basic)
+    }
+
+    /// The request as the cookie algorithms read it: its current URL and its document's
+    /// top-level site (the client is a top-level document).
+    pub fn cookie_context(&self, policy: &CookiePolicy) -> CookieContext<'_> {
+        CookieContext::new(self.origin(), &self.url_list, policy)
     }
 
     /// The request as the CORS-preflight fetch reads it.

@@ -43,8 +43,10 @@ impl OutgoingRequest {
         self.is_preflight
     }
 
-    /// Fetch: "includeCredentials" — whether the browser would attach cookies and HTTP
-    /// authentication it holds (this model holds none, so no such header is added).
+    /// Fetch: "includeCredentials" — whether the request carries the browser's credentials: the
+    /// `Cookie` header of the cookies its store lets go (see [`crate::cookie`]), and HTTP
+    /// authentication (which this model does not hold). Only such requests carry cookies, and
+    /// only their responses store them; a CORS-preflight request never does.
     pub fn credentials_included(&self) -> bool {
         self.credentials_included
     }
