@@ -522,3 +522,334 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
             Scenario::new(origin, Server::new(routes), steps)
         })
 }
+
+// --- Attackers of your own app ---
+
+/// How an [`AttackerOrigin`] was made: unrelated to the allowed origins, opaque, or a look-alike
+/// of one of them, as the scanners that test CORS allow-lists try them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Trick {
+    /// Another subdomain of the allowed host's parent: `evil.example.com` for `app.example.com`.
+    Sibling,
+    /// Text before the allowed host: `evilapp.example.com`, `evil-app.example.com`.
+    Prefix,
+    /// The allowed host as a subdomain of another site, or with text after it:
+    /// `app.example.com.evil.net`, `app.example.com-evil.net`.
+    Suffix,
+    /// A dot of the allowed host replaced by another character, as an unescaped `.` in a
+    /// regular expression lets through: `appxexample.com`.
+    UnescapedDot,
+    /// The allowed host inside a longer one: `evil-app.example.com.evil.net`.
+    Substring,
+    /// A subdomain of the allowed host: `evil.app.example.com` (a subdomain taken over, or
+    /// serving user content).
+    Deeper,
+    /// The allowed host over the other scheme: `http://app.example.com` for
+    /// `https://app.example.com`, as a network attacker can serve it.
+    Scheme,
+    /// The allowed host on another port.
+    Port,
+    /// The allowed host with a trailing dot, `app.example.com.`, another origin to the URL
+    /// standard.
+    TrailingDot,
+    /// An origin with nothing in common with the allowed ones.
+    Unrelated,
+    /// An opaque origin (`Origin: null`): a sandboxed page, a `data:` URL.
+    Null,
+}
+
+/// The look-alike tricks, in the order shrinking prefers.
+const LOOK_ALIKES: [Trick; 9] = [
+    Trick::Sibling,
+    Trick::Prefix,
+    Trick::Suffix,
+    Trick::UnescapedDot,
+    Trick::Substring,
+    Trick::Deeper,
+    Trick::Scheme,
+    Trick::Port,
+    Trick::TrailingDot,
+];
+
+/// The origin of a page an attacker could have, with how it was made; from
+/// [`attacker_origin`].
+#[derive(Clone)]
+pub struct AttackerOrigin {
+    /// `None` for an opaque origin.
+    origin: Option<Origin>,
+    trick: Trick,
+    /// The allowed origin it imitates.
+    imitates: Option<String>,
+}
+
+impl AttackerOrigin {
+    /// The attacker's page: the root of its origin, or a page with an opaque origin.
+    pub fn document(&self) -> crate::document::Document {
+        match &self.origin {
+            Some(origin) => {
+                let root = Url::parse(&format!("{}/", origin.ascii_serialization()))
+                    .expect("an origin's root is a URL");
+                crate::document::Document::new(root)
+            }
+            None => crate::document::Document::opaque(),
+        }
+    }
+
+    /// The origin as the `Origin` header sends it (`null` for an opaque one).
+    pub fn origin(&self) -> String {
+        self.origin
+            .as_ref()
+            .map_or_else(|| "null".to_owned(), Origin::ascii_serialization)
+    }
+
+    /// How it was made.
+    pub fn trick(&self) -> Trick {
+        self.trick
+    }
+
+    /// The allowed origin it imitates, for a look-alike.
+    pub fn imitates(&self) -> Option<&str> {
+        self.imitates.as_deref()
+    }
+}
+
+impl std::fmt::Display for AttackerOrigin {
+    /// The origin as the `Origin` header sends it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.origin())
+    }
+}
+
+impl std::fmt::Debug for AttackerOrigin {
+    /// The origin and how it was made, e.g. `https://evil.example.com (Sibling of
+    /// https://app.example.com)`: what proptest prints for a failing case.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({:?}", self.origin(), self.trick)?;
+        if let Some(of) = &self.imitates {
+            write!(f, " of {of}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// A URL's origin, checked to be a tuple origin of an http(s) URL.
+#[track_caller]
+fn http_origin(what: &str, text: &str) -> Url {
+    match Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => url,
+        _ => panic!("{what} {text:?} is not an http(s) origin or URL"),
+    }
+}
+
+/// A short lowercase word for a made-up label.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => select(&["evil", "attacker", "x", "app", "api", "www", "cdn", "dev"][..])
+            .prop_map(str::to_owned),
+        2 => "[a-z][a-z0-9]{0,6}",
+    ]
+}
+
+/// A top-level domain for a made-up site.
+fn tld() -> impl Strategy<Value = &'static str> {
+    select(&["com", "net", "org", "io", "example", "test", "co.uk"][..])
+}
+
+/// A port other than the usual ones now and then.
+fn port() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        3 => select(&[80u16, 443, 3000, 8080, 8443, 5173][..]),
+        1 => 1u16..,
+    ]
+}
+
+/// The origins a page of an attacker could have, for an app at `app` (its base URL, whose own
+/// origin is never drawn) that means to let in exactly the origins `allowed` (each
+/// `scheme://host[:port]`): none of them is ever drawn. Drawn are unrelated origins, the opaque
+/// origin (`null`) and, for each allowed origin, look-alikes — [`Trick`] lists them: sibling
+/// and deeper subdomains, prefixed and suffixed hosts, a dot replaced, the host inside a longer
+/// one, the other scheme, other ports, a trailing dot. Each is a host the URL standard accepts
+/// (parsed with `url`). Use [`AttackerOrigin::document`] as the page of a fetch.
+///
+/// Panics when `app` or an allowed origin is not an http(s) URL.
+///
+/// ```
+/// use cors_sim::testing::strategies::attacker_origin;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let allowed = ["https://app.example.com"];
+/// let attackers = attacker_origin("https://api.example.com", &allowed);
+/// let mut runner = TestRunner::deterministic();
+/// for _ in 0..100 {
+///     let attacker = attackers.new_tree(&mut runner).unwrap().current();
+///     assert!(!allowed.contains(&attacker.origin().as_str()));
+/// }
+/// ```
+#[track_caller]
+pub fn attacker_origin(app: &str, allowed: &[&str]) -> impl Strategy<Value = AttackerOrigin> {
+    let app = Origin::of_url(&http_origin("the app's URL", app)).ascii_serialization();
+    let allowed: Vec<Url> = allowed
+        .iter()
+        .map(|origin| http_origin("the allowed origin", origin))
+        .collect();
+    let mut excluded: Vec<String> = allowed
+        .iter()
+        .map(|url| Origin::of_url(url).ascii_serialization())
+        .collect();
+    excluded.push(app);
+    let excluded = std::sync::Arc::new(excluded);
+    let keep = move |url: Url, trick, imitates: Option<&Url>| {
+        let origin = Origin::of_url(&url);
+        let serialized = origin.ascii_serialization();
+        (!excluded.contains(&serialized)).then(|| AttackerOrigin {
+            origin: Some(origin),
+            trick,
+            imitates: imitates.map(|url| Origin::of_url(url).ascii_serialization()),
+        })
+    };
+    let unrelated = {
+        let keep = keep.clone();
+        (
+            select(&["https", "http"][..]),
+            vec(word(), 1..3),
+            tld(),
+            option::weighted(0.2, port()),
+        )
+            .prop_filter_map("an excluded origin", move |(scheme, labels, tld, port)| {
+                let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+                let url = Url::parse(&format!("{scheme}://{}.{tld}{port}/", labels.join(".")));
+                keep(url.ok()?, Trick::Unrelated, None)
+            })
+    };
+    let null = Just(AttackerOrigin {
+        origin: None,
+        trick: Trick::Null,
+        imitates: None,
+    });
+    let mut strategies: Vec<(u32, BoxedStrategy<AttackerOrigin>)> =
+        vec![(2, unrelated.boxed()), (1, null.boxed())];
+    if !allowed.is_empty() {
+        let look_alike = (
+            select(allowed),
+            select(&LOOK_ALIKES[..]),
+            (
+                word(),
+                word(),
+                tld(),
+                port(),
+                select(&['-', 'x', '0', '_'][..]),
+            ),
+        )
+            .prop_filter_map(
+                "not a host the URL standard accepts, or an excluded origin",
+                move |(of, trick, (w1, w2, tld, port, c))| {
+                    let url = look_alike(&of, trick, &w1, &w2, tld, port, c)?;
+                    keep(url, trick, Some(&of))
+                },
+            );
+        strategies.push((9, look_alike.boxed()));
+    }
+    proptest::strategy::Union::new_weighted(strategies)
+}
+
+/// The look-alike of the allowed `of` that `trick` makes with the words `w1`, `w2`, the
+/// top-level domain `tld`, the port `port` and the character `c`; `None` when the trick does
+/// not apply to `of` or gives no URL.
+fn look_alike(
+    of: &Url,
+    trick: Trick,
+    w1: &str,
+    w2: &str,
+    tld: &str,
+    port: u16,
+    c: char,
+) -> Option<Url> {
+    let scheme = of.scheme();
+    let host = of.host_str()?;
+    let domain = of.domain();
+    let own_port = of.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let with = |scheme: &str, host: &str, port: &str| {
+        Url::parse(&format!("{scheme}://{host}{port}/")).ok()
+    };
+    match trick {
+        Trick::Sibling => {
+            let (_, parent) = domain?.split_once('.')?;
+            with(scheme, &format!("{w1}.{parent}"), &own_port)
+        }
+        Trick::Prefix => {
+            let sep = if c == '-' { "-" } else { "" };
+            with(scheme, &format!("{w1}{sep}{}", domain?), &own_port)
+        }
+        Trick::Suffix => {
+            let sep = match c {
+                '-' => "-",
+                'x' => "",
+                _ => ".",
+            };
+            with(scheme, &format!("{}{sep}{w1}.{tld}", domain?), &own_port)
+        }
+        Trick::UnescapedDot => {
+            let domain = domain?;
+            let dots: Vec<usize> = domain.match_indices('.').map(|(i, _)| i).collect();
+            let at = *dots.get(w1.len() % dots.len().max(1))?;
+            let c = if c == '_' { 'x' } else { c };
+            let host = format!("{}{c}{}", &domain[..at], &domain[at + 1..]);
+            with(scheme, &host, &own_port)
+        }
+        Trick::Substring => with(scheme, &format!("{w1}-{}.{w2}.{tld}", domain?), &own_port),
+        Trick::Deeper => with(scheme, &format!("{w1}.{}", domain?), &own_port),
+        Trick::Scheme => {
+            let other = if scheme == "https" { "http" } else { "https" };
+            with(other, host, &own_port)
+        }
+        Trick::Port => with(scheme, host, &format!(":{port}")),
+        Trick::TrailingDot => with(scheme, &format!("{}.", domain?), &own_port),
+        Trick::Unrelated | Trick::Null => None,
+    }
+}
+
+/// A request script on a page could make to the app at `base` (a URL the paths resolve
+/// against): a method its API might take (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`), one of
+/// `paths`, now and then JSON (`Content-Type: application/json` and a body) or an
+/// `Authorization` header, and credentials mostly included. Use it with
+/// `cors_sim::check::check(…).request(init)` (feature `tower`) or a browser of your own.
+///
+/// Panics when `base` is not an http(s) URL or `paths` is empty.
+#[track_caller]
+pub fn app_request(base: &str, paths: &[&str]) -> impl Strategy<Value = RequestInit> {
+    let base = http_origin("the app's base URL", base);
+    assert!(!paths.is_empty(), "app_request needs at least one path");
+    let urls: Vec<String> = paths
+        .iter()
+        .map(|path| match base.join(path) {
+            Ok(url) => url.into(),
+            Err(error) => panic!("the path {path:?} does not resolve against {base}: {error}"),
+        })
+        .collect();
+    let method = select(&["GET", "POST", "PUT", "PATCH", "DELETE"][..]);
+    let credentials = prop_oneof![
+        3 => Just(CredentialsMode::Include),
+        1 => Just(CredentialsMode::Omit),
+    ];
+    (
+        select(urls),
+        method,
+        any::<bool>(),
+        proptest::bool::weighted(0.3),
+        credentials,
+    )
+        .prop_map(|(url, method, json, bearer, credentials)| {
+            let mut init = RequestInit::new(url)
+                .method(method)
+                .credentials(credentials);
+            if json && method != "GET" {
+                init = init.header("Content-Type", "application/json").body("{}");
+            }
+            if bearer {
+                init = init.header("Authorization", "Bearer cors-sim-test-token");
+            }
+            init
+        })
+}
