@@ -9,6 +9,8 @@
 
 pub mod advice;
 pub mod cache;
+#[cfg(feature = "tower")]
+pub mod check;
 #[cfg(feature = "client")]
 pub mod client;
 mod console;

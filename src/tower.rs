@@ -7,19 +7,25 @@
 //! A [`ServiceClient`] owns its service and shares its browser, so its fetches are `'static`
 //! and `Send` futures that can run side by side; the browser is locked only while the model
 //! takes an answer, never across an `.await`. The response's body is read only when script
-//! could read it.
+//! could read it. Requests reach the service with a body of type
+//! `http_body_util::Full<bytes::Bytes>`, which an axum `Router` takes (as it takes any body);
+//! [`ServiceClient::with_body`] picks another, for a service that wants one type only.
+//!
+//! For assertions over every engine at once, see [`crate::check`].
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
+//! use bytes::Bytes;
 //! use cors_sim::tower::ServiceClient;
 //! use cors_sim::{Document, Engine, RequestInit, Time};
+//! use http_body_util::Full;
 //!
 //! // Any tower service; here one that allows every origin.
-//! let app = tower::service_fn(|_request: http::Request<Vec<u8>>| async {
+//! let app = tower::service_fn(|_request: http::Request<Full<Bytes>>| async {
 //!     let response = http::Response::builder()
 //!         .header("Access-Control-Allow-Origin", "*")
-//!         .body(http_body_util::Full::new(bytes::Bytes::from_static(b"hi")))
+//!         .body(Full::new(Bytes::from_static(b"hi")))
 //!         .unwrap();
 //!     Ok::<_, std::convert::Infallible>(response)
 //! });
@@ -43,16 +49,38 @@ use crate::response::ResponseType;
 use crate::time::Time;
 use bytes::Bytes;
 use http_body::Body;
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, Full};
+use std::fmt;
 use std::future::{Future, poll_fn};
+use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_service::Service;
 
-/// A browser whose requests go to a `tower` service.
-#[derive(Debug, Clone)]
-pub struct ServiceClient<S> {
+/// A browser whose requests go to a `tower` service, with a request body of type `B`.
+pub struct ServiceClient<S, B = Full<Bytes>> {
     service: S,
     browser: Arc<Mutex<Browser>>,
+    body: PhantomData<fn() -> B>,
+}
+
+impl<S: Clone, B> Clone for ServiceClient<S, B> {
+    /// Another handle on the same browser (and cache), with a clone of the service.
+    fn clone(&self) -> Self {
+        Self {
+            service: self.service.clone(),
+            browser: Arc::clone(&self.browser),
+            body: PhantomData,
+        }
+    }
+}
+
+impl<S: fmt::Debug, B> fmt::Debug for ServiceClient<S, B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceClient")
+            .field("service", &self.service)
+            .field("browser", &self.browser)
+            .finish()
+    }
 }
 
 /// A fetch through a service: what script sees and why, and the body when script can read it.
@@ -69,11 +97,31 @@ pub struct Fetched {
 }
 
 impl<S> ServiceClient<S> {
-    /// A browser of `profile` (a [`Profile`] or an [`crate::Engine`]) in front of `service`.
+    /// A browser of `profile` (a [`Profile`] or an [`crate::Engine`]) in front of `service`,
+    /// recording the trace of every fetch and sending request bodies as `Full<Bytes>`.
     pub fn new(service: S, profile: impl Into<Profile>) -> Self {
+        Self::with_browser(service, Browser::new(profile).trace(true))
+    }
+
+    /// `browser` in front of `service`: a browser set up as wanted, e.g. with its trace off
+    /// ([`Browser::trace`], for speed) or its cache warmed by earlier fetches.
+    pub fn with_browser(service: S, browser: Browser) -> Self {
         Self {
             service,
-            browser: Arc::new(Mutex::new(Browser::new(profile))),
+            browser: Arc::new(Mutex::new(browser)),
+            body: PhantomData,
+        }
+    }
+}
+
+impl<S, B> ServiceClient<S, B> {
+    /// The same client sending request bodies of type `ReqBody` (any type made from bytes:
+    /// `Vec<u8>`, `String`, `axum::body::Body`, …), for a service that takes only that type.
+    pub fn with_body<ReqBody>(self) -> ServiceClient<S, ReqBody> {
+        ServiceClient {
+            service: self.service,
+            browser: self.browser,
+            body: PhantomData,
         }
     }
 
@@ -83,26 +131,24 @@ impl<S> ServiceClient<S> {
     }
 
     /// Runs `fetch(init)` from `page` at time `now`, every request through the service, and
-    /// records the trace. An `Err` is the `TypeError` the `Request` constructor throws.
-    pub fn fetch<ReqBody, ResBody>(
+    /// records the trace when the browser does (a [`ServiceClient::new`] one does). An `Err` is
+    /// the `TypeError` the `Request` constructor throws.
+    pub fn fetch<ResBody>(
         &self,
         page: &Document,
         init: RequestInit,
         now: Time,
     ) -> impl Future<Output = Result<Fetched, RequestError>> + Send + 'static
     where
-        S: Service<http::Request<ReqBody>, Response = http::Response<ResBody>>
-            + Clone
-            + Send
-            + 'static,
+        S: Service<http::Request<B>, Response = http::Response<ResBody>> + Clone + Send + 'static,
         S::Future: Send,
         S::Error: std::fmt::Display,
-        ReqBody: From<Vec<u8>> + Send,
+        B: From<Vec<u8>> + Send,
         ResBody: Body + Send,
         ResBody::Data: Send,
         ResBody::Error: std::fmt::Display,
     {
-        let started = lock(&self.browser).fetch_traced(page, init, now);
+        let started = lock(&self.browser).fetch(page, init, now);
         let browser = Arc::clone(&self.browser);
         let mut service = self.service.clone();
         async move {
@@ -114,13 +160,14 @@ impl<S> ServiceClient<S> {
                 match next {
                     Next::Send(pending) => {
                         let request = pending.request().clone();
-                        let (reply, answer_body) = match call(&mut service, &request).await {
-                            Ok((reply, answer_body)) => (reply, Some(answer_body)),
-                            Err(why) => {
-                                no_answer = Some(why);
-                                (Reply::NoResponse, None)
-                            }
-                        };
+                        let (reply, answer_body) =
+                            match call::<S, B, ResBody>(&mut service, &request).await {
+                                Ok((reply, answer_body)) => (reply, Some(answer_body)),
+                                Err(why) => {
+                                    no_answer = Some(why);
+                                    (Reply::NoResponse, None)
+                                }
+                            };
                         body = answer_body;
                         requests.push(request);
                         next = pending.reply(&mut lock(&browser), reply, now);
