@@ -165,8 +165,8 @@ async fn header_assertions(app: &Router) {
     assert_eq!(response.headers()["access-control-allow-origin"], APP);
 }
 
-/// Runs the header assertions and the checks against the app with `mutation`: the names of the
-/// checks that failed, after printing each failure's first line per engine.
+/// Runs the header assertions (which must pass) and the checks against the app with `mutation`:
+/// the checks that failed, each with its failure (printed too).
 async fn caught(mutation: Mutation) -> Vec<(&'static str, Failure)> {
     let app = app_with(cors(Some(mutation)));
     header_assertions(&app).await;
@@ -180,7 +180,7 @@ async fn caught(mutation: Mutation) -> Vec<(&'static str, Failure)> {
     failed
 }
 
-/// The names of the failures, and the reason each engine gave in the first one's report.
+/// The names of the checks that failed.
 fn names(failed: &[(&'static str, Failure)]) -> Vec<&'static str> {
     failed.iter().map(|(name, _)| *name).collect()
 }
