@@ -11,6 +11,15 @@
 //!   of that many entries (half method, half header-name entries, one of each per URL). Target:
 //!   flat across sizes.
 //!
+//! - `baseline/cors_decision`: the irreducible work of a simple CORS decision — look up
+//!   `Access-Control-Allow-Origin` and `Access-Control-Allow-Credentials` in an
+//!   `http::HeaderMap` and compare their bytes with a serialized origin and `true`. Every other
+//!   figure is quoted as a ratio to it, measured in the same run.
+//! - `fetch/simple_get_parsed_url`: `simple_get` with the URL handed over already parsed (as an
+//!   engine has it), so that the URL parser's share can be told apart.
+//! - `cache/method_match/{10,10000,1000000}`: a single lookup (one method match), in the caches
+//!   of `cache/lookup`.
+//!
 //! Inputs (`RequestInit`, `http::Response`, fresh browsers) are built outside the timed part.
 
 use cors_sim::cache::{CacheRequest, PreflightCache};
@@ -31,6 +40,13 @@ fn page() -> Document {
 
 fn get_init() -> RequestInit {
     RequestInit::new(API_URL)
+}
+
+fn get_init_parsed() -> RequestInit {
+    thread_local! {
+        static URL: url::Url = API_URL.parse().expect("a URL");
+    }
+    URL.with(|url| RequestInit::new(url.clone()))
 }
 
 fn put_init() -> RequestInit {
@@ -148,6 +164,9 @@ fn fetch_benches(c: &mut Criterion) {
             time_one_round(b, &mut browser(traced), &origin, get_init, &ok, now);
         });
     }
+    group.bench_function("simple_get_parsed_url", |b| {
+        time_one_round(b, &mut browser(false), &origin, get_init_parsed, &ok, now);
+    });
 
     for (name, traced) in [
         ("preflighted_put_cold", false),
@@ -249,9 +268,13 @@ fn lookup_setup(size: usize, now: Time) -> (PreflightCache, Vec<String>) {
     (cache, keys)
 }
 
-fn cache_benches(c: &mut Criterion) {
+/// Lookups that must all hit, in a cache filled by `lookup_setup`.
+type Lookups = fn(&mut PreflightCache, &CacheRequest<'_>, Time) -> bool;
+
+/// One benchmark per cache size of `lookups`, each iteration on the next of the keys.
+fn lookup_group(c: &mut Criterion, name: &str, lookups: Lookups) {
     let now = Time::from_secs(100);
-    let mut group = c.benchmark_group("cache/lookup");
+    let mut group = c.benchmark_group(name);
     for size in [10usize, 10_000, 1_000_000] {
         // Built on first use (criterion calls the closure several times), so that a filter that
         // skips this size skips building it too; dropped at the end of the iteration.
@@ -270,14 +293,49 @@ fn cache_benches(c: &mut Criterion) {
                 if index == keys.len() {
                     index = 0;
                 }
-                let request = black_box(request);
-                let method = cache.method_match(&request, black_box(b"PUT"), now);
-                let header = cache.header_name_match(&request, black_box(b"content-type"), now);
-                assert!(method && header);
+                assert!(lookups(cache, &black_box(request), now));
             });
         });
     }
     group.finish();
+}
+
+fn cache_benches(c: &mut Criterion) {
+    lookup_group(c, "cache/lookup", |cache, request, now| {
+        cache.method_match(request, black_box(b"PUT"), now)
+            && cache.header_name_match(request, black_box(b"content-type"), now)
+    });
+    lookup_group(c, "cache/method_match", |cache, request, now| {
+        cache.method_match(request, black_box(b"PUT"), now)
+    });
+}
+
+/// Whether a response with `headers` lets a request with credentials from `origin` read it:
+/// the two header lookups and byte comparisons a CORS check cannot do without.
+fn cors_decision(headers: &http::HeaderMap, origin: &[u8]) -> bool {
+    let allow_origin = headers.get(http::header::ACCESS_CONTROL_ALLOW_ORIGIN);
+    let allow_credentials = headers.get(http::header::ACCESS_CONTROL_ALLOW_CREDENTIALS);
+    allow_origin.is_some_and(|v| v.as_bytes() == origin)
+        && allow_credentials.is_some_and(|v| v.as_bytes() == b"true")
+}
+
+fn baseline_benches(c: &mut Criterion) {
+    let response = http::Response::builder()
+        .status(200)
+        .header("Access-Control-Allow-Origin", PARTITION)
+        .header("Access-Control-Allow-Credentials", "true")
+        .header("Content-Type", "application/json")
+        .body(())
+        .expect("a response");
+    assert!(cors_decision(response.headers(), PARTITION.as_bytes()));
+    c.bench_function("baseline/cors_decision", |b| {
+        b.iter(|| {
+            cors_decision(
+                black_box(response.headers()),
+                black_box(PARTITION.as_bytes()),
+            )
+        });
+    });
 }
 
 fn config() -> Criterion {
@@ -290,6 +348,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = fetch_benches, cache_benches
+    targets = baseline_benches, fetch_benches, cache_benches
 }
 criterion_main!(benches);

@@ -162,7 +162,7 @@ impl<S, B> Check<S, B> {
     /// absolute).
     pub fn method(mut self, method: &str, path: &str) -> Self {
         self.init.method = method.as_bytes().to_vec();
-        self.init.url = path.to_owned();
+        self.init.url = path.into();
         self.resolved()
     }
 
@@ -268,18 +268,18 @@ impl<S, B> Check<S, B> {
 
     /// The check with the request's URL resolved against the base again.
     fn resolved(mut self) -> Self {
-        self.url = self.base.join(&self.init.url).map(String::from);
+        self.url = self.base.join(self.init.url.as_str()).map(String::from);
         self
     }
 
     /// The request as `fetch()` gets it: the resolved URL, and a JSON body when needed.
     fn resolved_init(&self) -> Result<RequestInit, RequestError> {
         let mut init = self.init.clone();
-        init.url.clone_from(
-            self.url
-                .as_ref()
-                .map_err(|e| RequestError::InvalidUrl(*e))?,
-        );
+        init.url = self
+            .url
+            .as_ref()
+            .map_err(|e| RequestError::InvalidUrl(*e))?
+            .into();
         let bodiless = [&b"GET"[..], b"HEAD"]
             .iter()
             .any(|m| init.method.eq_ignore_ascii_case(m));
@@ -293,7 +293,7 @@ impl<S, B> Check<S, B> {
     /// https://app.example with credentials and the headers Content-Type, Authorization`.
     fn describe(&self) -> String {
         let method = String::from_utf8_lossy(&self.init.method).into_owned();
-        let url = self.url.as_deref().unwrap_or(&self.init.url);
+        let url = self.url.as_deref().unwrap_or(self.init.url.as_str());
         let from = match &self.page {
             Some(page) if page.origin().is_opaque() => "an opaque origin (`null`)".to_owned(),
             Some(page) => page.origin().ascii_serialization(),

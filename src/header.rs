@@ -51,14 +51,37 @@ fn trim_by(bytes: &[u8], strip: impl Fn(u8) -> bool) -> &[u8] {
 
 /// A Fetch "header value": bytes with no leading or trailing tab or space, and no NUL, CR or LF.
 ///
-/// Cloning one copies no bytes: a fetch puts the same values on several requests.
+/// Most values are short (`*`, an origin, a media type): those are held inline, so that making
+/// or cloning one allocates nothing. A longer one is shared: cloning it copies no bytes.
 #[derive(Clone)]
 pub struct HeaderValue(Repr);
+
+/// The longest value held inline: what fits beside a length byte in the 24 bytes the other
+/// forms take.
+const INLINE: usize = 22;
 
 #[derive(Clone)]
 enum Repr {
     Static(&'static [u8]),
+    Inline { len: u8, bytes: [u8; INLINE] },
     Shared(Arc<[u8]>),
+}
+
+impl Repr {
+    /// `bytes`, inline when they fit.
+    fn copy(bytes: &[u8]) -> Self {
+        if bytes.len() <= INLINE {
+            let mut inline = [0; INLINE];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            Self::Inline {
+                // Fits: at most INLINE.
+                len: bytes.len() as u8,
+                bytes: inline,
+            }
+        } else {
+            Self::Shared(bytes.into())
+        }
+    }
 }
 
 impl PartialEq for HeaderValue {
@@ -125,7 +148,7 @@ impl HeaderValue {
     /// Checks that `bytes` is a Fetch header value as it is (no trimming).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidHeaderValue> {
         Self::check(bytes)?;
-        Ok(Self(Repr::Shared(bytes.into())))
+        Ok(Self(Repr::copy(bytes)))
     }
 
     /// A constant value, as `http::HeaderValue::from_static` makes one: usable in a `const`, and
@@ -178,6 +201,7 @@ impl HeaderValue {
     pub fn as_bytes(&self) -> &[u8] {
         match &self.0 {
             Repr::Static(bytes) => bytes,
+            Repr::Inline { len, bytes } => &bytes[..usize::from(*len)],
             Repr::Shared(bytes) => bytes,
         }
     }
@@ -192,10 +216,7 @@ impl From<&http::HeaderValue> for HeaderValue {
     /// Every `http::HeaderValue` a parser produces is a Fetch header value once trimmed
     /// (`http` allows surrounding spaces in values built by hand).
     fn from(value: &http::HeaderValue) -> Self {
-        Self(Repr::Shared(Arc::from(trim_by(
-            value.as_bytes(),
-            is_tab_or_space,
-        ))))
+        Self(Repr::copy(trim_by(value.as_bytes(), is_tab_or_space)))
     }
 }
 
@@ -244,6 +265,13 @@ impl HeaderList {
     /// An empty header list.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A copy with room for `extra` more headers, so that appending them allocates nothing.
+    pub fn clone_with_room(&self, extra: usize) -> Self {
+        let mut headers = Vec::with_capacity(self.0.len() + extra);
+        headers.extend_from_slice(&self.0);
+        Self(headers)
     }
 
     /// Fetch: "append" a header.
@@ -325,7 +353,7 @@ impl HeaderList {
     }
 
     /// The headers, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&HeaderName, &HeaderValue)> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&HeaderName, &HeaderValue)> + Clone {
         self.0.iter().map(|(n, v)| (n, v))
     }
 
@@ -512,6 +540,29 @@ mod tests {
             b"a b"
         );
         assert_eq!(HeaderValue::normalize(b" a\nb "), Err(InvalidHeaderValue));
+    }
+
+    #[test]
+    fn values_are_the_same_however_they_are_held() {
+        assert_eq!(std::mem::size_of::<HeaderValue>(), 24);
+        let short = "a".repeat(INLINE);
+        let long = "a".repeat(INLINE + 1);
+        for text in [&short, &long] {
+            let value = HeaderValue::from_bytes(text.as_bytes()).unwrap();
+            assert_eq!(value.as_bytes(), text.as_bytes());
+            assert_eq!(value.clone(), value);
+            let from_http = HeaderValue::from(&http::HeaderValue::from_str(text).unwrap());
+            assert_eq!(from_http, value);
+        }
+        assert_eq!(
+            HeaderValue::from_static("*"),
+            HeaderValue::from_bytes(b"*").unwrap()
+        );
+        assert_ne!(
+            HeaderValue::from_bytes(short.as_bytes()).unwrap(),
+            HeaderValue::from_bytes(long.as_bytes()).unwrap()
+        );
+        assert_eq!(HeaderValue::from_bytes(b"").unwrap().as_bytes(), b"");
     }
 
     #[test]

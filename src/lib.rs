@@ -49,7 +49,7 @@ pub use origin::Origin;
 pub use profile::{Engine, Profile};
 pub use request::{
     Body, CredentialsMode, InitiatorType, Mode, OutgoingRequest, RedirectMode, Request,
-    RequestError, RequestInit,
+    RequestError, RequestInit, RequestUrl,
 };
 pub use response::{FilteredResponse, ResponseType};
 pub use time::Time;

@@ -22,7 +22,7 @@ pub(crate) struct ActualRequest<'a> {
     pub method: &'a [u8],
     pub headers: &'a HeaderList,
     /// Fetch: "CORS-unsafe request-header names" of the header list.
-    pub unsafe_names: &'a [String],
+    pub unsafe_names: &'a [HeaderName],
     pub credentials: CredentialsMode,
     pub use_cors_preflight: bool,
     /// Fetch: "byte-serializing a request origin".
@@ -38,9 +38,10 @@ pub(crate) fn preflight_headers(actual: &ActualRequest<'_>) -> HeaderList {
     headers.append(ACCEPT, HeaderValue::from_static("*/*"));
     headers.append(ACCESS_CONTROL_REQUEST_METHOD, value(actual.method));
     if !actual.unsafe_names.is_empty() {
+        let names: Vec<&str> = actual.unsafe_names.iter().map(HeaderName::as_str).collect();
         headers.append(
             ACCESS_CONTROL_REQUEST_HEADERS,
-            value(actual.unsafe_names.join(",").as_bytes()),
+            value(names.join(",").as_bytes()),
         );
     }
     headers
@@ -184,10 +185,10 @@ pub(crate) fn validate(
     if let Some(name) = actual
         .unsafe_names
         .iter()
-        .find(|name| !listed(name.as_bytes()) && !header_wildcard)
+        .find(|name| !listed(name.as_str().as_bytes()) && !header_wildcard)
     {
         return Err(Reason::HeaderDisallowedByPreflightResponse {
-            header: name.clone(),
+            header: name.as_str().to_owned(),
         });
     }
     // 7.8-7.13 (max-age and the cache) are the cache's: `PreflightCache::store_result`.

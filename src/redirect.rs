@@ -11,6 +11,7 @@ use crate::safelist;
 use crate::trace::{Step, Tracer};
 use http::Method;
 use http::header::{AUTHORIZATION, LOCATION};
+use std::sync::Arc;
 use url::Url;
 
 /// Fetch: the most redirects a fetch follows.
@@ -114,7 +115,7 @@ pub(crate) fn follow(
     }
     // 18. Append the location to the URL list; main fetch runs again on it.
     let was_tainted = !request.redirect_taint_is_same_origin();
-    request.url_list.push(location);
+    request.url_list.push(Arc::new(location));
     tracer.emit(|| Step::Redirect {
         status,
         location: request.current_url().clone(),

@@ -4,8 +4,8 @@
 use crate::header::{Extracted, HeaderList, extract_token_list};
 use crate::request::CredentialsMode;
 use crate::safelist;
-use http::HeaderName;
 use http::header::ACCESS_CONTROL_EXPOSE_HEADERS;
+use std::sync::Arc;
 use url::Url;
 
 /// Fetch: response "type", as `Response.type` shows it.
@@ -84,7 +84,7 @@ impl Tainting {
 pub struct FilteredResponse {
     pub(crate) kind: ResponseType,
     pub(crate) status: u16,
-    pub(crate) url: Option<Url>,
+    pub(crate) url: Option<Arc<Url>>,
     pub(crate) redirected: bool,
     pub(crate) headers: HeaderList,
 }
@@ -102,7 +102,7 @@ impl FilteredResponse {
 
     /// `Response.url`: the last URL fetched, or `None` for an opaque response.
     pub fn url(&self) -> Option<&Url> {
-        self.url.as_ref()
+        self.url.as_deref()
     }
 
     /// `Response.redirected`.
@@ -179,29 +179,23 @@ pub(crate) fn cors_exposed_header_names(
     }
 }
 
-/// Fetch: "basic filtered response" headers — all but forbidden response-header names.
-pub(crate) fn basic_filter(headers: &HeaderList) -> HeaderList {
-    filter(headers, |name| {
-        !safelist::is_forbidden_response_header_name(name.as_str().as_bytes())
-    })
+/// Fetch: "basic filtered response" headers — all but forbidden response-header names. The
+/// internal response is never read again, so its list is filtered where it stands.
+pub(crate) fn basic_filter(mut headers: HeaderList) -> HeaderList {
+    headers
+        .retain(|name, _| !safelist::is_forbidden_response_header_name(name.as_str().as_bytes()));
+    headers
 }
 
 /// Fetch: "CORS filtered response" headers — only CORS-safelisted response-header names given
-/// the exposed list (each name looked up once, in logarithmic time).
-pub(crate) fn cors_filter(headers: &HeaderList, exposed: &Exposed) -> HeaderList {
-    filter(headers, |name| {
+/// the exposed list (each name looked up once, in logarithmic time), filtered where they stand.
+pub(crate) fn cors_filter(mut headers: HeaderList, exposed: &Exposed) -> HeaderList {
+    headers.retain(|name, _| {
         let name = name.as_str().as_bytes();
         safelist::is_cors_safelisted_response_header_name(name, &[])
             || (exposed.contains(name) && !safelist::is_forbidden_response_header_name(name))
-    })
-}
-
-fn filter(headers: &HeaderList, keep: impl Fn(&HeaderName) -> bool) -> HeaderList {
-    let mut filtered = HeaderList::new();
-    for (name, value) in headers.iter().filter(|(n, _)| keep(n)) {
-        filtered.append(name.clone(), value.clone());
-    }
-    filtered
+    });
+    headers
 }
 
 #[cfg(test)]
@@ -223,11 +217,11 @@ mod tests {
         ]);
         let without = cors_exposed_header_names(&h, CredentialsMode::SameOrigin, false);
         assert_eq!(
-            names(&cors_filter(&h, &without)),
+            names(&cors_filter(h.clone(), &without)),
             ["access-control-expose-headers", "x-a", "content-type"]
         );
         let with = cors_exposed_header_names(&h, CredentialsMode::Include, false);
-        assert_eq!(names(&cors_filter(&h, &with)), ["content-type"]);
+        assert_eq!(names(&cors_filter(h.clone(), &with)), ["content-type"]);
     }
 
     #[test]
@@ -239,24 +233,24 @@ mod tests {
             ("Set-Cookie", "a=b"),
         ]);
         let exposed = cors_exposed_header_names(&h, CredentialsMode::Include, false);
-        assert_eq!(names(&cors_filter(&h, &exposed)), ["x-a"]);
+        assert_eq!(names(&cors_filter(h.clone(), &exposed)), ["x-a"]);
         let bad = headers(&[("Access-Control-Expose-Headers", "x-a, x b"), ("X-A", "1")]);
         let exposed = cors_exposed_header_names(&bad, CredentialsMode::Omit, false);
-        assert!(cors_filter(&bad, &exposed).is_empty());
+        assert!(cors_filter(bad.clone(), &exposed).is_empty());
     }
 
     #[test]
     fn a_star_item_can_outweigh_an_invalid_one() {
         let h = headers(&[("Access-Control-Expose-Headers", "*, x b"), ("X-A", "1")]);
         let strict = cors_exposed_header_names(&h, CredentialsMode::Omit, false);
-        assert!(cors_filter(&h, &strict).is_empty());
+        assert!(cors_filter(h.clone(), &strict).is_empty());
         let lenient = cors_exposed_header_names(&h, CredentialsMode::Omit, true);
         assert_eq!(
-            names(&cors_filter(&h, &lenient)),
+            names(&cors_filter(h.clone(), &lenient)),
             ["access-control-expose-headers", "x-a"]
         );
         let credentialed = cors_exposed_header_names(&h, CredentialsMode::Include, true);
-        assert!(cors_filter(&h, &credentialed).is_empty());
+        assert!(cors_filter(h.clone(), &credentialed).is_empty());
     }
 
     #[test]
@@ -267,6 +261,6 @@ mod tests {
             ("X", "1"),
             ("Accept", "*/*"),
         ]);
-        assert_eq!(names(&basic_filter(&h)), ["x", "accept"]);
+        assert_eq!(names(&basic_filter(h)), ["x", "accept"]);
     }
 }

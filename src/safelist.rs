@@ -17,6 +17,7 @@ use crate::method::is_forbidden_method;
 use crate::profile::{RepeatedHeaders, RequestHeaderPolicy};
 use crate::range::parse_single_range_header_value;
 use data_url::mime::Mime;
+use http::HeaderName;
 use http::header::RANGE;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -212,71 +213,82 @@ pub fn cors_unsafe_request_header_names_within<'a>(
     headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
     safelist_value_size_limit: Option<usize>,
 ) -> Vec<String> {
-    unsafe_names(headers, safelist_value_size_limit, true)
+    let headers: Vec<(&[u8], &[u8])> = headers.into_iter().collect();
+    let names = unsafe_headers(
+        headers.iter().map(|&(name, value)| (name, name, value)),
+        safelist_value_size_limit,
+    );
+    // "Convert header names to a sorted-lowercase set": byte-lowercase, sort by byte, dedupe
+    // (isomorphic decoding keeps the byte order).
+    let mut lowercased: Vec<String> = names
+        .into_iter()
+        .map(|name| isomorphic_decode(name).to_ascii_lowercase())
+        .collect();
+    lowercased.sort_unstable();
+    lowercased.dedup();
+    lowercased
 }
 
-/// [`cors_unsafe_request_header_names_within`], optionally keeping a name once per header that
-/// has it (Firefox lists every unsafe header, repeated names included).
-fn unsafe_names<'a>(
-    headers: impl IntoIterator<Item = (&'a [u8], &'a [u8])>,
+/// Steps 1-4 of "CORS-unsafe request-header names" over `headers`, each given as `(what to
+/// return for it, its name, its value)`: what is returned for each header whose name is unsafe
+/// — each one not CORS-safelisted, and once the safelisted values add up to more than
+/// `safelist_value_size_limit`, every one (the "potentially unsafe" names join them). Nothing is
+/// allocated when no name is unsafe.
+fn unsafe_headers<'a, T>(
+    headers: impl Iterator<Item = (T, &'a [u8], &'a [u8])> + Clone,
     safelist_value_size_limit: Option<usize>,
-    dedupe: bool,
-) -> Vec<String> {
+) -> Vec<T> {
     let mut unsafe_names = Vec::new();
-    let mut potentially_unsafe_names = Vec::new();
     let mut safelist_value_size = 0usize;
-    for (name, value) in headers {
+    for (header, name, value) in headers.clone() {
         if is_cors_safelisted_request_header(name, value) {
-            potentially_unsafe_names.push(name);
             safelist_value_size = safelist_value_size.saturating_add(value.len());
         } else {
-            unsafe_names.push(name);
+            unsafe_names.push(header);
         }
     }
     if safelist_value_size_limit.is_some_and(|limit| safelist_value_size > limit) {
-        unsafe_names.append(&mut potentially_unsafe_names);
+        return headers.map(|(header, _, _)| header).collect();
     }
-    // "Convert header names to a sorted-lowercase set": byte-lowercase, sort by byte, dedupe
-    // (isomorphic decoding keeps the byte order).
-    let mut lowercased: Vec<String> = unsafe_names
-        .into_iter()
-        .map(|name| {
-            name.iter()
-                .map(|&b| char::from(b.to_ascii_lowercase()))
-                .collect()
-        })
-        .collect();
-    lowercased.sort_unstable();
-    if dedupe {
-        lowercased.dedup();
-    }
-    lowercased
+    unsafe_names
 }
 
 /// Fetch: "CORS-unsafe request-header names" of a request's header list as an engine computes
 /// them: with the policy's total limit on safelisted values, its reading of repeated header
-/// names and of the `Range` unit.
+/// names and of the `Range` unit. The names of a header list are lowercase already; they come
+/// sorted, without duplicates unless the policy keeps a name once per header that has it
+/// (Firefox lists every unsafe header, repeated names included).
 /// <https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names>
 pub(crate) fn unsafe_request_header_names(
     headers: &HeaderList,
     policy: &RequestHeaderPolicy,
-) -> Vec<String> {
+) -> Vec<HeaderName> {
     let limit = policy.safelist_value_size_limit;
-    let dedupe = policy.repeated_headers != RepeatedHeaders::Listed;
-    match judged(headers, policy) {
-        None => unsafe_names(
-            headers
-                .iter()
-                .map(|(n, v)| (n.as_str().as_bytes(), v.as_bytes())),
+    let mut names = match judged(headers, policy) {
+        None => unsafe_headers(
+            headers.iter().map(|(n, v)| as_judged((n, v.as_bytes()))),
             limit,
-            dedupe,
         ),
-        Some(judged) => unsafe_names(judged.iter().map(|(n, v)| (*n, &v[..])), limit, dedupe),
+        Some(judged) => unsafe_headers(judged.iter().map(|(n, v)| as_judged((n, v))), limit),
+    };
+    names.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    if policy.repeated_headers != RepeatedHeaders::Listed {
+        names.dedup();
     }
+    names
+}
+
+fn name_bytes(name: &HeaderName) -> &[u8] {
+    name.as_str().as_bytes()
+}
+
+/// A header as [`unsafe_headers`] reads it, returning its name.
+fn as_judged<'h>((name, value): (&'h HeaderName, &'h [u8])) -> (HeaderName, &'h [u8], &'h [u8]) {
+    (name.clone(), name_bytes(name), value)
 }
 
 /// A header as an engine judges it: its name, and its value as the engine reads it.
-type Judged<'h> = (&'h [u8], Cow<'h, [u8]>);
+type Judged<'h> = (&'h HeaderName, Cow<'h, [u8]>);
 
 /// The headers as the engine judges them when that differs from the list itself (`None`
 /// otherwise): one per name with the values joined as "get" joins them, and/or the `Range` unit
@@ -303,11 +315,11 @@ fn judged<'h>(headers: &'h HeaderList, policy: &RequestHeaderPolicy) -> Option<V
             continue;
         }
         first.insert(name, judged.len());
-        judged.push((name.as_str().as_bytes(), Cow::Borrowed(value.as_bytes())));
+        judged.push((name, Cow::Borrowed(value.as_bytes())));
     }
     if fold_range {
         for (name, value) in &mut judged {
-            if name.eq_ignore_ascii_case(b"range") && value.len() >= 5 {
+            if *name == RANGE && value.len() >= 5 {
                 value.to_mut()[..5].make_ascii_lowercase();
             }
         }
@@ -324,12 +336,12 @@ pub(crate) fn unsafe_request_header_reasons(
     let judged = judged(headers, policy).unwrap_or_else(|| {
         headers
             .iter()
-            .map(|(n, v)| (n.as_str().as_bytes(), Cow::Borrowed(v.as_bytes())))
+            .map(|(n, v)| (n, Cow::Borrowed(v.as_bytes())))
             .collect()
     });
     let total = judged
         .iter()
-        .filter(|(n, v)| is_cors_safelisted_request_header(n, v))
+        .filter(|(n, v)| is_cors_safelisted_request_header(name_bytes(n), v))
         .fold(0usize, |sum, (_, v)| sum.saturating_add(v.len()));
     let over = policy
         .safelist_value_size_limit
@@ -337,7 +349,7 @@ pub(crate) fn unsafe_request_header_reasons(
     let mut reasons: Vec<(String, NotSafelisted)> = judged
         .iter()
         .filter_map(|(name, value)| {
-            let name = isomorphic_decode(name).to_ascii_lowercase();
+            let name = name.as_str().to_owned();
             match check_cors_safelisted_request_header(name.as_bytes(), value) {
                 Err(rule) => Some((name, rule)),
                 Ok(()) if over => Some((name, NotSafelisted::TotalSizeExceeded { total })),

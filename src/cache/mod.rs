@@ -18,6 +18,7 @@ use crate::header::{Extracted, HeaderList, extract_single};
 use crate::method::is_cors_safelisted_method;
 use crate::profile::{CachePolicy, CachedMethods, FailureClearing, MaxAgeParsing};
 use crate::time::Time;
+use http::HeaderName;
 use http::header::ACCESS_CONTROL_MAX_AGE;
 use std::borrow::Cow;
 use std::time::Duration;
@@ -467,7 +468,7 @@ impl PreflightCache {
         request: &CacheRequest<'_>,
         method: &[u8],
         use_cors_preflight: bool,
-        unsafe_names: &[String],
+        unsafe_names: &[HeaderName],
         now: Time,
         mut record: Option<&mut LookupRecord>,
     ) -> bool {
@@ -492,15 +493,15 @@ impl PreflightCache {
             if !sufficient && record.is_none() {
                 break;
             }
+            let name = name.as_str();
             let found = self.lookup_header_name(request, name.as_bytes(), now);
             if let Some(record) = record.as_deref_mut() {
-                let lowercase = lowercase(name.as_bytes());
-                let item = ItemRef::HeaderName(&lowercase);
+                let item = ItemRef::HeaderName(name.as_bytes());
                 let departures = self.rule_departures(request, item, found.is_hit(), now);
                 record.departures.extend(departures);
                 record
                     .items
-                    .push(LookupItem::HeaderName(name.clone(), found));
+                    .push(LookupItem::HeaderName(name.to_owned(), found));
             }
             sufficient &= found.is_hit();
         }

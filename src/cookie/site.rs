@@ -5,6 +5,7 @@
 use crate::origin::Origin;
 use crate::profile::CookiePolicy;
 use std::fmt;
+use std::sync::Arc;
 use url::{Host, Url};
 
 /// HTML: "site" — an opaque origin, or a scheme and a domain: the host's registrable domain, or
@@ -133,7 +134,7 @@ pub enum SameSiteWhy {
 /// not same site with `origin` to a URL of another site still.
 pub(crate) fn redirect_taint_is_cross_site(
     origin: &Origin,
-    url_list: &[Url],
+    url_list: &[Arc<Url>],
     schemeful: bool,
 ) -> bool {
     let origin = Site::of(origin);
@@ -151,7 +152,7 @@ pub(crate) fn redirect_taint_is_cross_site(
 pub(crate) fn same_site_mode(
     top_level: &Site,
     origin: &Origin,
-    url_list: &[Url],
+    url_list: &[Arc<Url>],
     schemeful: bool,
     redirect_taint: bool,
 ) -> (SameSiteMode, SameSiteWhy) {
@@ -187,7 +188,7 @@ pub(crate) struct CookieContext<'a> {
 impl<'a> CookieContext<'a> {
     /// The context of a request from a top-level document of `origin` whose URL list is
     /// `url_list`, under `policy`.
-    pub(crate) fn new(origin: &Origin, url_list: &'a [Url], policy: &CookiePolicy) -> Self {
+    pub(crate) fn new(origin: &Origin, url_list: &'a [Arc<Url>], policy: &CookiePolicy) -> Self {
         let url = url_list.last().expect("the URL list is never empty");
         let top_level = Site::of(origin);
         let (mode, why) = same_site_mode(
@@ -269,10 +270,10 @@ mod tests {
 
     #[test]
     fn the_mode_is_cross_site_for_another_site_or_a_cross_site_redirect() {
-        let url = |u: &str| Url::parse(u).unwrap();
+        let url = |u: &str| Arc::new(Url::parse(u).unwrap());
         let bank = Origin::of_url(&url("https://bank.example.com/"));
         let top = Site::of(&bank);
-        let mode = |list: &[Url]| same_site_mode(&top, &bank, list, true, true).0;
+        let mode = |list: &[Arc<Url>]| same_site_mode(&top, &bank, list, true, true).0;
         assert_eq!(
             mode(&[url("https://api.example.com/")]),
             SameSiteMode::StrictOrLess

@@ -24,6 +24,7 @@ use http::header::{
     ACCESS_CONTROL_ALLOW_METHODS, CONTENT_LENGTH, CONTENT_RANGE, COOKIE, LOCATION, ORIGIN, RANGE,
     REFERER,
 };
+use url::Url;
 
 /// Step 4.1: the request to send — a CORS-preflight request when `make_preflight` and the
 /// CORS-preflight cache does not cover the request, else the request itself.
@@ -157,7 +158,8 @@ pub(super) fn actual_request(
     tracer: &mut Tracer,
     now: Time,
 ) -> OutgoingRequest {
-    let mut headers = request.headers.clone();
+    // Room for `Origin`, `Cookie` and `Referer`.
+    let mut headers = request.headers.clone_with_room(3);
     let (origin, why) = request.origin_header(&profile.context);
     if tracer.is_on() {
         tracer.emit(|| Step::OriginHeader { why });
@@ -225,7 +227,7 @@ fn on_the_wire(
         };
         Step::Sent {
             method: outgoing.method.to_string(),
-            url: outgoing.url.clone(),
+            url: Url::clone(&outgoing.url),
             preflight: is_preflight,
             origin: text(ORIGIN),
             referer: text(REFERER),
@@ -275,9 +277,9 @@ pub(super) fn preflight_response(
             how: allowed.method,
         });
         for name in &request.unsafe_names {
-            let listed = allowed.lists_header(name.as_bytes());
+            let listed = allowed.lists_header(name.as_str().as_bytes());
             tracer.emit(|| Step::HeaderAllowed {
-                name: name.clone(),
+                name: name.as_str().to_owned(),
                 by_wildcard: !listed,
             });
         }

@@ -14,6 +14,7 @@ use crate::response::{self, FilteredResponse, ResponseType, Tainting};
 use crate::safelist;
 use crate::secure_context::{is_bad_port, is_mixed_content};
 use crate::trace::{HiddenWhy, PreflightReason, Step, TaintingWhy, Tracer};
+use http::HeaderName;
 use http::header::ACCESS_CONTROL_EXPOSE_HEADERS;
 
 /// Where "main fetch" goes next.
@@ -160,7 +161,13 @@ fn needs_preflight(request: &FetchRequest, profile: &Profile, tracer: &mut Trace
                 reasons.push(PreflightReason::Method(request.method.to_string()));
             }
             if !request.unsafe_names.is_empty() {
-                reasons.push(PreflightReason::UnsafeHeaders(request.unsafe_names.clone()));
+                reasons.push(PreflightReason::UnsafeHeaders(
+                    request
+                        .unsafe_names
+                        .iter()
+                        .map(|n| n.as_str().to_owned())
+                        .collect(),
+                ));
             }
             if request.use_cors_preflight {
                 reasons.push(PreflightReason::UseCorsPreflightFlag);
@@ -221,12 +228,18 @@ fn trace_unsafe_headers(request: &FetchRequest, policy: &RequestHeaderPolicy, tr
                 field,
                 effect: format!(
                     "CORS-unsafe request-header names [{}] where the standard has [{}]",
-                    request.unsafe_names.join(", "),
-                    standard.join(", ")
+                    joined(&request.unsafe_names),
+                    joined(&standard)
                 ),
             });
         }
     }
+}
+
+/// Header names as a list for a person: `a, b`.
+fn joined(names: &[HeaderName]) -> String {
+    let names: Vec<&str> = names.iter().map(HeaderName::as_str).collect();
+    names.join(", ")
 }
 
 /// Fetch "main fetch" steps 14-15: the filtered response script sees of a response with
@@ -234,10 +247,12 @@ fn trace_unsafe_headers(request: &FetchRequest, policy: &RequestHeaderPolicy, tr
 pub(super) fn filtered_response(
     request: &FetchRequest,
     status: u16,
-    headers: &HeaderList,
+    headers: HeaderList,
     policy: &ResponsePolicy,
     tracer: &mut Tracer,
 ) -> FilteredResponse {
+    // The filters keep the internal response's list; the trace reads all of it.
+    let internal = tracer.is_on().then(|| headers.clone());
     // `Response.url` is the last URL serialized without its fragment.
     let url = Some(request.url_on_the_wire(false));
     let redirected = request.url_list.len() > 1;
@@ -251,13 +266,13 @@ pub(super) fn filtered_response(
         },
         Tainting::Cors => {
             let exposed = response::cors_exposed_header_names(
-                headers,
+                &headers,
                 request.credentials,
                 policy.expose_star_despite_invalid_items,
             );
             if policy.expose_star_despite_invalid_items && tracer.is_on() {
                 let standard = response::cors_exposed_header_names(
-                    headers,
+                    &headers,
                     request.credentials,
                     ResponsePolicy::SPEC.expose_star_despite_invalid_items,
                 );
@@ -286,26 +301,28 @@ pub(super) fn filtered_response(
             headers: response::basic_filter(headers),
         },
     };
-    tracer.emit(|| {
-        let exposed = response.exposed_header_names();
-        let mut hidden: Vec<(String, HiddenWhy)> = headers
-            .iter()
-            .map(|(name, _)| name.as_str().to_owned())
-            .filter(|name| exposed.binary_search(name).is_err())
-            .map(|name| {
-                let why = hidden_why(request, headers, &name);
-                (name, why)
-            })
-            .collect();
-        hidden.sort_by(|a, b| a.0.cmp(&b.0));
-        hidden.dedup_by(|a, b| a.0 == b.0);
-        Step::Filtered {
-            response_type: response.kind,
-            status: response.status,
-            exposed,
-            hidden,
-        }
-    });
+    if let Some(headers) = internal {
+        tracer.emit(|| {
+            let exposed = response.exposed_header_names();
+            let mut hidden: Vec<(String, HiddenWhy)> = headers
+                .iter()
+                .map(|(name, _)| name.as_str().to_owned())
+                .filter(|name| exposed.binary_search(name).is_err())
+                .map(|name| {
+                    let why = hidden_why(request, &headers, &name);
+                    (name, why)
+                })
+                .collect();
+            hidden.sort_by(|a, b| a.0.cmp(&b.0));
+            hidden.dedup_by(|a, b| a.0 == b.0);
+            Step::Filtered {
+                response_type: response.kind,
+                status: response.status,
+                exposed,
+                hidden,
+            }
+        });
+    }
     response
 }
 

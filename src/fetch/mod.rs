@@ -35,6 +35,7 @@ use crate::response::{FilteredResponse, Tainting};
 use crate::time::Time;
 use crate::trace::{ClearWhy, Step, Trace, Tracer};
 use http::Method;
+use url::Url;
 
 /// A browser: a profile, and the CORS-preflight cache and cookie store its fetches share.
 #[derive(Debug)]
@@ -485,7 +486,7 @@ impl Fetch {
             main_fetch::Next::DataUrl => {
                 let url = self.request.current_url();
                 match scheme_fetch::data_url(url, &browser.profile.response, &mut self.tracer) {
-                    Ok(headers) => self.finish(browser, 200, &headers),
+                    Ok(headers) => self.finish(browser, 200, headers),
                     Err(reason) => self.network_error(browser, reason, None),
                 }
             }
@@ -548,7 +549,7 @@ impl Fetch {
             &mut self.tracer,
             now,
         ) {
-            http_fetch::Answer::Final(headers) => self.finish(browser, status, &headers),
+            http_fetch::Answer::Final(headers) => self.finish(browser, status, headers),
             http_fetch::Answer::Redirected => self.main_fetch(browser, now),
             http_fetch::Answer::OpaqueRedirect => self.done(Ok(main_fetch::opaque_redirect())),
             http_fetch::Answer::NetworkError(reason) => {
@@ -558,7 +559,7 @@ impl Fetch {
     }
 
     /// "main fetch" steps 14-15: the filtered response.
-    fn finish(mut self, browser: &Browser, status: u16, headers: &HeaderList) -> Next {
+    fn finish(mut self, browser: &Browser, status: u16, headers: HeaderList) -> Next {
         let response = main_fetch::filtered_response(
             &self.request,
             status,
@@ -604,7 +605,7 @@ impl Fetch {
         let error = NetworkError {
             reason,
             url: request.current_url().clone(),
-            initial_url: request.url_list[0].clone(),
+            initial_url: Url::clone(&request.url_list[0]),
             origin: request.origin().ascii_serialization(),
             initiator_type: request.initiator_type,
             status,

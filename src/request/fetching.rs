@@ -14,7 +14,8 @@ use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request
 use crate::response::Tainting;
 use crate::secure_context::{is_https, is_potentially_trustworthy};
 use crate::trace::OriginWhy;
-use http::Method;
+use http::{HeaderName, Method};
+use smallvec::{SmallVec, smallvec};
 use std::sync::Arc;
 use url::Url;
 
@@ -24,8 +25,9 @@ const NULL: HeaderValue = HeaderValue::from_static("null");
 /// Fetch: a "request" being fetched.
 #[derive(Debug)]
 pub(crate) struct FetchRequest {
-    /// Fetch: request "URL list"; never empty.
-    pub url_list: Vec<Url>,
+    /// Fetch: request "URL list"; never empty. Most fetches have one URL, held inline; each is
+    /// shared with the requests and the response that carry it.
+    pub url_list: SmallVec<[Arc<Url>; 1]>,
     pub method: Method,
     pub headers: HeaderList,
     pub mode: Mode,
@@ -41,7 +43,7 @@ pub(crate) struct FetchRequest {
     pub referrer: Referrer,
     /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch
     /// (or of the first, in profiles that keep them across redirects).
-    pub unsafe_names: Vec<String>,
+    pub unsafe_names: Vec<HeaderName>,
     /// Whether the request as script made it needed a preflight: a method that is not
     /// CORS-safelisted or a CORS-unsafe request-header name.
     pub initial_preflight_trigger: bool,
@@ -63,7 +65,7 @@ impl FetchRequest {
             headers.append(http::header::ACCEPT, HeaderValue::from_static("*/*"));
         }
         Self {
-            url_list: vec![request.url],
+            url_list: smallvec![request.url],
             method: request.method,
             headers,
             mode: request.mode,
@@ -97,19 +99,25 @@ impl FetchRequest {
         self.url_list.last().expect("the URL list is never empty")
     }
 
-    /// The current URL as the request line carries it: no fragment, and no username or password
-    /// unless `keep_userinfo`.
-    pub fn url_on_the_wire(&self, keep_userinfo: bool) -> Url {
-        let mut url = self.current_url().clone();
+    /// The current URL as the request line carries it (and `Response.url` shows it): no
+    /// fragment, and no username or password unless `keep_userinfo`.
+    pub fn url_on_the_wire(&self, keep_userinfo: bool) -> Arc<Url> {
+        let current = self.url_list.last().expect("the URL list is never empty");
+        let strip_userinfo =
+            !keep_userinfo && (!current.username().is_empty() || current.password().is_some());
+        if current.fragment().is_none() && !strip_userinfo {
+            return Arc::clone(current);
+        }
+        let mut url = Url::clone(current);
         if url.fragment().is_some() {
             url.set_fragment(None);
         }
-        if !keep_userinfo && (!url.username().is_empty() || url.password().is_some()) {
+        if strip_userinfo {
             // Infallible for the HTTP(S) URLs that reach the wire.
             let _ = url.set_username("");
             let _ = url.set_password(None);
         }
-        url
+        Arc::new(url)
     }
 
     /// Fetch: request "redirect-taint" is `same-origin`: no hop went from a URL that is not

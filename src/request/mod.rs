@@ -14,6 +14,7 @@ use crate::safelist;
 use http::{HeaderName, Method};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 use url::Url;
 
 /// Fetch: request "initiator type" — the API that made a request; console messages name it.
@@ -198,11 +199,97 @@ impl Body {
     }
 }
 
+/// The URL script passes to `fetch()`: text, which the `Request` constructor parses against the
+/// document's URL, or a URL already parsed (as an engine holds it), which it takes as it is.
+/// Made from a `&str`, `String`, `url::Url` or `http::Uri`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestUrl(UrlRepr);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum UrlRepr {
+    Text(String),
+    /// Shared, so that a fetch and its requests and response hold it without copying it.
+    Parsed(Arc<Url>),
+}
+
+impl RequestUrl {
+    /// The URL as text: as given, or serialized.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            UrlRepr::Text(text) => text,
+            UrlRepr::Parsed(url) => url.as_str(),
+        }
+    }
+
+    /// The URL parser run on it with `base` (the `Request` constructor's step). A parsed URL is
+    /// what parsing its serialization against any base gives again, so it is taken as it is.
+    fn parse(self, base: Option<&Url>) -> Result<Arc<Url>, url::ParseError> {
+        match self.0 {
+            UrlRepr::Text(text) => Url::options().base_url(base).parse(&text).map(Arc::new),
+            UrlRepr::Parsed(url) => Ok(url),
+        }
+    }
+}
+
+impl fmt::Display for RequestUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<String> for RequestUrl {
+    fn from(text: String) -> Self {
+        Self(UrlRepr::Text(text))
+    }
+}
+
+impl From<&str> for RequestUrl {
+    fn from(text: &str) -> Self {
+        Self::from(text.to_owned())
+    }
+}
+
+impl From<&String> for RequestUrl {
+    fn from(text: &String) -> Self {
+        Self::from(text.as_str())
+    }
+}
+
+impl From<Url> for RequestUrl {
+    fn from(url: Url) -> Self {
+        Self(UrlRepr::Parsed(Arc::new(url)))
+    }
+}
+
+impl From<&Url> for RequestUrl {
+    fn from(url: &Url) -> Self {
+        Self::from(url.clone())
+    }
+}
+
+impl From<Arc<Url>> for RequestUrl {
+    fn from(url: Arc<Url>) -> Self {
+        Self(UrlRepr::Parsed(url))
+    }
+}
+
+impl From<http::Uri> for RequestUrl {
+    fn from(uri: http::Uri) -> Self {
+        Self::from(uri.to_string())
+    }
+}
+
+impl From<&http::Uri> for RequestUrl {
+    fn from(uri: &http::Uri) -> Self {
+        Self::from(uri.to_string())
+    }
+}
+
 /// What script passes to `fetch()`: unchecked until [`Request::new`] checks it as the
 /// `Request` constructor does. Built from a URL with [`RequestInit::new`] and the setters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestInit {
-    pub(crate) url: String,
+    pub(crate) url: RequestUrl,
     pub(crate) method: Vec<u8>,
     pub(crate) headers: Vec<(Vec<u8>, Vec<u8>)>,
     pub(crate) mode: Mode,
@@ -216,10 +303,11 @@ pub struct RequestInit {
 impl RequestInit {
     /// A `GET` of `url` (absolute, or relative to the document's URL; a `&str`, `String`,
     /// `url::Url` or `http::Uri`) with the defaults of `fetch()`: mode `cors`, credentials
-    /// `same-origin`, redirect `follow`, no headers.
-    pub fn new(url: impl fmt::Display) -> Self {
+    /// `same-origin`, redirect `follow`, no headers. A `url::Url` is taken as it is, without
+    /// parsing it again.
+    pub fn new(url: impl Into<RequestUrl>) -> Self {
         Self {
-            url: url.to_string(),
+            url: url.into(),
             method: b"GET".to_vec(),
             headers: Vec::new(),
             mode: Mode::default(),
@@ -343,7 +431,7 @@ impl std::error::Error for RequestError {}
 /// Fetch: a "request", as the `Request` constructor leaves it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    pub(crate) url: Url,
+    pub(crate) url: Arc<Url>,
     pub(crate) method: Method,
     pub(crate) headers: HeaderList,
     pub(crate) mode: Mode,
@@ -392,10 +480,7 @@ impl Request {
         if init.mode == Mode::Navigate {
             return Err(RequestError::NavigateMode);
         }
-        let url = Url::options()
-            .base_url(base)
-            .parse(&init.url)
-            .map_err(RequestError::InvalidUrl)?;
+        let url = init.url.parse(base).map_err(RequestError::InvalidUrl)?;
         if !url.username().is_empty() || url.password().is_some() {
             return Err(RequestError::UrlIncludesCredentials);
         }
@@ -449,7 +534,7 @@ impl Request {
     /// credentials `include`, redirect mode `manual` (the navigation follows redirects itself).
     pub fn navigation(url: Url) -> Self {
         Self {
-            url,
+            url: Arc::new(url),
             method: Method::GET,
             headers: HeaderList::new(),
             mode: Mode::Navigate,

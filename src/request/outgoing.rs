@@ -10,7 +10,7 @@ use url::Url;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OutgoingRequest {
     pub(crate) method: Method,
-    pub(crate) url: Url,
+    pub(crate) url: Arc<Url>,
     pub(crate) headers: HeaderList,
     pub(crate) body: Option<Arc<[u8]>>,
     pub(crate) is_preflight: bool,
