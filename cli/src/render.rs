@@ -23,15 +23,15 @@ pub enum Format {
     Json,
 }
 
-const HEADING: Style = Style::new().bold();
-const CORS: Style = AnsiColor::Cyan.on_default().bold();
-const DIM: Style = Style::new().dimmed();
-const GOOD: Style = AnsiColor::Green.on_default().bold();
-const BAD: Style = AnsiColor::Red.on_default().bold();
-const WARN: Style = AnsiColor::Yellow.on_default().bold();
+pub const HEADING: Style = Style::new().bold();
+pub const CORS: Style = AnsiColor::Cyan.on_default().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const GOOD: Style = AnsiColor::Green.on_default().bold();
+pub const BAD: Style = AnsiColor::Red.on_default().bold();
+pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
 
 /// `text` in `style`.
-fn styled(style: Style, text: &str) -> String {
+pub fn styled(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
@@ -103,7 +103,7 @@ pub fn engines<S: serde::Serializer>(engines: &[Engine], s: S) -> Result<S::Ok, 
 }
 
 /// `a, b and c`.
-fn names(engines: &[Engine]) -> String {
+pub fn names(engines: &[Engine]) -> String {
     let names: Vec<&str> = engines.iter().map(|e| e.as_str()).collect();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),

@@ -5,6 +5,7 @@
 //! rewrites them. Ports and `Date` headers are written `[PORT]` and `[DATE]`.
 
 mod demo;
+mod explain;
 mod hostile;
 mod probe;
 mod support;
