@@ -471,16 +471,18 @@ impl Fetch {
     fn main_fetch(mut self, browser: &mut Browser, now: Time) -> Next {
         match main_fetch::main_fetch(&mut self.request, &browser.profile, &mut self.tracer) {
             main_fetch::Next::HttpFetch { preflight } => {
-                let outgoing = http_fetch::http_fetch(
-                    &self.request,
+                match http_fetch::http_fetch(
+                    &mut self.request,
                     preflight,
                     &browser.profile,
                     &mut browser.cache,
                     &mut browser.cookies,
                     &mut self.tracer,
                     now,
-                );
-                self.send(outgoing)
+                ) {
+                    Ok(outgoing) => self.send(outgoing),
+                    Err(reason) => self.network_error(browser, reason, None),
+                }
             }
             main_fetch::Next::DataUrl => {
                 let url = self.request.current_url();
@@ -518,8 +520,12 @@ impl Fetch {
             now,
         ) {
             Ok(()) => {
+                // A redirect the engine blocks once the new URL's preflight is done.
+                if let Some(reason) = self.request.blocked_after_preflight.clone() {
+                    return self.network_error(browser, reason, None);
+                }
                 let outgoing = http_fetch::actual_request(
-                    &self.request,
+                    &mut self.request,
                     &browser.profile,
                     &mut browser.cookies,
                     &mut self.tracer,
