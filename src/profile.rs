@@ -403,6 +403,13 @@ pub struct RedirectPolicy {
     /// header" computing it again under the request's referrer policy for the new URL. WebKit
     /// does (recorded: `rp-redirect-no-referrer` step 4, `rp-no-cors-redirect-request-same-origin`).
     pub keeps_first_origin_outside_cors: bool,
+    /// Whether a redirected request that sent no preflight for its new URL carries no Fetch
+    /// Metadata headers (`Sec-Fetch-*`), which the standard appends to every request to a
+    /// potentially trustworthy URL. WebKitGTK adds them when it starts a load, not to the
+    /// request its network layer makes for a redirect (a preflighted hop is a new load; seen
+    /// through the oracle's upstream routes: `tests/data/fetch-metadata.json`
+    /// `fm-redirect-same-to-cross`, `fm-redirect-cross-to-same`, `fm-redirect-preflight`).
+    pub redirected_request_drops_fetch_metadata: bool,
 }
 
 impl RedirectPolicy {
@@ -416,6 +423,7 @@ impl RedirectPolicy {
         error_needs_location: false,
         cross_origin_hop_nulls_origin: false,
         keeps_first_origin_outside_cors: false,
+        redirected_request_drops_fetch_metadata: false,
     };
 }
 
@@ -869,6 +877,7 @@ impl Profile {
                 request_line_keeps_userinfo: true,
                 error_needs_location: true,
                 keeps_first_origin_outside_cors: true,
+                redirected_request_drops_fetch_metadata: true,
                 ..RedirectPolicy::SPEC
             },
             response: ResponsePolicy::SPEC,

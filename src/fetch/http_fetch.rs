@@ -41,6 +41,7 @@ pub(super) fn http_fetch(
     now: Time,
 ) -> Result<OutgoingRequest, Reason> {
     if make_preflight && !cache_covers(request, profile, cache, tracer, now) {
+        request.preflight_sent_for_url = true;
         Ok(preflight_request(request, profile, cookies, tracer))
     } else if let Some(reason) = &request.blocked_after_preflight {
         Err(reason.clone())
@@ -293,6 +294,24 @@ fn on_the_wire(
     };
     if let Some(referer) = referer {
         headers.append(REFERER, referer.clone());
+    }
+    if request.fetch_metadata
+        && let Some(metadata) = request.fetch_metadata_headers(is_preflight)
+    {
+        let dropped = !is_preflight
+            && request.redirect_count > 0
+            && !request.preflight_sent_for_url
+            && profile.redirect.redirected_request_drops_fetch_metadata;
+        if dropped {
+            tracer.emit(|| Step::Departure {
+                field: "redirect.redirected_request_drops_fetch_metadata",
+                effect: "the redirected request carries no Fetch Metadata headers".to_owned(),
+            });
+        } else {
+            for (name, value) in metadata {
+                headers.append(name, value);
+            }
+        }
     }
     let keep_userinfo = profile.redirect.request_line_keeps_userinfo;
     let url = request.current_url();

@@ -40,6 +40,7 @@ pub(super) fn main_fetch(
     // Steps 9-10: the referrer policy (the request's or its document's, set when the fetch
     // started), then "determine request's referrer" unless it is already "no-referrer".
     determine_referrer(request, &profile.context, tracer);
+    request.preflight_sent_for_url = false;
     if request.redirect_count == 0 || !profile.redirect.keeps_unsafe_names {
         request.unsafe_names =
             safelist::unsafe_request_header_names(&request.headers, &profile.request_headers);

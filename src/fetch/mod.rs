@@ -43,6 +43,7 @@ pub struct Browser {
     cache: PreflightCache,
     cookies: CookieStore,
     trace: bool,
+    fetch_metadata: bool,
 }
 
 impl Browser {
@@ -57,7 +58,19 @@ impl Browser {
             cache,
             cookies,
             trace: false,
+            fetch_metadata: false,
         }
+    }
+
+    /// Sends the Fetch Metadata request headers (`Sec-Fetch-Dest`, `Sec-Fetch-Mode`,
+    /// `Sec-Fetch-Site`) on every request to a potentially trustworthy URL, preflights included,
+    /// as every engine does (W3C Fetch Metadata Request Headers, "append the Fetch metadata
+    /// headers for a request"), or stops sending them. Off unless asked for, so that the header
+    /// lists a browser gives stay those of earlier versions; `Sec-Fetch-User` is never sent (no
+    /// request here is a navigation a user started).
+    pub fn fetch_metadata(mut self, on: bool) -> Self {
+        self.fetch_metadata = on;
+        self
     }
 
     /// Records a [`Trace`] of every fetch this browser makes, or stops recording. Without one,
@@ -246,7 +259,7 @@ impl Browser {
             });
         }
         let fetch = Fetch {
-            request: FetchRequest::new(document, request, use_cors_preflight),
+            request: FetchRequest::new(document, request, use_cors_preflight, self.fetch_metadata),
             tracer,
         };
         fetch.main_fetch(self, now)

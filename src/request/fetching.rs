@@ -3,7 +3,7 @@
 //! it (the serialized origin, the `Origin` header, the cache key).
 
 use crate::cache::CacheRequest;
-use crate::cookie::CookieContext;
+use crate::cookie::{CookieContext, Site};
 use crate::document::Document;
 use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
@@ -13,14 +13,19 @@ use crate::profile::{ContextPolicy, CookiePolicy, RedirectPolicy};
 use crate::referrer::{self, Referrer, ReferrerPolicy, ReferrerSource};
 use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request};
 use crate::response::Tainting;
-use crate::secure_context::is_https;
+use crate::secure_context::{is_https, is_potentially_trustworthy};
 use crate::trace::OriginWhy;
-use http::Method;
+use http::{HeaderName, Method};
 use std::sync::Arc;
 use url::Url;
 
 /// The value of an `Origin` header that hides the origin.
 const NULL: HeaderValue = HeaderValue::from_static("null");
+
+/// The Fetch Metadata request headers a request carries.
+const SEC_FETCH_DEST: HeaderName = HeaderName::from_static("sec-fetch-dest");
+const SEC_FETCH_MODE: HeaderName = HeaderName::from_static("sec-fetch-mode");
+const SEC_FETCH_SITE: HeaderName = HeaderName::from_static("sec-fetch-site");
 
 /// Fetch: a "request" being fetched.
 #[derive(Debug)]
@@ -47,6 +52,10 @@ pub(crate) struct FetchRequest {
     pub referrer_policy: ReferrerPolicy,
     /// The `Origin` header of the fetch's first request that was not a preflight, once sent.
     pub first_origin: Option<Option<HeaderValue>>,
+    /// Whether the requests carry the Fetch Metadata headers.
+    pub fetch_metadata: bool,
+    /// Whether a CORS-preflight request went out for the current URL.
+    pub preflight_sent_for_url: bool,
     /// A check a redirect failed that the engine makes only after the new URL's preflight went
     /// out (see [`ContextPolicy::mixed_content_after_redirect_preflight`]): the fetch ends with it
     /// instead of sending the request itself.
@@ -68,8 +77,14 @@ pub(crate) struct FetchRequest {
 
 impl FetchRequest {
     /// The request `request` from `document`, as "fetch" starts it: `Accept: */*` added when
-    /// script set no `Accept` (destination ""), and the referrer the document's URL.
-    pub fn new(document: &Document, request: Request, use_cors_preflight: bool) -> Self {
+    /// script set no `Accept` (destination ""), and the referrer the document's URL; with
+    /// `fetch_metadata`, its requests carry the Fetch Metadata headers.
+    pub fn new(
+        document: &Document,
+        request: Request,
+        use_cors_preflight: bool,
+        fetch_metadata: bool,
+    ) -> Self {
         let mut headers = request.headers;
         if !headers.contains(&http::header::ACCEPT) {
             headers.append(http::header::ACCEPT, HeaderValue::from_static("*/*"));
@@ -91,6 +106,8 @@ impl FetchRequest {
                 .referrer_policy
                 .unwrap_or_else(|| document.referrer_policy()),
             first_origin: None,
+            fetch_metadata,
+            preflight_sent_for_url: false,
             blocked_after_preflight: None,
             unsafe_names: Vec::new(),
             initial_preflight_trigger: false,
@@ -255,6 +272,49 @@ impl FetchRequest {
     /// The `Referer` value the fetch's first request carried, if any.
     pub fn first_referer_header(&self) -> Option<&HeaderValue> {
         self.first_referrer.header(self.referrer_source())
+    }
+
+    /// Fetch Metadata: "append the Fetch metadata headers for a request" — `Sec-Fetch-Dest`
+    /// (`empty` for script's requests, `document` for a navigation), `Sec-Fetch-Mode` (the
+    /// request's mode; `cors` for a preflight) and `Sec-Fetch-Site` (`same-origin`, `same-site`
+    /// or `cross-site` over the whole URL list, sites compared with their schemes), for a request
+    /// whose current URL is potentially trustworthy; none otherwise. (`Sec-Fetch-Site: none` and
+    /// `Sec-Fetch-User` are for navigations a user started, which this model does not make.)
+    /// <https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-append-the-fetch-metadata-headers-for-a-request>
+    pub fn fetch_metadata_headers(
+        &self,
+        is_preflight: bool,
+    ) -> Option<[(HeaderName, HeaderValue); 3]> {
+        if !is_potentially_trustworthy(self.current_url()) {
+            return None;
+        }
+        let dest = if self.mode == Mode::Navigate {
+            "document"
+        } else {
+            "empty"
+        };
+        let mode = if is_preflight {
+            Mode::Cors.as_str()
+        } else {
+            self.mode.as_str()
+        };
+        let origin_site = Site::of(self.origin());
+        let mut site = "same-origin";
+        for url in &self.url_list {
+            if self.origin().is_same_origin_with_url(url) {
+                continue;
+            }
+            site = "same-site";
+            if !origin_site.is_same_site(&Site::of_url(url), true) {
+                site = "cross-site";
+                break;
+            }
+        }
+        Some([
+            (SEC_FETCH_DEST, HeaderValue::from_static(dest)),
+            (SEC_FETCH_MODE, HeaderValue::from_static(mode)),
+            (SEC_FETCH_SITE, HeaderValue::from_static(site)),
+        ])
     }
 
     /// Fetch: "includeCredentials" — credentials mode `include`, or `same-origin` with basic
