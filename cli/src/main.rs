@@ -4,6 +4,8 @@
 //! (`render`): each verb builds a report, which `render` (or the verb's own `text` module)
 //! prints as text or JSON.
 
+mod audit;
+mod audit_sarif;
 mod demo;
 mod explain;
 mod probe;
@@ -68,6 +70,9 @@ enum Verb {
     Demo(demo::Args),
     /// Run cors-vectors/1 files through the simulator and print each failure.
     Vectors(vectors::Args),
+    /// Find the CORS holes an attacker's page could use: each look-alike origin's real
+    /// requests, run as each browser would, with severities, lints and fixes.
+    Audit(audit::Args),
     /// Explain a blocked fetch offline, from a console message, the server's answers or a vector.
     ///
     /// The standard's steps with their links, the line each engine's console prints, the fix
@@ -88,6 +93,7 @@ fn main() -> ExitCode {
         Verb::Demo(args) => demo::run(&args),
         Verb::Vectors(args) => vectors::run(&args),
         Verb::Explain(args) => explain::run(&args),
+        Verb::Audit(args) => audit::run(&args),
     };
     status.into()
 }
