@@ -7,9 +7,14 @@
 //! says what to change *if* the origin should get in and what the refusal means if it should not,
 //! and never names the origin before that condition. An opaque origin (`Origin: null`) is never
 //! advised onto an allow-list. Other failures (bad port, mixed content, mode, scheme, redirects,
-//! no response) have one fix whatever the intent.
+//! no response) have one fix whatever the intent. [`keep_out`] is the advice for a response that
+//! an origin which should stay out could read (a failed `blocked` check, an audit finding).
 
+use crate::cors_check::CheckPass;
 use crate::error::{CheckFailure, NetworkError, Reason, first_invalid_token, shown};
+use crate::request::OutgoingRequest;
+use crate::response::ResponseType;
+use crate::trace::{Step, Trace};
 
 /// What the caller knows about the origin that the server's CORS policy refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -393,6 +398,68 @@ fn check_refusal(failure: &CheckFailure, host: &str, origin: &str, responses: &s
                 ),
             )
         }
+    }
+}
+
+/// How the response to the request itself passed the CORS check, from a fetch's trace.
+pub(crate) fn passed_check(trace: Option<&Trace>) -> Option<CheckPass> {
+    let trace = trace?;
+    trace.steps().iter().rev().find_map(|step| match step {
+        Step::CorsCheck {
+            preflight: false,
+            result: Ok(pass),
+        } => Some(*pass),
+        _ => None,
+    })
+}
+
+/// One line of advice for a response that script on a page whose origin should be kept out
+/// ([`Intent::Refused`]) could read: how the server let it in, and what to answer instead.
+/// `last` is the fetch's last request, `response_type` what script got (`None` when blocked),
+/// `trace` the fetch's trace.
+pub fn keep_out(
+    last: Option<&OutgoingRequest>,
+    response_type: Option<ResponseType>,
+    trace: Option<&Trace>,
+) -> String {
+    let Some(last) = last else {
+        return "no request was sent".to_owned();
+    };
+    let server = last.url().origin().ascii_serialization();
+    let origin = last
+        .headers()
+        .get_str("origin")
+        .map_or_else(|| "the page's origin".to_owned(), |o| o.into_owned());
+    let exact = "compare the request's `Origin` with an exact allow-list of whole origins \
+                 (`scheme://host[:port]`, with no prefix, suffix, substring or pattern matching)";
+    match response_type {
+        Some(ResponseType::Basic) => format!(
+            "The request is same-origin with {server}, so CORS never blocks it: make the \
+             request from another origin to test the server's CORS policy."
+        ),
+        _ if origin == "null" => format!(
+            "The server at {server} answers `Access-Control-Allow-Origin: null` (or `*`), which \
+             lets every sandboxed page, `data:` URL and redirected request read its responses: \
+             never allow `null`; {exact}."
+        ),
+        _ => match passed_check(trace) {
+            Some(CheckPass::Wildcard) => format!(
+                "The server at {server} answers `Access-Control-Allow-Origin: *`, which lets every \
+                 origin, {origin} too, read its responses to requests without credentials: if \
+                 they are not public, answer only the origins you allow instead ({exact})."
+            ),
+            Some(CheckPass::OriginWithCredentials) => format!(
+                "The server at {server} answers {origin} with `Access-Control-Allow-Origin: \
+                 {origin}` and `Access-Control-Allow-Credentials: true`, so a page there reads \
+                 responses with the user's cookies: {exact}, and send no \
+                 `Access-Control-Allow-Origin` to any other origin."
+            ),
+            _ => format!(
+                "The server at {server} answers {origin} with `Access-Control-Allow-Origin: \
+                 {origin}`, so a page there reads its responses: {exact}, and send no \
+                 `Access-Control-Allow-Origin` to any other origin."
+            ),
+        },
     }
 }
 

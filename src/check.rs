@@ -43,9 +43,8 @@
 //! # }
 //! ```
 
-use crate::advice::Intent;
+use crate::advice::{Intent, keep_out, passed_check};
 use crate::cache::Stored;
-use crate::cors_check::CheckPass;
 use crate::document::Document;
 use crate::error::Reason;
 use crate::fetch::Browser;
@@ -786,7 +785,7 @@ fn verdict(fetched: &Fetched) -> String {
             "readable: the request is same-origin, so CORS does not apply".to_owned()
         }
         Ok(response) if response.response_type() == ResponseType::Cors => {
-            match passed_check(fetched) {
+            match passed_check(fetched.exchange.trace.as_ref()) {
                 Some(pass) => format!("readable because {pass}"),
                 None => "readable".to_owned(),
             }
@@ -817,7 +816,14 @@ fn explain(fetched: &Fetched, intent: Intent) -> String {
             );
         }
         Ok(_) if intent == Intent::Refused => {
-            let _ = write!(text, "\n  fix: {}", keep_out(fetched));
+            let exchange = &fetched.exchange;
+            let response_type = exchange.result.as_ref().ok().map(|r| r.response_type());
+            let fix = keep_out(
+                exchange.requests.last(),
+                response_type,
+                exchange.trace.as_ref(),
+            );
+            let _ = write!(text, "\n  fix: {fix}");
         }
         Ok(_) => {}
     }
@@ -834,62 +840,6 @@ fn indented_trace(fetched: &Fetched) -> String {
             .map(|line| format!("    {line}\n"))
             .collect(),
         None => "    (no trace recorded)\n".to_owned(),
-    }
-}
-
-/// How the response to the request itself passed the CORS check.
-fn passed_check(fetched: &Fetched) -> Option<CheckPass> {
-    let trace = fetched.exchange.trace.as_ref()?;
-    trace.steps().iter().rev().find_map(|step| match step {
-        Step::CorsCheck {
-            preflight: false,
-            result: Ok(pass),
-        } => Some(*pass),
-        _ => None,
-    })
-}
-
-/// The fix for a response an origin that should be kept out could read.
-fn keep_out(fetched: &Fetched) -> String {
-    let exchange = &fetched.exchange;
-    let Some(last) = exchange.requests.last() else {
-        return "no request was sent".to_owned();
-    };
-    let server = last.url().origin().ascii_serialization();
-    let origin = last
-        .headers()
-        .get_str("origin")
-        .map_or_else(|| "the page's origin".to_owned(), |o| o.into_owned());
-    let exact = "compare the request's `Origin` with an exact allow-list of whole origins \
-                 (`scheme://host[:port]`, with no prefix, suffix, substring or pattern matching)";
-    match exchange.result.as_ref().map(|r| r.response_type()) {
-        Ok(ResponseType::Basic) => format!(
-            "The request is same-origin with {server}, so CORS never blocks it: make the \
-             request from another origin to test the server's CORS policy."
-        ),
-        _ if origin == "null" => format!(
-            "The server at {server} answers `Access-Control-Allow-Origin: null` (or `*`), which \
-             lets every sandboxed page, `data:` URL and redirected request read its responses: \
-             never allow `null`; {exact}."
-        ),
-        _ => match passed_check(fetched) {
-            Some(CheckPass::Wildcard) => format!(
-                "The server at {server} answers `Access-Control-Allow-Origin: *`, which lets every \
-                 origin, {origin} too, read its responses to requests without credentials: if \
-                 they are not public, answer only the origins you allow instead ({exact})."
-            ),
-            Some(CheckPass::OriginWithCredentials) => format!(
-                "The server at {server} answers {origin} with `Access-Control-Allow-Origin: \
-                 {origin}` and `Access-Control-Allow-Credentials: true`, so a page there reads \
-                 responses with the user's cookies: {exact}, and send no \
-                 `Access-Control-Allow-Origin` to any other origin."
-            ),
-            _ => format!(
-                "The server at {server} answers {origin} with `Access-Control-Allow-Origin: \
-                 {origin}`, so a page there reads its responses: {exact}, and send no \
-                 `Access-Control-Allow-Origin` to any other origin."
-            ),
-        },
     }
 }
 

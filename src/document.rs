@@ -1,10 +1,11 @@
 //! The page that calls `fetch()`: Fetch's request "client" — the environment whose origin the
-//! request carries and whose URL is its referrer.
+//! request carries, whose URL is its referrer, and whose policy container's referrer policy its
+//! requests follow unless they set their own.
 //! <https://fetch.spec.whatwg.org/#concept-request-client>
 
 use crate::header::HeaderValue;
 use crate::origin::Origin;
-use crate::referrer::ReferrerSource;
+use crate::referrer::{ReferrerPolicy, ReferrerSource};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -17,12 +18,16 @@ use url::Url;
 /// are one origin; or [`Document::opaque`] for a page whose origin is opaque (a sandboxed frame,
 /// a `data:` page), which sends `Origin: null` and no referrer.
 ///
+/// Its referrer policy is `strict-origin-when-cross-origin`, the default of every engine, unless
+/// [`Document::with_referrer_policy`] gives it another (as a `Referrer-Policy` header or a
+/// `<meta name="referrer">` would).
+///
 /// Cloning one is cheap: its fetches share it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document(Arc<Client>);
 
 /// What a document's fetches read of it, made once.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Client {
     origin: Origin,
     url: Option<Url>,
@@ -30,6 +35,8 @@ struct Client {
     origin_header: HeaderValue,
     /// The URL as a referrer; `None` when the document sends no referrer.
     referrer: Option<ReferrerSource>,
+    /// HTML: its policy container's "referrer policy".
+    referrer_policy: ReferrerPolicy,
 }
 
 impl Document {
@@ -59,7 +66,31 @@ impl Document {
             url,
             origin_header,
             referrer,
+            referrer_policy: ReferrerPolicy::default(),
         }))
+    }
+
+    /// The same page with the referrer policy `policy` (what its `Referrer-Policy` header or a
+    /// `<meta name="referrer">` set): its requests follow it unless they set their own
+    /// `referrerPolicy`.
+    ///
+    /// ```
+    /// use cors_sim::Document;
+    /// use cors_sim::referrer::ReferrerPolicy;
+    ///
+    /// let page = "https://app.example/account".parse::<Document>().unwrap();
+    /// let page = page.with_referrer_policy(ReferrerPolicy::NoReferrer);
+    /// assert_eq!(page.referrer_policy(), ReferrerPolicy::NoReferrer);
+    /// ```
+    pub fn with_referrer_policy(self, policy: ReferrerPolicy) -> Self {
+        let mut client = Arc::unwrap_or_clone(self.0);
+        client.referrer_policy = policy;
+        Self(Arc::new(client))
+    }
+
+    /// Its referrer policy (HTML: its policy container's).
+    pub fn referrer_policy(&self) -> ReferrerPolicy {
+        self.0.referrer_policy
     }
 
     /// Its origin.
@@ -138,6 +169,21 @@ mod tests {
         assert!(data.origin().is_opaque());
         assert!(data.referrer_source().is_none());
         assert_ne!(sandboxed.origin(), Document::opaque().origin());
+    }
+
+    #[test]
+    fn a_document_has_the_default_referrer_policy_until_given_one() {
+        let page: Document = "https://app.example/".parse().unwrap();
+        assert_eq!(
+            page.referrer_policy(),
+            ReferrerPolicy::StrictOriginWhenCrossOrigin
+        );
+        let strict = page
+            .clone()
+            .with_referrer_policy(ReferrerPolicy::SameOrigin);
+        assert_eq!(strict.referrer_policy(), ReferrerPolicy::SameOrigin);
+        assert_eq!(strict.origin(), page.origin());
+        assert_ne!(strict, page);
     }
 
     #[test]

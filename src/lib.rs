@@ -8,6 +8,9 @@
 //! snapshot [`trace::SPEC_SNAPSHOT`]; step numbers refer to it.
 
 pub mod advice;
+pub mod attacker;
+#[cfg(feature = "audit")]
+pub mod audit;
 pub mod cache;
 #[cfg(feature = "tower")]
 pub mod check;

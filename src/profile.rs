@@ -3,8 +3,8 @@
 //! The algorithms read a [`Profile`] and never ask which engine they model. Its fields are grouped
 //! by the algorithm that reads them ([`CachePolicy`] for the CORS-preflight cache,
 //! [`RequestHeaderPolicy`] for the CORS-unsafe request-header names, [`PreflightPolicy`],
-//! [`RedirectPolicy`], [`ResponsePolicy`], [`ContextPolicy`] for secure contexts and the
-//! referrer, and [`CookiePolicy`] for cookies), and each algorithm takes only its group, so a
+//! [`RedirectPolicy`], [`ResponsePolicy`], [`ContextPolicy`] for secure contexts, mixed content
+//! and the referrer policy, and [`CookiePolicy`] for cookies), and each algorithm takes only its group, so a
 //! signature shows which departures it can read. Adding a difference means adding a field to one group and reading it at the one step it
 //! changes. Every value names the engine source it comes from and, where one exists, the recorded
 //! vector that shows it (`spec-vectors/recorded/<engine>/`); `docs/engines.md` tabulates them.
@@ -328,6 +328,15 @@ pub struct PreflightPolicy {
     /// sets it whenever there are listeners; Chromium needs a body (`XMLHttpRequest::
     /// CreateRequest`; recorded: `probes.json` `xhr-upload-get`).
     pub upload_needs_body: bool,
+    /// Whether the preflight of a redirected request carries the `Referer` of the fetch's first
+    /// request, not the one "main fetch" determined for the new URL (Fetch "CORS-preflight
+    /// fetch" step 1 copies the request's referrer), so that a redirect's `Referrer-Policy`
+    /// reaches the request but not its preflight. WebKit builds the preflight in the network
+    /// process from the redirected request before the referrer policy is applied
+    /// (`NetworkLoadChecker::checkCORSRedirectedRequest`: "FIXME: We should set the request
+    /// referrer according the referrer policy"; recorded: `rp-preflight-redirect-no-referrer`,
+    /// `rp-preflight-two-redirects-no-referrer`, `rp-framework-starlette-redirect-slashes-put`).
+    pub redirected_preflight_keeps_first_referrer: bool,
 }
 
 impl PreflightPolicy {
@@ -337,6 +346,7 @@ impl PreflightPolicy {
         flagged_preflight_allows_method: true,
         origin_untainted: false,
         upload_needs_body: false,
+        redirected_preflight_keeps_first_referrer: false,
     };
 }
 
@@ -382,6 +392,24 @@ pub struct RedirectPolicy {
     /// without one, Chromium and WebKit hand the 3xx to script like any response (recorded:
     /// `redirect-mode-error-without-location`). The standard fails on any redirect status.
     pub error_needs_location: bool,
+    /// Whether a request outside CORS (mode `no-cors`) that a redirect took from one origin to
+    /// another carries `Origin: null` from then on, even when the hop left the request's own
+    /// origin (the standard's redirect-taint nulls it only for a hop from a third origin).
+    /// Chromium's network stack does (`RedirectUtil::UpdateHttpRequest`; recorded:
+    /// `rp-redirect-origin` step 4, a same-origin no-cors POST redirected by a 307 to the API).
+    pub cross_origin_hop_nulls_origin: bool,
+    /// Whether a request outside CORS keeps the `Origin` its first request carried on every
+    /// redirected hop (while its method keeps a body), rather than "append a request `Origin`
+    /// header" computing it again under the request's referrer policy for the new URL. WebKit
+    /// does (recorded: `rp-redirect-no-referrer` step 4, `rp-no-cors-redirect-request-same-origin`).
+    pub keeps_first_origin_outside_cors: bool,
+    /// Whether a redirected request that sent no preflight for its new URL carries no Fetch
+    /// Metadata headers (`Sec-Fetch-*`), which the standard appends to every request to a
+    /// potentially trustworthy URL. WebKitGTK adds them when it starts a load, not to the
+    /// request its network layer makes for a redirect (a preflighted hop is a new load; seen
+    /// through the oracle's upstream routes: `tests/data/fetch-metadata.json`
+    /// `fm-redirect-same-to-cross`, `fm-redirect-cross-to-same`, `fm-redirect-preflight`).
+    pub redirected_request_drops_fetch_metadata: bool,
 }
 
 impl RedirectPolicy {
@@ -393,6 +421,9 @@ impl RedirectPolicy {
         location_credentials_fail_same_origin: false,
         request_line_keeps_userinfo: false,
         error_needs_location: false,
+        cross_origin_hop_nulls_origin: false,
+        keeps_first_origin_outside_cors: false,
+        redirected_request_drops_fetch_metadata: false,
     };
 }
 
@@ -445,23 +476,55 @@ pub struct ContextPolicy {
     /// `[::1]`), which Secure Contexts counts as potentially trustworthy. WebKit blocks them as
     /// mixed content (recorded: `probes.json` `mixed-localhost`, `mixed-127`).
     pub mixed_content_allows_loopback: bool,
+    /// Whether a redirect to a URL that is mixed content is blocked only after that URL's
+    /// CORS-preflight request went out (when the request needs one and the cache does not cover
+    /// it): the preflight is sent and its answer checked, then the fetch fails as mixed content.
+    /// The standard checks in "main fetch" before anything is sent for the URL, as Chromium and
+    /// Firefox do; WebKit preflights in the network process and checks mixed content on the
+    /// redirect in the web process afterwards (recorded: `probe-mixed-redirect-preflighted-put-to-
+    /// http`, `probe-mixed-redirect-same-origin-put-to-http`, `rp-preflight-redirect-to-loopback-
+    /// empty`; a simple request's hop is blocked before it goes: `probe-mixed-redirect-get-to-http`).
+    pub mixed_content_after_redirect_preflight: bool,
     /// Whether Referrer Policy's downgrade test ("potentially trustworthy URL") counts loopback
     /// http URLs as trustworthy, as the standard does. The engines test for https alone, so an
-    /// `http://localhost` page sends `Referer` to plain-http hosts (recorded in all three:
-    /// `smoke.json` `get-acao-star`).
+    /// `http://localhost` page sends `Referer` to plain-http hosts, and an https page sends none
+    /// to `http://localhost` under the strict policies (recorded in all three: `smoke.json`
+    /// `get-acao-star`, `rp-request-strict-origin`).
     pub loopback_trustworthy_for_referrer: bool,
-    /// Fetch "append a request `Origin` header": whether an https page's non-cors, non-GET
-    /// request to a loopback http URL keeps its origin instead of `null`. Chromium keeps it
-    /// (recorded: `probe-referer-https-nocors-post-to-localhost`).
-    pub origin_header_spares_loopback: bool,
+    /// Fetch "append a request `Origin` header" step 4.1: whether the request's referrer policy
+    /// may turn the `Origin` of a request outside CORS (mode `no-cors`, a method other than `GET`
+    /// and `HEAD`) into `null`: always under `no-referrer`, to another origin under
+    /// `same-origin`, from https to a URL that is not https under the strict policies. Chromium
+    /// sends the origin whatever the policy (recorded: `rp-request-no-referrer`,
+    /// `rp-request-same-origin`, `probe-referer-https-nocors-post-to-localhost`).
+    pub origin_header_follows_referrer_policy: bool,
+    /// Whether a policy that relaxes the default (`unsafe-url`, `no-referrer-when-downgrade`,
+    /// `origin-when-cross-origin`), from the request or a redirect, is replaced by the default,
+    /// `strict-origin-when-cross-origin`, for a URL of another site than the document's (sites
+    /// compared without their schemes), for `Referer` and `Origin` alike. Firefox does
+    /// (`network.http.referer.disallowCrossSiteRelaxingDefault`, bug 1720294; recorded:
+    /// `rp-request-unsafe-url`, `rp-redirect-origin-when-cross-origin`, and
+    /// `rp-request-unsafe-url-https-localhost-to-http-localhost` for a site compared without its
+    /// scheme).
+    pub cross_site_relaxed_policies_ignored: bool,
+    /// Whether `Referrer-Policy` is read token by token, each compared ignoring ASCII case, a
+    /// token that is no policy skipped. The standard extracts the list with its ABNF, so a token
+    /// outside it fails the header, and takes a token as a policy only as written (lowercase):
+    /// `NO-REFERRER` sets nothing. Every engine reads it leniently (Chromium
+    /// `ProcessReferrerPolicyHeaderOnRedirect`, Firefox `ReferrerPolicyFromHeaderString`, WebKit
+    /// `parseReferrerPolicy`; recorded: `rp-parse-uppercase`, `rp-parse-token-outside-the-abnf`).
+    pub referrer_policy_header_lenient: bool,
 }
 
 impl ContextPolicy {
     /// The standard's rules.
     pub const SPEC: Self = Self {
         mixed_content_allows_loopback: true,
+        mixed_content_after_redirect_preflight: false,
         loopback_trustworthy_for_referrer: true,
-        origin_header_spares_loopback: false,
+        origin_header_follows_referrer_policy: true,
+        cross_site_relaxed_policies_ignored: false,
+        referrer_policy_header_lenient: false,
     };
 }
 
@@ -694,6 +757,7 @@ impl Profile {
             redirect: RedirectPolicy {
                 location_credentials_fail_same_origin: true,
                 error_needs_location: true,
+                cross_origin_hop_nulls_origin: true,
                 ..RedirectPolicy::SPEC
             },
             response: ResponsePolicy {
@@ -702,7 +766,8 @@ impl Profile {
             },
             context: ContextPolicy {
                 loopback_trustworthy_for_referrer: false,
-                origin_header_spares_loopback: true,
+                origin_header_follows_referrer_policy: false,
+                referrer_policy_header_lenient: true,
                 ..ContextPolicy::SPEC
             },
             cookies: CookiePolicy {
@@ -759,6 +824,8 @@ impl Profile {
             },
             context: ContextPolicy {
                 loopback_trustworthy_for_referrer: false,
+                cross_site_relaxed_policies_ignored: true,
+                referrer_policy_header_lenient: true,
                 ..ContextPolicy::SPEC
             },
             cookies: CookiePolicy {
@@ -800,6 +867,7 @@ impl Profile {
             preflight: PreflightPolicy {
                 wildcard_covers_authorization: true,
                 flagged_preflight_allows_method: false,
+                redirected_preflight_keeps_first_referrer: true,
                 ..PreflightPolicy::SPEC
             },
             redirect: RedirectPolicy {
@@ -808,12 +876,16 @@ impl Profile {
                 cross_origin_delete_becomes_get: true,
                 request_line_keeps_userinfo: true,
                 error_needs_location: true,
+                keeps_first_origin_outside_cors: true,
+                redirected_request_drops_fetch_metadata: true,
                 ..RedirectPolicy::SPEC
             },
             response: ResponsePolicy::SPEC,
             context: ContextPolicy {
                 mixed_content_allows_loopback: false,
+                mixed_content_after_redirect_preflight: true,
                 loopback_trustworthy_for_referrer: false,
+                referrer_policy_header_lenient: true,
                 ..ContextPolicy::SPEC
             },
             cookies: CookiePolicy {

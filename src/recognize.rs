@@ -254,7 +254,11 @@ impl Template {
             url: hole(Hole::Url),
             initial_url: hole(Hole::InitialUrl),
             origin: hole(Hole::Origin),
-            status: hole(Hole::Status).and_then(|s| s.parse().ok()),
+            // The status's digits: Chromium's network line follows them with `(OK)`.
+            status: hole(Hole::Status).and_then(|s| {
+                let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                s[..digits].parse().ok()
+            }),
             initiator_type: Some(self.initiator_type).filter(|_| self.names_initiator()),
         }
     }
@@ -407,7 +411,13 @@ fn templates() -> &'static [Template] {
             Engine::WebKit,
             Engine::Spec,
         ] {
-            for reason in reasons() {
+            // Each reason with its value a marker, and with no value, where an empty value has
+            // words of its own (`… has no Access-Control-Allow-Credentials header`).
+            let empty = reasons()
+                .into_iter()
+                .map(|reason| with_value(&reason, ""))
+                .filter(|reason| !reasons().contains(reason));
+            for reason in reasons().into_iter().chain(empty) {
                 for initiator_type in [InitiatorType::Fetch, InitiatorType::XmlHttpRequest] {
                     for (redirected, status) in [(false, None), (false, Some(STATUS)), (true, None)]
                     {
@@ -814,6 +824,23 @@ mod tests {
                 header: "x-token".into()
             }]
         );
+    }
+
+    #[test]
+    fn an_empty_value_and_a_network_lines_status_are_read() {
+        let readings = recognize(
+            "Fetch of 'https://api.example.com/' from origin 'https://app.example' is a network \
+             error: the response to a request with credentials has no \
+             Access-Control-Allow-Credentials header.",
+        );
+        assert_eq!(
+            readings[0].reasons,
+            [Reason::Check(CheckFailure::InvalidAllowCredentials {
+                value: String::new()
+            })]
+        );
+        let readings = recognize("GET https://api.example.com/data net::ERR_FAILED 200 (OK)");
+        assert_eq!(readings[0].status, Some(200));
     }
 
     #[test]

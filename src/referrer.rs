@@ -1,12 +1,17 @@
-//! Referrer Policy: the `Referer` a request carries. The document's policy is the default,
-//! `strict-origin-when-cross-origin`; "main fetch" re-determines the referrer for each URL a
-//! request is fetched from, starting from what the previous hop left.
-//! <https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer>
+//! Referrer Policy: the `Referer` a request carries. Its policy is the request's `referrerPolicy`,
+//! else its document's (`strict-origin-when-cross-origin` unless the document says otherwise);
+//! a redirect's `Referrer-Policy` replaces it for the hops that follow ("set request's referrer
+//! policy on redirect"), and "main fetch" determines the referrer again for each URL the request
+//! is fetched from, starting from what the previous hop left.
+//! <https://w3c.github.io/webappsec-referrer-policy/>
 
-use crate::header::HeaderValue;
+use crate::cookie::Site;
+use crate::header::{HeaderList, HeaderValue};
 use crate::origin::Origin;
 use crate::profile::ContextPolicy;
 use crate::secure_context::is_potentially_trustworthy;
+use std::fmt;
+use std::str::FromStr;
 use std::sync::Arc;
 use url::{Position, Url};
 
@@ -65,6 +70,156 @@ impl ReferrerSource {
     }
 }
 
+/// Referrer Policy: a "referrer policy" — how much of its document's URL a request sends as
+/// `Referer`, and (outside CORS) whether its `Origin` header shows the origin. The standard's
+/// empty string ("no policy of its own") is `None` where a policy is optional
+/// ([`crate::RequestInit::referrer_policy`]).
+/// <https://w3c.github.io/webappsec-referrer-policy/#referrer-policies>
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ReferrerPolicy {
+    /// `no-referrer`: never a `Referer`; outside CORS, `Origin: null`.
+    NoReferrer,
+    /// `no-referrer-when-downgrade`: the full URL, except from a potentially trustworthy page to
+    /// a URL that is not.
+    NoReferrerWhenDowngrade,
+    /// `same-origin`: the full URL to the document's own origin, nothing elsewhere.
+    SameOrigin,
+    /// `origin`: the origin, everywhere.
+    Origin,
+    /// `strict-origin`: the origin, except from a potentially trustworthy page to a URL that is
+    /// not.
+    StrictOrigin,
+    /// `origin-when-cross-origin`: the full URL to the document's own origin, the origin
+    /// elsewhere.
+    OriginWhenCrossOrigin,
+    /// `strict-origin-when-cross-origin`: the full URL to the document's own origin, nothing on a
+    /// downgrade, the origin elsewhere. The default policy of documents, in the standard and in
+    /// every engine.
+    #[default]
+    StrictOriginWhenCrossOrigin,
+    /// `unsafe-url`: the full URL, everywhere.
+    UnsafeUrl,
+}
+
+impl ReferrerPolicy {
+    /// Every policy, in the standard's order.
+    pub const ALL: [Self; 8] = [
+        Self::NoReferrer,
+        Self::NoReferrerWhenDowngrade,
+        Self::SameOrigin,
+        Self::Origin,
+        Self::StrictOrigin,
+        Self::OriginWhenCrossOrigin,
+        Self::StrictOriginWhenCrossOrigin,
+        Self::UnsafeUrl,
+    ];
+
+    /// The policy as the standard spells it, e.g. `no-referrer`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::NoReferrer => "no-referrer",
+            Self::NoReferrerWhenDowngrade => "no-referrer-when-downgrade",
+            Self::SameOrigin => "same-origin",
+            Self::Origin => "origin",
+            Self::StrictOrigin => "strict-origin",
+            Self::OriginWhenCrossOrigin => "origin-when-cross-origin",
+            Self::StrictOriginWhenCrossOrigin => "strict-origin-when-cross-origin",
+            Self::UnsafeUrl => "unsafe-url",
+        }
+    }
+
+    /// The policy `token` names: exactly (the standard's "is a referrer policy"), or ignoring
+    /// ASCII case.
+    fn from_token(token: &[u8], case_insensitive: bool) -> Option<Self> {
+        Self::ALL.into_iter().find(|policy| {
+            let name = policy.as_str().as_bytes();
+            if case_insensitive {
+                name.eq_ignore_ascii_case(token)
+            } else {
+                name == token
+            }
+        })
+    }
+
+    /// Whether the policy lets more through than the default, `strict-origin-when-cross-origin`
+    /// (`unsafe-url`, `no-referrer-when-downgrade`, `origin-when-cross-origin`).
+    fn relaxes_the_default(self) -> bool {
+        matches!(
+            self,
+            Self::UnsafeUrl | Self::NoReferrerWhenDowngrade | Self::OriginWhenCrossOrigin
+        )
+    }
+}
+
+impl fmt::Display for ReferrerPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The text is not a referrer policy as the standard spells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownReferrerPolicy(pub String);
+
+impl fmt::Display for UnknownReferrerPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown referrer policy {:?}",
+            self.0.escape_debug().to_string()
+        )
+    }
+}
+
+impl std::error::Error for UnknownReferrerPolicy {}
+
+impl FromStr for ReferrerPolicy {
+    type Err = UnknownReferrerPolicy;
+
+    /// Reads a policy as `referrerPolicy` spells it (the empty string is no policy: an error
+    /// here).
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::from_token(value.as_bytes(), false)
+            .ok_or_else(|| UnknownReferrerPolicy(value.to_owned()))
+    }
+}
+
+/// Referrer Policy: "parse a referrer policy from a `Referrer-Policy` header" — the last token of
+/// the response's `Referrer-Policy` headers (one comma-separated list) that is a referrer policy,
+/// or `None` (the empty string) when there is none.
+///
+/// The standard extracts the list with its ABNF (`1#policy-token`, an unknown token being
+/// `1*( ALPHA / "-" )`), so a token outside it (`no referrer`) fails the whole header, and a
+/// token is a policy only as the standard writes it (`NO-REFERRER` is none). With `lenient`, as
+/// every engine reads it (Chromium `ProcessReferrerPolicyHeaderOnRedirect`, Firefox
+/// `ReferrerPolicyFromHeaderString`, WebKit `parseReferrerPolicy`), each token is compared
+/// ignoring ASCII case and one that is no policy is skipped.
+/// <https://w3c.github.io/webappsec-referrer-policy/#parse-referrer-policy-from-header>
+pub fn parse_header(headers: &HeaderList, lenient: bool) -> Option<ReferrerPolicy> {
+    let name = http::HeaderName::from_static("referrer-policy");
+    let mut policy = None;
+    let mut tokens = 0;
+    for value in headers.values(&name) {
+        for token in value.split(|&b| b == b',') {
+            let token = token.trim_ascii();
+            if token.is_empty() {
+                continue;
+            }
+            tokens += 1;
+            if !lenient && !token.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
+                // Extracting the header list values fails.
+                return None;
+            }
+            if let Some(found) = ReferrerPolicy::from_token(token, lenient) {
+                policy = Some(found);
+            }
+        }
+    }
+    // `1#policy-token` needs a token; no token is a failure, which sets nothing either.
+    if tokens == 0 { None } else { policy }
+}
+
 /// Fetch: a request's "referrer" as main fetch leaves it — the document's URL, its origin, or
 /// none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,40 +245,78 @@ impl Referrer {
     }
 }
 
-/// Referrer Policy: "determine request's referrer" under `strict-origin-when-cross-origin`, for
-/// a request whose referrer is `current` (what the previous hop left) and whose current URL is
-/// `url`: the full URL to the referrer's own origin, none from a potentially trustworthy
-/// referrer to a URL that is not, else the origin. Once reduced, a referrer never grows back.
-/// The engines count only https and wss as trustworthy here unless `policy` says otherwise.
-/// `origin` is the origin of the referrer source (the document's, which is the request's).
+/// Whether `url` counts as potentially trustworthy for the referrer policy's downgrade test: as
+/// Secure Contexts says, or, unless `policy` says otherwise, as the engines test it (https and
+/// wss alone).
+fn trustworthy(url: &Url, policy: &ContextPolicy) -> bool {
+    if policy.loopback_trustworthy_for_referrer {
+        is_potentially_trustworthy(url)
+    } else {
+        matches!(url.scheme(), "https" | "wss")
+    }
+}
+
+/// The policy a request's `policy` becomes for its current URL `url` in an engine whose
+/// [`ContextPolicy::cross_site_relaxed_policies_ignored`] is set: a policy that relaxes the
+/// default is replaced by the default for a URL of another site than the document's (sites
+/// compared without their schemes). Otherwise `policy` itself.
+pub(crate) fn effective_policy(
+    policy: ReferrerPolicy,
+    origin: &Origin,
+    url: &Url,
+    context: &ContextPolicy,
+) -> ReferrerPolicy {
+    if context.cross_site_relaxed_policies_ignored
+        && policy.relaxes_the_default()
+        && !Site::of(origin).is_same_site(&Site::of_url(url), false)
+    {
+        ReferrerPolicy::StrictOriginWhenCrossOrigin
+    } else {
+        policy
+    }
+}
+
+/// Referrer Policy: "determine request's referrer" under `policy`, for a request whose referrer
+/// is `current` (what the previous hop left) and whose current URL is `url`. Once reduced, a
+/// referrer never grows back: the URL it starts from is `current`'s. `origin` is the origin of
+/// the referrer source (the document's, which is the request's); `context` says which URLs count
+/// as potentially trustworthy.
+/// <https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer>
 pub(crate) fn determine(
     current: Referrer,
     source: Option<&ReferrerSource>,
     origin: &Origin,
     url: &Url,
-    policy: &ContextPolicy,
+    policy: ReferrerPolicy,
+    context: &ContextPolicy,
 ) -> Referrer {
     let Some(source) = source else {
         return Referrer::NoReferrer;
     };
-    let referrer_url = match current {
+    // Step 4: the referrer URL, stripped; its origin-only form is `Referrer::Origin`.
+    let (referrer_url, full) = match current {
         Referrer::NoReferrer => return Referrer::NoReferrer,
-        Referrer::Url => &source.full.url,
-        Referrer::Origin => &source.origin_only.url,
+        Referrer::Url => (&source.full.url, Referrer::Url),
+        Referrer::Origin => (&source.origin_only.url, Referrer::Origin),
     };
-    let trustworthy = |url: &Url| {
-        if policy.loopback_trustworthy_for_referrer {
-            is_potentially_trustworthy(url)
-        } else {
-            matches!(url.scheme(), "https" | "wss")
-        }
-    };
-    if origin.is_same_origin_with_url(url) {
-        current
-    } else if trustworthy(referrer_url) && !trustworthy(url) {
-        Referrer::NoReferrer
-    } else {
-        Referrer::Origin
+    let same_origin = origin.is_same_origin_with_url(url);
+    let downgrade = trustworthy(referrer_url, context) && !trustworthy(url, context);
+    // Step 8.
+    match policy {
+        ReferrerPolicy::NoReferrer => Referrer::NoReferrer,
+        ReferrerPolicy::Origin => Referrer::Origin,
+        ReferrerPolicy::UnsafeUrl => full,
+        ReferrerPolicy::StrictOrigin if downgrade => Referrer::NoReferrer,
+        ReferrerPolicy::StrictOrigin => Referrer::Origin,
+        ReferrerPolicy::NoReferrerWhenDowngrade if downgrade => Referrer::NoReferrer,
+        ReferrerPolicy::NoReferrerWhenDowngrade => full,
+        ReferrerPolicy::SameOrigin if same_origin => full,
+        ReferrerPolicy::SameOrigin => Referrer::NoReferrer,
+        ReferrerPolicy::OriginWhenCrossOrigin if same_origin => full,
+        ReferrerPolicy::OriginWhenCrossOrigin => Referrer::Origin,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin if same_origin => full,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin if downgrade => Referrer::NoReferrer,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin => Referrer::Origin,
     }
 }
 
@@ -149,28 +342,71 @@ mod tests {
         assert!(ReferrerSource::new(&url("data:,x")).is_none());
     }
 
+    /// What each policy gives from `https://page.example/app` to the same origin, another
+    /// https origin, and plain http.
     #[test]
-    fn strict_origin_when_cross_origin() {
+    fn every_policy() {
+        use Referrer::{NoReferrer as None_, Origin as O, Url as U};
         let page = url("https://page.example/app");
         let source = ReferrerSource::new(&page).unwrap();
         let origin = Origin::of_url(&page);
         let spec = ContextPolicy::SPEC;
-        let at =
-            |current, target: &str| determine(current, Some(&source), &origin, &url(target), &spec);
-        assert_eq!(at(Referrer::Url, "https://page.example/x"), Referrer::Url);
-        assert_eq!(at(Referrer::Url, "https://api.example/x"), Referrer::Origin);
+        let table = [
+            (ReferrerPolicy::NoReferrer, [None_, None_, None_]),
+            (ReferrerPolicy::NoReferrerWhenDowngrade, [U, U, None_]),
+            (ReferrerPolicy::SameOrigin, [U, None_, None_]),
+            (ReferrerPolicy::Origin, [O, O, O]),
+            (ReferrerPolicy::StrictOrigin, [O, O, None_]),
+            (ReferrerPolicy::OriginWhenCrossOrigin, [U, O, O]),
+            (ReferrerPolicy::StrictOriginWhenCrossOrigin, [U, O, None_]),
+            (ReferrerPolicy::UnsafeUrl, [U, U, U]),
+        ];
+        for (policy, expected) in table {
+            let got = [
+                "https://page.example/x",
+                "https://api.example/x",
+                "http://api.example/x",
+            ]
+            .map(|target| {
+                determine(
+                    Referrer::Url,
+                    Some(&source),
+                    &origin,
+                    &url(target),
+                    policy,
+                    &spec,
+                )
+            });
+            assert_eq!(got, expected, "{policy}");
+            assert_eq!(policy.as_str().parse::<ReferrerPolicy>(), Ok(policy));
+        }
+        // Once reduced, a referrer never grows back.
+        let unsafe_url = ReferrerPolicy::UnsafeUrl;
+        let target = url("https://page.example/x");
         assert_eq!(
-            at(Referrer::Url, "http://api.example/x"),
-            Referrer::NoReferrer
-        );
-        assert_eq!(
-            at(Referrer::Origin, "https://page.example/x"),
+            determine(
+                Referrer::Origin,
+                Some(&source),
+                &origin,
+                &target,
+                unsafe_url,
+                &spec
+            ),
             Referrer::Origin
         );
         assert_eq!(
-            at(Referrer::NoReferrer, "https://page.example/"),
+            determine(
+                Referrer::NoReferrer,
+                Some(&source),
+                &origin,
+                &target,
+                unsafe_url,
+                &spec
+            ),
             Referrer::NoReferrer
         );
+        assert!("".parse::<ReferrerPolicy>().is_err());
+        assert!("No-Referrer".parse::<ReferrerPolicy>().is_err());
     }
 
     #[test]
@@ -184,13 +420,109 @@ mod tests {
             loopback_trustworthy_for_referrer: false,
             ..spec
         };
+        let policy = ReferrerPolicy::StrictOriginWhenCrossOrigin;
         assert_eq!(
-            determine(Referrer::Url, Some(&source), &origin, &to_http, &spec),
+            determine(
+                Referrer::Url,
+                Some(&source),
+                &origin,
+                &to_http,
+                policy,
+                &spec
+            ),
             Referrer::NoReferrer
         );
         assert_eq!(
-            determine(Referrer::Url, Some(&source), &origin, &to_http, &engines),
+            determine(
+                Referrer::Url,
+                Some(&source),
+                &origin,
+                &to_http,
+                policy,
+                &engines
+            ),
             Referrer::Origin
+        );
+    }
+
+    #[test]
+    fn the_header_is_a_list_whose_last_policy_wins() {
+        let parse = |values: &[&str], lenient| {
+            let mut headers = HeaderList::new();
+            for value in values {
+                headers.append(
+                    http::HeaderName::from_static("referrer-policy"),
+                    HeaderValue::from_bytes(value.as_bytes()).unwrap(),
+                );
+            }
+            parse_header(&headers, lenient)
+        };
+        for lenient in [false, true] {
+            assert_eq!(parse(&[], lenient), None);
+            assert_eq!(parse(&[""], lenient), None);
+            assert_eq!(
+                parse(&["no-referrer, unsafe-url"], lenient),
+                Some(ReferrerPolicy::UnsafeUrl)
+            );
+            assert_eq!(
+                parse(&["unsafe-url", "no-referrer"], lenient),
+                Some(ReferrerPolicy::NoReferrer)
+            );
+            assert_eq!(
+                parse(&["same-origin, unknown-policy,,"], lenient),
+                Some(ReferrerPolicy::SameOrigin)
+            );
+            assert_eq!(parse(&["never"], lenient), None);
+        }
+        assert_eq!(parse(&["NO-REFERRER"], false), None);
+        assert_eq!(
+            parse(&["NO-REFERRER"], true),
+            Some(ReferrerPolicy::NoReferrer)
+        );
+        assert_eq!(parse(&["no-referrer, bad token"], false), None);
+        assert_eq!(
+            parse(&["no-referrer, bad token"], true),
+            Some(ReferrerPolicy::NoReferrer)
+        );
+    }
+
+    #[test]
+    fn firefox_ignores_relaxed_policies_across_sites() {
+        let page = Origin::of_url(&url("https://app.example/"));
+        let firefox = ContextPolicy {
+            cross_site_relaxed_policies_ignored: true,
+            ..ContextPolicy::SPEC
+        };
+        let at = |policy, target: &str| effective_policy(policy, &page, &url(target), &firefox);
+        let sowco = ReferrerPolicy::StrictOriginWhenCrossOrigin;
+        assert_eq!(
+            at(ReferrerPolicy::UnsafeUrl, "http://localhost:8000/"),
+            sowco
+        );
+        assert_eq!(
+            at(
+                ReferrerPolicy::OriginWhenCrossOrigin,
+                "https://api.example/"
+            ),
+            sowco
+        );
+        assert_eq!(
+            at(ReferrerPolicy::UnsafeUrl, "http://app.example/"),
+            ReferrerPolicy::UnsafeUrl
+        );
+        assert_eq!(
+            at(ReferrerPolicy::Origin, "https://api.example/"),
+            ReferrerPolicy::Origin
+        );
+        let spec = ContextPolicy::SPEC;
+        assert_eq!(
+            effective_policy(
+                ReferrerPolicy::UnsafeUrl,
+                &page,
+                &url("http://x.test/"),
+                &spec
+            ),
+            ReferrerPolicy::UnsafeUrl
         );
     }
 }

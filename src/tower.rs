@@ -204,7 +204,7 @@ impl<S, B> ServiceClient<S, B> {
 
 /// Sends `request` through `service`: the reply for the model, and the body left to read; an
 /// error says why there is no reply.
-async fn call<S, ReqBody, ResBody>(
+pub(crate) async fn call<S, ReqBody, ResBody>(
     service: &mut S,
     request: &OutgoingRequest,
 ) -> Result<(Reply, ResBody), String>

@@ -12,7 +12,7 @@ use crate::cookie::{CookieRule, SameSiteMode, SameSiteWhy, SetCookieOutcome};
 use crate::cors_check::CheckPass;
 use crate::error::{CheckFailure, Reason};
 use crate::preflight::MethodAllowed;
-use crate::referrer::Referrer;
+use crate::referrer::{Referrer, ReferrerPolicy};
 use crate::request::DropReason;
 use crate::response::{ResponseType, Tainting};
 use crate::safelist::NotSafelisted;
@@ -51,6 +51,8 @@ spec_refs! {
         "https://fetch.spec.whatwg.org/#append-a-request-origin-header";
     REFERRER = "determine request's referrer",
         "https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer";
+    SET_REFERRER_POLICY = "set request's referrer policy on redirect",
+        "https://w3c.github.io/webappsec-referrer-policy/#set-requests-referrer-policy-on-redirect";
     NETWORK_OR_CACHE = "HTTP-network-or-cache fetch",
         "https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch";
     CORS_CHECK = "CORS check", "https://fetch.spec.whatwg.org/#concept-cors-check";
@@ -125,8 +127,14 @@ pub enum OriginWhy {
     NotCorsGetOrHead,
     /// Outside CORS, other methods carry the origin.
     NotCorsOtherMethod,
-    /// Outside CORS, the referrer policy hides an https origin from a URL that is not https.
+    /// Outside CORS, the request's referrer policy hides the origin from the current URL.
     ReferrerPolicy,
+    /// Outside CORS, a redirect took the request from one origin to another, and the engine
+    /// then sends `null` (a departure, `redirect.cross_origin_hop_nulls_origin`).
+    CrossOriginRedirect,
+    /// Outside CORS, the engine keeps the `Origin` the fetch's first request carried (a
+    /// departure, `redirect.keeps_first_origin_outside_cors`).
+    FirstRequest,
 }
 
 /// Why script cannot read a response header.
@@ -207,13 +215,20 @@ pub enum Step {
         /// Whether every lookup hit.
         sufficient: bool,
     },
-    /// "determine request's referrer" for the current URL (under the default policy,
-    /// `strict-origin-when-cross-origin`).
+    /// "determine request's referrer" for the current URL.
     Referrer {
         /// The current URL.
         url: Url,
         /// The referrer chosen.
         referrer: Referrer,
+        /// The referrer policy it was chosen under.
+        policy: ReferrerPolicy,
+    },
+    /// "set request's referrer policy on redirect": the redirect's `Referrer-Policy` gave the
+    /// request a policy for the hops that follow.
+    ReferrerPolicySet {
+        /// The policy.
+        policy: ReferrerPolicy,
     },
     /// Why the request carries the `Origin` it does.
     OriginHeader {
@@ -348,6 +363,7 @@ impl Step {
             Self::CacheLookup(_) => CACHE_MATCH,
             Self::CacheVerdict { .. } => HTTP_FETCH,
             Self::Referrer { .. } => REFERRER,
+            Self::ReferrerPolicySet { .. } => SET_REFERRER_POLICY,
             Self::SameSiteMode { .. } => SAME_SITE_MODE,
             Self::Cookie { .. } => COOKIE_HEADER,
             Self::SetCookie { .. } => SET_COOKIE,
@@ -451,16 +467,33 @@ impl fmt::Display for Step {
             Self::CacheVerdict { sufficient: false } => {
                 f.write_str("the preflight cache does not cover the request: a preflight is sent")
             }
-            Self::Referrer { url, referrer } => {
+            Self::Referrer {
+                url,
+                referrer,
+                policy,
+            } => {
+                write!(f, "`Referer` for {url}: ")?;
+                if *policy == ReferrerPolicy::StrictOriginWhenCrossOrigin {
+                    return f.write_str(match referrer {
+                        Referrer::Url => "the document's URL (same origin)",
+                        Referrer::Origin => "the document's origin only (another origin)",
+                        Referrer::NoReferrer => {
+                            "none (no referrer source, or a secure page to an insecure URL)"
+                        }
+                    });
+                }
                 let chosen = match referrer {
-                    Referrer::Url => "the document's URL (same origin)",
-                    Referrer::Origin => "the document's origin only (another origin)",
-                    Referrer::NoReferrer => {
-                        "none (no referrer source, or a secure page to an insecure URL)"
-                    }
+                    Referrer::Url => "the document's URL",
+                    Referrer::Origin => "the document's origin only",
+                    Referrer::NoReferrer => "none",
                 };
-                write!(f, "`Referer` for {url}: {chosen}")
+                write!(f, "{chosen} (referrer policy `{policy}`)")
             }
+            Self::ReferrerPolicySet { policy } => write!(
+                f,
+                "the redirect's `Referrer-Policy` sets the request's referrer policy to \
+                 `{policy}` for the hops that follow"
+            ),
             Self::OriginHeader { why } => f.write_str(match why {
                 OriginWhy::Cors => "`Origin` carries the request's origin: a CORS request",
                 OriginWhy::RedirectTainted => {
@@ -472,8 +505,15 @@ impl fmt::Display for Step {
                     "`Origin` carries the request's origin: a method other than GET or HEAD"
                 }
                 OriginWhy::ReferrerPolicy => {
-                    "`Origin: null`: the referrer policy hides an https origin from a URL that \
-                     is not https"
+                    "`Origin: null`: outside CORS, the request's referrer policy hides its origin \
+                     from this URL"
+                }
+                OriginWhy::CrossOriginRedirect => {
+                    "`Origin: null`: outside CORS, a redirect took the request to another origin"
+                }
+                OriginWhy::FirstRequest => {
+                    "`Origin` as the fetch's first request carried it: outside CORS, the engine \
+                     keeps it across redirects"
                 }
             }),
             Self::SameSiteMode {

@@ -1613,3 +1613,110 @@ fn a_string_body_brings_its_type_and_goes_only_on_the_request_itself() {
     assert_eq!(exchange.requests[1].body(), None);
     assert_eq!(header(&exchange.requests[1], "content-type"), None);
 }
+
+#[test]
+fn the_document_and_the_request_set_the_referrer_policy() {
+    use cors_sim::referrer::ReferrerPolicy;
+    let star: &[(&str, &str)] = &[("access-control-allow-origin", "*")];
+    let referer = |page: &Document, init: RequestInit| {
+        let mut browser = spec();
+        let exchange = browser
+            .fetch_with(page, init, Time::ZERO, server(&[], star))
+            .unwrap();
+        header(&exchange.requests[0], "referer")
+    };
+    let app: Document = "https://page.example/app?q=1".parse().unwrap();
+    // The default, strict-origin-when-cross-origin: the origin to another origin.
+    assert_eq!(
+        referer(&app, RequestInit::new("https://api.example/")).as_deref(),
+        Some("https://page.example/")
+    );
+    // The document's own policy.
+    let unsafe_page = app.clone().with_referrer_policy(ReferrerPolicy::UnsafeUrl);
+    assert_eq!(
+        referer(&unsafe_page, RequestInit::new("https://api.example/")).as_deref(),
+        Some("https://page.example/app?q=1")
+    );
+    // The request's policy wins over the document's.
+    let init = RequestInit::new("https://api.example/").referrer_policy(ReferrerPolicy::NoReferrer);
+    assert_eq!(referer(&unsafe_page, init), None);
+    let init = RequestInit::new("/same").referrer_policy(ReferrerPolicy::Origin);
+    assert_eq!(
+        referer(&app, init).as_deref(),
+        Some("https://page.example/")
+    );
+}
+
+#[test]
+fn a_redirect_sets_the_referrer_policy_for_the_hops_that_follow() {
+    let mut browser = spec();
+    let exchange = browser
+        .fetch_with(
+            &page(),
+            RequestInit::new("http://page.example/a")
+                .method("POST")
+                .mode(Mode::NoCors),
+            Time::ZERO,
+            |request: &OutgoingRequest| match request.url().path() {
+                "/a" => response(
+                    307,
+                    &[("referrer-policy", "same-origin"), ("location", API)],
+                ),
+                _ => response(200, &[]),
+            },
+        )
+        .unwrap();
+    let [first, second] = &exchange.requests[..] else {
+        panic!("two requests");
+    };
+    assert_eq!(
+        header(first, "referer").as_deref(),
+        Some("http://page.example/")
+    );
+    assert_eq!(header(first, "origin").as_deref(), Some(PAGE));
+    // Outside CORS, same-origin hides the origin from another origin, and the referrer.
+    assert_eq!(header(second, "referer"), None);
+    assert_eq!(header(second, "origin").as_deref(), Some("null"));
+    let trace = exchange.trace.unwrap().to_string();
+    assert!(
+        trace.contains("sets the request's referrer policy to `same-origin`"),
+        "{trace}"
+    );
+}
+
+#[test]
+fn webkit_blocks_a_mixed_content_redirect_after_its_preflight() {
+    let redirect = |request: &OutgoingRequest| -> http::Response<()> {
+        let origin = header(request, "origin").unwrap_or_default();
+        let allow: &[(&str, &str)] = &[
+            ("access-control-allow-origin", &origin),
+            ("access-control-allow-methods", "PUT"),
+        ];
+        if request.is_preflight() {
+            response(204, allow)
+        } else {
+            let mut headers = allow.to_vec();
+            headers.push(("location", "http://api.example/b"));
+            response(307, &headers)
+        }
+    };
+    let page: Document = "https://page.example/".parse().unwrap();
+    let put = RequestInit::new("https://api.example/a").method("PUT");
+    for (engine, requests) in [
+        (Engine::Spec, 2),
+        (Engine::Chromium, 2),
+        (Engine::WebKit, 3),
+    ] {
+        let mut browser = Browser::new(engine);
+        let exchange = browser
+            .fetch_with(&page, put.clone(), Time::ZERO, redirect)
+            .unwrap();
+        assert_eq!(exchange.requests.len(), requests, "{engine}");
+        assert_eq!(error_of(&exchange).reason, Reason::MixedContent, "{engine}");
+        if requests == 3 {
+            let preflight = &exchange.requests[2];
+            assert!(preflight.is_preflight());
+            assert_eq!(preflight.url().as_str(), "http://api.example/b");
+        }
+    }
+}

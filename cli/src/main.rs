@@ -1,9 +1,13 @@
 //! `cors-sim`: what Chrome, Firefox and Safari would do with a cross-origin fetch.
 //!
-//! One module per verb (`probe`, `demo`, `vectors`) and one for rendering (`render`): each verb
-//! builds a report, which `render` prints as text or JSON.
+//! One module per verb (`probe`, `demo`, `vectors`, `explain`) and one for rendering
+//! (`render`): each verb builds a report, which `render` (or the verb's own `text` module)
+//! prints as text or JSON.
 
+mod audit;
+mod audit_sarif;
 mod demo;
+mod explain;
 mod probe;
 mod render;
 mod vectors;
@@ -39,8 +43,8 @@ impl From<Status> for ExitCode {
 
 const EXIT_STATUSES: &str = "\
 Exit status:
-  0  readable in every selected engine (probe); every vector passed (vectors); the demo ran
-  1  blocked in some engine (probe); a vector failed or a file could not be read (vectors)
+  0  readable in every selected engine (probe, explain); every vector passed (vectors); the demo ran
+  1  blocked in some engine (probe, explain); a vector failed or a file could not be read (vectors)
   2  a usage error, or a request fetch() itself would refuse to make (a TypeError)
   3  the server could not be reached or sent no valid HTTP response: not a CORS verdict";
 
@@ -66,6 +70,15 @@ enum Verb {
     Demo(demo::Args),
     /// Run cors-vectors/1 files through the simulator and print each failure.
     Vectors(vectors::Args),
+    /// Find the CORS holes an attacker's page could use: each look-alike origin's real
+    /// requests, run as each browser would, with severities, lints and fixes.
+    Audit(audit::Args),
+    /// Explain a blocked fetch offline, from a console message, the server's answers or a vector.
+    ///
+    /// The standard's steps with their links, the line each engine's console prints, the fix
+    /// with a snippet for the common stacks, and where the engines differ and why. It never
+    /// touches the network.
+    Explain(explain::Args),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +92,8 @@ fn main() -> ExitCode {
         Verb::Probe(args) => probe::run(&args),
         Verb::Demo(args) => demo::run(&args),
         Verb::Vectors(args) => vectors::run(&args),
+        Verb::Explain(args) => explain::run(&args),
+        Verb::Audit(args) => audit::run(&args),
     };
     status.into()
 }

@@ -98,6 +98,19 @@ pub struct Args {
           default_value = "chromium,firefox,webkit",
           value_parser = PossibleValuesParser::new(["chromium", "firefox", "webkit", "spec", "all"]))]
     pub engines: Vec<String>,
+    #[command(flatten)]
+    pub transport: TransportArgs,
+    /// Also print every engine's trace: each step the standard's algorithms took.
+    #[arg(long)]
+    pub trace: bool,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: Format,
+}
+
+/// How requests reach the server: the flags `probe` and `audit` share.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TransportArgs {
     /// Connect to ADDRESS for HOST:PORT, while the URL, `Host` and TLS name stay as they are
     /// (as curl's --resolve); repeatable.
     #[arg(long, value_name = "HOST:PORT:ADDRESS")]
@@ -108,12 +121,19 @@ pub struct Args {
     /// The longest each request may take, in seconds, before it counts as unanswered.
     #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_timeout)]
     pub timeout: Duration,
-    /// Also print every engine's trace: each step the standard's algorithms took.
-    #[arg(long)]
-    pub trace: bool,
-    /// Output format.
-    #[arg(long, value_name = "FORMAT", default_value = "text")]
-    pub format: Format,
+}
+
+impl TransportArgs {
+    /// The client these flags configure.
+    pub fn client(&self) -> Client {
+        let mut config = ClientConfig::default()
+            .timeout(self.timeout)
+            .insecure(self.insecure);
+        for resolve in &self.resolve {
+            config = config.resolve(resolve.clone());
+        }
+        Client::new(config)
+    }
 }
 
 fn parse_origin(text: &str) -> Result<Document, String> {
@@ -197,13 +217,7 @@ impl Args {
 
     /// The client these arguments configure.
     pub fn client(&self) -> Client {
-        let mut config = ClientConfig::default()
-            .timeout(self.timeout)
-            .insecure(self.insecure);
-        for resolve in &self.resolve {
-            config = config.resolve(resolve.clone());
-        }
-        Client::new(config)
+        self.transport.client()
     }
 }
 

@@ -23,15 +23,15 @@ pub enum Format {
     Json,
 }
 
-const HEADING: Style = Style::new().bold();
-const CORS: Style = AnsiColor::Cyan.on_default().bold();
-const DIM: Style = Style::new().dimmed();
-const GOOD: Style = AnsiColor::Green.on_default().bold();
-const BAD: Style = AnsiColor::Red.on_default().bold();
-const WARN: Style = AnsiColor::Yellow.on_default().bold();
+pub const HEADING: Style = Style::new().bold();
+pub const CORS: Style = AnsiColor::Cyan.on_default().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const GOOD: Style = AnsiColor::Green.on_default().bold();
+pub const BAD: Style = AnsiColor::Red.on_default().bold();
+pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
 
 /// `text` in `style`.
-fn styled(style: Style, text: &str) -> String {
+pub fn styled(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
@@ -103,7 +103,7 @@ pub fn engines<S: serde::Serializer>(engines: &[Engine], s: S) -> Result<S::Ok, 
 }
 
 /// `a, b and c`.
-fn names(engines: &[Engine]) -> String {
+pub fn names(engines: &[Engine]) -> String {
     let names: Vec<&str> = engines.iter().map(|e| e.as_str()).collect();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
@@ -539,4 +539,231 @@ fn file_text(stdout: &mut String, stderr: &mut String, file: &FileReport) {
             let _ = writeln!(stdout, "    {}", printable(line));
         }
     }
+}
+
+/// How many attacker origins a finding's text lists before "and N more".
+const ORIGINS_SHOWN: usize = 4;
+
+/// An audit's report as text: what was assumed, the findings by severity, then what was tried
+/// and what it cost.
+pub fn audit_text(report: &cors_sim::audit::Report, output: &crate::audit::Output) -> String {
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "{} {}",
+        styled(HEADING, "cors-sim audit of"),
+        printable(report.target.as_str())
+    );
+    if let Some(why) = &report.unreachable {
+        let _ = writeln!(
+            text,
+            "\n{} {}\nNothing was audited: check the URL, that the server is up, --resolve and \
+             --timeout.",
+            styled(WARN, "No response from the server:"),
+            printable(why)
+        );
+        return text;
+    }
+    let inferred = if report.allowed_inferred {
+        " (inferred: see the note)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        text,
+        "  allowed origins: {}{inferred}",
+        printable(&report.allowed.join(", "))
+    );
+    let _ = writeln!(
+        text,
+        "  session cookie ({}): {}",
+        report.cookie_source.as_str(),
+        printable(&report.cookies.join(" | "))
+    );
+    for (browser, outcomes) in &report.cookie_outcomes {
+        for (name, outcome) in outcomes {
+            if matches!(outcome, cors_sim::cookie::SetCookieOutcome::Refused(_)) {
+                let _ = writeln!(
+                    text,
+                    "    {browser} keeps no `{}`: {}",
+                    printable(name),
+                    printable(&outcome.to_string())
+                );
+            }
+        }
+    }
+    let (network, guessed) = report.network;
+    let guessed = if guessed {
+        " (guessed from the host; --network says otherwise)"
+    } else {
+        ""
+    };
+    let _ = writeln!(text, "  network: {}{guessed}", network.as_str());
+    let browsers: Vec<&str> = report.browsers.iter().map(|b| b.name).collect();
+    let _ = writeln!(text, "  browsers: {}", browsers.join(", "));
+    for note in &report.notes {
+        let _ = writeln!(text, "  {} {}", styled(WARN, "note:"), printable(note));
+    }
+    if report.findings.is_empty() {
+        let _ = writeln!(text, "\n{}", styled(GOOD, "No finding."));
+    }
+    for finding in &report.findings {
+        finding_text(&mut text, finding, &report.target);
+    }
+    summary_text(&mut text, report, output);
+    text
+}
+
+/// A severity's label, styled.
+fn severity_label(severity: cors_sim::audit::Severity) -> String {
+    use cors_sim::audit::Severity;
+    let style = match severity {
+        Severity::High | Severity::Medium => BAD,
+        Severity::Low => WARN,
+        _ => DIM,
+    };
+    styled(style, &format!("{:<6}", severity.as_str().to_uppercase()))
+}
+
+fn finding_text(
+    text: &mut String,
+    finding: &cors_sim::audit::Finding,
+    target: &cors_sim::url::Url,
+) {
+    let _ = writeln!(
+        text,
+        "\n{} {}  {}",
+        severity_label(finding.severity),
+        styled(HEADING, &printable(&finding.title)),
+        styled(DIM, &format!("[{}]", finding.rule))
+    );
+    if !finding.origins.is_empty() {
+        let shown: Vec<String> = finding
+            .origins
+            .iter()
+            .take(ORIGINS_SHOWN)
+            .map(|o| printable(&format!("{o} ({})", o.trick())))
+            .collect();
+        let more = match finding.origins.len().saturating_sub(ORIGINS_SHOWN) {
+            0 => String::new(),
+            n => format!(" and {n} more (--format json lists them)"),
+        };
+        let _ = writeln!(text, "  origins   {}{more}", shown.join(", "));
+    }
+    let _ = writeln!(text, "  detail    {}", printable(&finding.detail));
+    for (i, kind) in finding.requests.iter().enumerate() {
+        let lead = if i == 0 { "requests " } else { "         " };
+        let _ = writeln!(text, "  {lead} {}", printable(&kind.script(target)));
+    }
+    if let Some(example) = &finding.example {
+        let request = &example.request;
+        let origin = request.headers().get_str("origin").unwrap_or_default();
+        let _ = writeln!(
+            text,
+            "  seen      {} {} with Origin: {}",
+            request.method(),
+            printable(request.url().as_str()),
+            printable(&origin)
+        );
+        if example.status != 0 {
+            let _ = writeln!(text, "            < {}", example.status);
+        }
+        for line in header_lines(&example.headers) {
+            if is_cors_header(&line.0) {
+                let header = printable(&format!("{}: {}", line.0, line.1));
+                let _ = writeln!(text, "            < {header}");
+            }
+        }
+    }
+    for verdict in &finding.engines {
+        let severity = verdict.severity.map_or("-", |s| s.as_str());
+        let _ = writeln!(
+            text,
+            "  {:<9} {:<7} {}",
+            verdict.browser,
+            severity,
+            printable(&verdict.summary())
+        );
+        let why = verdict
+            .attempt
+            .as_ref()
+            .map(|a| a.why())
+            .unwrap_or_default();
+        let telling =
+            |line: &&String| line.starts_with("cookie ") || line.starts_with("CORS check passed");
+        for line in why.iter().filter(telling) {
+            let _ = writeln!(text, "{INDENT}    {}", styled(DIM, &printable(line)));
+        }
+    }
+    let _ = writeln!(text, "  fix       {}", printable(&finding.fix));
+}
+
+fn summary_text(
+    text: &mut String,
+    report: &cors_sim::audit::Report,
+    output: &crate::audit::Output,
+) {
+    use cors_sim::audit::Severity;
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        text,
+        "\n{} {} high, {} medium, {} low, {} info",
+        styled(HEADING, "Findings:"),
+        count(Severity::High),
+        count(Severity::Medium),
+        count(Severity::Low),
+        count(Severity::Info)
+    );
+    let _ = writeln!(
+        text,
+        "Tried {} attacker origins in {} browsers; {} kept out everywhere.",
+        report.tried.len(),
+        report.browsers.len(),
+        report.kept_out.len()
+    );
+    if !report.unsendable.is_empty() {
+        let names: Vec<String> = report
+            .unsendable
+            .iter()
+            .map(|u| printable(&u.origin))
+            .collect();
+        let _ = writeln!(
+            text,
+            "Not tried, as no browser can send them: {}.",
+            names.join(", ")
+        );
+        let asked = report
+            .unsendable
+            .iter()
+            .filter(|u| u.trick == cors_sim::attacker::Trick::Given);
+        for asked in asked {
+            let _ = writeln!(
+                text,
+                "  {} (asked for): {}",
+                printable(&asked.origin),
+                printable(&asked.why)
+            );
+        }
+    }
+    let stats = &output.stats;
+    let skipped = if stats.skipped > 0 {
+        format!(", {} not sent (--read-only)", stats.skipped)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        text,
+        "Cost: {} fetches made {} requests; {} went to the server, {} were answered by an \
+         identical earlier one{skipped}; {} ms.",
+        stats.fetches, stats.requests, stats.sent, stats.reused, stats.elapsed_ms
+    );
+    let verdict = match output.exit_status {
+        crate::Status::Ok => format!("no finding at or above --fail-on {}", output.fail_on),
+        _ => format!("a finding at or above --fail-on {}", output.fail_on),
+    };
+    let _ = writeln!(
+        text,
+        "Exit status {}: {verdict}.",
+        u8::from(output.exit_status)
+    );
 }

@@ -113,9 +113,10 @@ def pre(url, acrm, acrh=None, *, origin, referer):
 # --- the request a step makes -----------------------------------------------------------------
 
 def fetch(url, method=None, headers=(), mode=None, credentials=None, redirect=None,
-          use_cors_preflight=False, *, method_first=False):
+          use_cors_preflight=False, *, method_first=False, referrer_policy=None):
     """The request a step makes, `url` first (only the members that are given; `method_first`:
-    `method` before `url`)."""
+    `method` before `url`; `referrer_policy` is the request's `referrerPolicy`, the empty string
+    included)."""
     request = {}
     if method is not None and method_first:
         request["method"] = method
@@ -132,6 +133,8 @@ def fetch(url, method=None, headers=(), mode=None, credentials=None, redirect=No
         request["redirect"] = redirect
     if use_cors_preflight:
         request["use_cors_preflight"] = True
+    if referrer_policy is not None:
+        request["referrer_policy"] = referrer_policy
     return request
 
 

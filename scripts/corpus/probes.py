@@ -1366,6 +1366,74 @@ long_url_vector(
     long_url("long-document-origin", 1008), LONG_DOC)
 
 
+# =============================================================================================
+# K. Mixed content on a redirect: when each engine blocks an https → http hop (issue 14 item 6)
+# =============================================================================================
+# Fetch "main fetch" checks "should fetching request be blocked as mixed content?" for each URL
+# before anything is sent for it, so the standard sends neither the redirected request nor its
+# preflight. An engine that follows the redirect first and checks later would send them.
+
+MIXED = ('Fetch "main fetch" step 7 runs Mixed Content "should fetching request be blocked as '
+         'mixed content?" for the redirected URL before its preflight or request: an https '
+         'page may not fetch plain http (not potentially trustworthy), so the fetch ends in a '
+         'network error and nothing is sent for the http URL. ')
+HTTP_80 = "http://api.example"
+
+a, b = u("mixed", "put-a", API_TLS), u("mixed", "put-b", HTTP_80)
+add("probe-mixed-redirect-preflighted-put-to-http",
+    "Probes when a preflighted PUT from https://app.example/ to an https API that answers 307 "
+    "to an http URL is blocked: before the redirected URL's preflight (the standard), or after "
+    "sending it. " + MIXED,
+    TLS,
+    [reflect_options(a), rt("PUT", a, 307, R_ORIGIN, (LOC, b)), reflect_options(b),
+     rt("PUT", b, 200, R_ORIGIN)],
+    [fail(fetch(a, "PUT"),
+          [pre(a, "PUT", origin=TLS, referer=TLS_REF), sent("PUT", a, origin=TLS, referer=TLS_REF)],
+          "MixedContent", preflight=True)])
+
+a, b = u("mixed", "get-a", API_TLS), u("mixed", "get-b", HTTP_80)
+add("probe-mixed-redirect-get-to-http",
+    "Probes when a simple cross-origin GET from https://app.example/ redirected (302) from the "
+    "https API to an http URL is blocked: before the http request (the standard), or after. "
+    + MIXED,
+    TLS,
+    [rt("GET", a, 302, R_ORIGIN, (LOC, b)), rt("GET", b, 200, R_ORIGIN)],
+    [fail(fetch(a), [sent("GET", a, origin=TLS, referer=TLS_REF)], "MixedContent")])
+
+a, b = u("mixed", "same-origin-put-a", TLS), u("mixed", "same-origin-put-b", HTTP_80)
+add("probe-mixed-redirect-same-origin-put-to-http",
+    "Probes a same-origin PUT (no preflight) from https://app.example/ answered by a 307 to a "
+    "cross-origin http URL, whose first preflight would be the http hop's: blocked before it "
+    "(the standard), or after sending it. " + MIXED,
+    TLS,
+    [rt("PUT", a, 307, (LOC, b)), reflect_options(b), rt("PUT", b, 200, R_ORIGIN)],
+    [fail(fetch(a, "PUT"), [sent("PUT", a, origin=TLS, referer=TLS_REF)], "MixedContent")])
+
+a, b = u("mixed", "nocors-post-a", API_TLS), u("mixed", "nocors-post-b", HTTP_80)
+add("probe-mixed-redirect-no-cors-post-to-http",
+    "Probes a no-cors POST from https://app.example/ to the https API answered by a 307 to an "
+    "http URL: blocked before the http request (the standard), or after. " + MIXED,
+    TLS,
+    [rt("POST", a, 307, (LOC, b)), rt("POST", b, 200)],
+    [fail(fetch(a, "POST", mode="no-cors"), [sent("POST", a, origin=TLS, referer=TLS_REF)],
+          "MixedContent")])
+
+a, b = u("mixed", "put-loopback-a", API_TLS), u("mixed", "put-loopback-b", LOCAL_API)
+add("probe-mixed-redirect-preflighted-put-to-http-loopback",
+    "Probes a preflighted PUT from https://app.example/ to the https API answered by a 307 to "
+    "http://localhost:8000, which is potentially trustworthy, so not mixed content for the "
+    "standard (WebKit blocks http loopback from https pages: when, here?). The hop is "
+    "redirect-tainted: Origin `null` on its preflight and PUT. Referer: the standard counts "
+    "localhost as trustworthy, so no downgrade. ",
+    TLS,
+    [reflect_options(a), rt("PUT", a, 307, R_ORIGIN, (LOC, b)), reflect_options(b),
+     rt("PUT", b, 200, R_ORIGIN)],
+    [ok(fetch(a, "PUT"),
+        [pre(a, "PUT", origin=TLS, referer=TLS_REF), sent("PUT", a, origin=TLS, referer=TLS_REF),
+         pre(b, "PUT", origin="null", referer=TLS_REF),
+         sent("PUT", b, origin="null", referer=TLS_REF)], preflight=True)])
+
+
 def main():
     source = ("Probes of engine differences (shared/research/engines.md §6, §1.7-1.10, "
               "§2.2-2.7, §3.2-3.5), with expectations of the WHATWG Fetch standard "

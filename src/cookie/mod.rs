@@ -16,5 +16,6 @@ mod store;
 pub use parse::SameSite;
 pub(crate) use site::CookieContext;
 pub use site::{SameSiteMode, SameSiteWhy, Site};
+pub(crate) use site::{is_public_suffix, registrable_domain};
 pub(crate) use store::Event;
 pub use store::{Cookie, CookieRule, CookieStore, Refusal, SetCookieOutcome};

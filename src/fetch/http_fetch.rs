@@ -11,8 +11,11 @@ use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{self, is_redirect_status};
-use crate::profile::{CachePolicy, CachedMethods, ContextPolicy, Profile, ResponsePolicy};
+use crate::profile::{
+    CachePolicy, CachedMethods, ContextPolicy, Profile, RedirectPolicy, ResponsePolicy,
+};
 use crate::redirect;
+use crate::referrer;
 use crate::request::OutgoingRequest;
 use crate::request::fetching::FetchRequest;
 use crate::request::{Mode, RedirectMode};
@@ -27,20 +30,24 @@ use http::header::{
 use url::Url;
 
 /// Step 4.1: the request to send — a CORS-preflight request when `make_preflight` and the
-/// CORS-preflight cache does not cover the request, else the request itself.
+/// CORS-preflight cache does not cover the request, else the request itself; or, for a redirect
+/// the engine blocks once any preflight is done, the network error it ends in.
 pub(super) fn http_fetch(
-    request: &FetchRequest,
+    request: &mut FetchRequest,
     make_preflight: bool,
     profile: &Profile,
     cache: &mut PreflightCache,
     cookies: &mut CookieStore,
     tracer: &mut Tracer,
     now: Time,
-) -> OutgoingRequest {
+) -> Result<OutgoingRequest, Reason> {
     if make_preflight && !cache_covers(request, profile, cache, tracer, now) {
-        preflight_request(request, profile, cookies, tracer)
+        request.preflight_sent_for_url = true;
+        Ok(preflight_request(request, profile, cookies, tracer))
+    } else if let Some(reason) = &request.blocked_after_preflight {
+        Err(reason.clone())
     } else {
-        actual_request(request, profile, cookies, tracer, now)
+        Ok(actual_request(request, profile, cookies, tracer, now))
     }
 }
 
@@ -152,24 +159,21 @@ fn preflight_request(
 /// ("append a request `Origin` header"), `Cookie` when it includes credentials ("append a
 /// request `Cookie` header") and `Referer`.
 pub(super) fn actual_request(
-    request: &FetchRequest,
+    request: &mut FetchRequest,
     profile: &Profile,
     cookies: &mut CookieStore,
     tracer: &mut Tracer,
     now: Time,
 ) -> OutgoingRequest {
-    // Room for `Origin`, `Cookie` and `Referer`.
-    let mut headers = request.headers.clone_with_room(3);
-    let (origin, why) = request.origin_header(&profile.context);
+    // Room for `Origin`, `Cookie`, `Referer` and the three Fetch Metadata headers.
+    let mut headers = request.headers.clone_with_room(6);
+    let (origin, why) = request.origin_header(&profile.context, &profile.redirect);
     if tracer.is_on() {
         tracer.emit(|| Step::OriginHeader { why });
-        if request.origin_header(&ContextPolicy::SPEC).0 != origin {
-            tracer.emit(|| Step::Departure {
-                field: "context.origin_header_spares_loopback",
-                effect: "the request keeps its https origin on its way to an http loopback URL"
-                    .to_owned(),
-            });
-        }
+        trace_origin_departures(request, &origin, profile, tracer);
+    }
+    if request.first_origin.is_none() {
+        request.first_origin = Some(origin.clone());
     }
     if let Some(origin) = origin {
         headers.append(ORIGIN, origin);
@@ -189,6 +193,81 @@ pub(super) fn actual_request(
     outgoing
 }
 
+/// Traces the profile fields that made the request's `Origin` other than the standard's: each
+/// field that alone gives the engine's value, or, if none does alone, every field that differs.
+fn trace_origin_departures(
+    request: &FetchRequest,
+    origin: &Option<HeaderValue>,
+    profile: &Profile,
+    tracer: &mut Tracer,
+) {
+    let (context, redirect) = (&profile.context, &profile.redirect);
+    let spec = (ContextPolicy::SPEC, RedirectPolicy::SPEC);
+    let with = |context: ContextPolicy, redirect: RedirectPolicy| {
+        request.origin_header(&context, &redirect).0
+    };
+    if with(spec.0, spec.1) == *origin {
+        return;
+    }
+    let fields: [(&'static str, &'static str, ContextPolicy, RedirectPolicy); 4] = [
+        (
+            "context.origin_header_follows_referrer_policy",
+            "outside CORS, the request's referrer policy does not touch `Origin`",
+            ContextPolicy {
+                origin_header_follows_referrer_policy: context
+                    .origin_header_follows_referrer_policy,
+                ..spec.0
+            },
+            spec.1,
+        ),
+        (
+            "context.cross_site_relaxed_policies_ignored",
+            "a policy that relaxes the default gives way to strict-origin-when-cross-origin for \
+             another site",
+            ContextPolicy {
+                cross_site_relaxed_policies_ignored: context.cross_site_relaxed_policies_ignored,
+                ..spec.0
+            },
+            spec.1,
+        ),
+        (
+            "redirect.cross_origin_hop_nulls_origin",
+            "outside CORS, `Origin: null` after a redirect to another origin",
+            spec.0,
+            RedirectPolicy {
+                cross_origin_hop_nulls_origin: redirect.cross_origin_hop_nulls_origin,
+                ..spec.1
+            },
+        ),
+        (
+            "redirect.keeps_first_origin_outside_cors",
+            "outside CORS, the `Origin` of the fetch's first request is kept across redirects",
+            spec.0,
+            RedirectPolicy {
+                keeps_first_origin_outside_cors: redirect.keeps_first_origin_outside_cors,
+                ..spec.1
+            },
+        ),
+    ];
+    let differing = |(_, _, c, r): &&(&str, &str, ContextPolicy, RedirectPolicy)| (*c, *r) != spec;
+    let alone: Vec<_> = fields
+        .iter()
+        .filter(differing)
+        .filter(|(_, _, c, r)| with(*c, *r) == *origin)
+        .collect();
+    let named = if alone.is_empty() {
+        fields.iter().filter(differing).collect()
+    } else {
+        alone
+    };
+    for (field, effect, _, _) in named {
+        tracer.emit(|| Step::Departure {
+            field,
+            effect: (*effect).to_owned(),
+        });
+    }
+}
+
 /// The request for the current URL with `Referer` added, as it goes on the wire (without a
 /// body).
 fn on_the_wire(
@@ -199,8 +278,42 @@ fn on_the_wire(
     profile: &Profile,
     tracer: &mut Tracer,
 ) -> OutgoingRequest {
-    if let Some(referer) = request.referer_header() {
+    let referer = if is_preflight
+        && request.redirect_count > 0
+        && profile.preflight.redirected_preflight_keeps_first_referrer
+    {
+        if request.first_referer_header() != request.referer_header() {
+            tracer.emit(|| Step::Departure {
+                field: "preflight.redirected_preflight_keeps_first_referrer",
+                effect: "the redirected request's preflight carries the `Referer` of the first \
+                         request"
+                    .to_owned(),
+            });
+        }
+        request.first_referer_header()
+    } else {
+        request.referer_header()
+    };
+    if let Some(referer) = referer {
         headers.append(REFERER, referer.clone());
+    }
+    if request.fetch_metadata
+        && let Some(metadata) = request.fetch_metadata_headers(is_preflight)
+    {
+        let dropped = !is_preflight
+            && request.redirect_count > 0
+            && !request.preflight_sent_for_url
+            && profile.redirect.redirected_request_drops_fetch_metadata;
+        if dropped {
+            tracer.emit(|| Step::Departure {
+                field: "redirect.redirected_request_drops_fetch_metadata",
+                effect: "the redirected request carries no Fetch Metadata headers".to_owned(),
+            });
+        } else {
+            for (name, value) in metadata {
+                headers.append(name, value);
+            }
+        }
     }
     let keep_userinfo = profile.redirect.request_line_keeps_userinfo;
     let url = request.current_url();
@@ -481,9 +594,34 @@ pub(super) fn response(
             match redirect::follow(request, status, &headers, &profile.redirect, tracer) {
                 Err(reason) => Answer::NetworkError(reason),
                 Ok(false) => Answer::Final(headers),
-                Ok(true) => Answer::Redirected,
+                Ok(true) => {
+                    set_referrer_policy_on_redirect(request, &headers, &profile.context, tracer);
+                    Answer::Redirected
+                }
             }
         }
+    }
+}
+
+/// Referrer Policy: "set request's referrer policy on redirect" — the redirect's
+/// `Referrer-Policy`, when it names a policy, becomes the request's for the hops that follow.
+fn set_referrer_policy_on_redirect(
+    request: &mut FetchRequest,
+    headers: &HeaderList,
+    context: &ContextPolicy,
+    tracer: &mut Tracer,
+) {
+    let lenient = context.referrer_policy_header_lenient;
+    let Some(policy) = referrer::parse_header(headers, lenient) else {
+        return;
+    };
+    request.referrer_policy = policy;
+    tracer.emit(|| Step::ReferrerPolicySet { policy });
+    if lenient && referrer::parse_header(headers, false) != Some(policy) {
+        tracer.emit(|| Step::Departure {
+            field: "context.referrer_policy_header_lenient",
+            effect: "`Referrer-Policy` is read token by token, ignoring case".to_owned(),
+        });
     }
 }
 

@@ -38,35 +38,10 @@ pub(super) fn main_fetch(
     profile: &Profile,
     tracer: &mut Tracer,
 ) -> Next {
-    // Step 5: "determine request's referrer" (the referrer policy of the document).
-    let referrer = referrer::determine(
-        request.referrer,
-        request.referrer_source(),
-        request.origin(),
-        request.current_url(),
-        &profile.context,
-    );
-    if request.redirect_count == 0 || referrer != request.referrer {
-        tracer.emit(|| Step::Referrer {
-            url: request.current_url().clone(),
-            referrer,
-        });
-    }
-    if tracer.is_on()
-        && referrer::determine(
-            request.referrer,
-            request.referrer_source(),
-            request.origin(),
-            request.current_url(),
-            &ContextPolicy::SPEC,
-        ) != referrer
-    {
-        tracer.emit(|| Step::Departure {
-            field: "context.loopback_trustworthy_for_referrer",
-            effect: "only https counts as potentially trustworthy for the referrer".to_owned(),
-        });
-    }
-    request.referrer = referrer;
+    // Steps 9-10: the referrer policy (the request's or its document's, set when the fetch
+    // started), then "determine request's referrer" unless it is already "no-referrer".
+    determine_referrer(request, &profile.context, tracer);
+    request.preflight_sent_for_url = false;
     if request.redirect_count == 0 || !profile.redirect.keeps_unsafe_names {
         request.unsafe_names =
             safelist::unsafe_request_header_names(&request.headers, &profile.request_headers);
@@ -98,7 +73,15 @@ pub(super) fn main_fetch(
                 effect: "an https page may not fetch http loopback URLs".to_owned(),
             });
         }
-        return Next::NetworkError(Reason::MixedContent);
+        if request.redirect_count == 0
+            || request.mode != Mode::Cors
+            || !profile.context.mixed_content_after_redirect_preflight
+        {
+            return Next::NetworkError(Reason::MixedContent);
+        }
+        // The engine blocks the redirect only once the new URL's preflight, if it needs one,
+        // went out and passed.
+        request.blocked_after_preflight = Some(Reason::MixedContent);
     }
     // Step 12: the response tainting, and how to fetch.
     let url = request.current_url();
@@ -135,11 +118,89 @@ pub(super) fn main_fetch(
     });
     let preflight = why == TaintingWhy::CrossOrigin && needs_preflight(request, profile, tracer);
     request.preflight_branch |= preflight;
+    if let Some(reason) = &request.blocked_after_preflight {
+        if !preflight {
+            return Next::NetworkError(reason.clone());
+        }
+        tracer.emit(|| Step::Departure {
+            field: "context.mixed_content_after_redirect_preflight",
+            effect: "the redirect is blocked as mixed content only after the new URL's preflight"
+                .to_owned(),
+        });
+    }
     match request.current_url().scheme() {
         "http" | "https" => Next::HttpFetch { preflight },
         "data" => Next::DataUrl,
         // Scheme fetch of about:, blob: and file: URLs is not modelled.
         _ => Next::NetworkError(Reason::CorsDisabledScheme),
+    }
+}
+
+/// "main fetch" steps 9-10 for the current URL: the referrer, as the request's referrer policy
+/// (as the engine applies it) determines it from what the previous hop left, traced with the
+/// profile fields that made it other than the standard's.
+fn determine_referrer(request: &mut FetchRequest, context: &ContextPolicy, tracer: &mut Tracer) {
+    let at = |request: &FetchRequest, context: &ContextPolicy| {
+        referrer::determine(
+            request.referrer,
+            request.referrer_source(),
+            request.origin(),
+            request.current_url(),
+            request.effective_referrer_policy(context),
+            context,
+        )
+    };
+    let referrer = at(request, context);
+    let policy = request.effective_referrer_policy(context);
+    if request.redirect_count == 0 || referrer != request.referrer {
+        tracer.emit(|| Step::Referrer {
+            url: request.current_url().clone(),
+            referrer,
+            policy,
+        });
+    }
+    if tracer.is_on() && at(request, &ContextPolicy::SPEC) != referrer {
+        // Each field that alone gives the engine's referrer is a departure; if none does alone,
+        // both do together.
+        let fields: [(&'static str, &'static str, ContextPolicy); 2] = [
+            (
+                "context.loopback_trustworthy_for_referrer",
+                "only https counts as potentially trustworthy for the referrer",
+                ContextPolicy {
+                    loopback_trustworthy_for_referrer: context.loopback_trustworthy_for_referrer,
+                    ..ContextPolicy::SPEC
+                },
+            ),
+            (
+                "context.cross_site_relaxed_policies_ignored",
+                "a policy that relaxes the default gives way to strict-origin-when-cross-origin \
+                 for another site",
+                ContextPolicy {
+                    cross_site_relaxed_policies_ignored: context
+                        .cross_site_relaxed_policies_ignored,
+                    ..ContextPolicy::SPEC
+                },
+            ),
+        ];
+        let alone: Vec<_> = fields
+            .iter()
+            .filter(|(_, _, alone)| at(request, alone) == referrer)
+            .collect();
+        let named = if alone.is_empty() {
+            fields.iter().collect()
+        } else {
+            alone
+        };
+        for (field, effect, _) in named {
+            tracer.emit(|| Step::Departure {
+                field,
+                effect: (*effect).to_owned(),
+            });
+        }
+    }
+    request.referrer = referrer;
+    if request.redirect_count == 0 {
+        request.first_referrer = referrer;
     }
 }
 

@@ -44,6 +44,7 @@ pub struct Browser {
     cache: PreflightCache,
     cookies: CookieStore,
     trace: bool,
+    fetch_metadata: bool,
 }
 
 impl Browser {
@@ -58,7 +59,19 @@ impl Browser {
             cache,
             cookies,
             trace: false,
+            fetch_metadata: false,
         }
+    }
+
+    /// Sends the Fetch Metadata request headers (`Sec-Fetch-Dest`, `Sec-Fetch-Mode`,
+    /// `Sec-Fetch-Site`) on every request to a potentially trustworthy URL, preflights included,
+    /// as every engine does (W3C Fetch Metadata Request Headers, "append the Fetch metadata
+    /// headers for a request"), or stops sending them. Off unless asked for, so that the header
+    /// lists a browser gives stay those of earlier versions; `Sec-Fetch-User` is never sent (no
+    /// request here is a navigation a user started).
+    pub fn fetch_metadata(mut self, on: bool) -> Self {
+        self.fetch_metadata = on;
+        self
     }
 
     /// Records a [`Trace`] of every fetch this browser makes, or stops recording. Without one,
@@ -247,7 +260,7 @@ impl Browser {
             });
         }
         let fetch = Fetch {
-            request: FetchRequest::new(document, request, use_cors_preflight),
+            request: FetchRequest::new(document, request, use_cors_preflight, self.fetch_metadata),
             tracer,
         };
         fetch.main_fetch(self, now)
@@ -472,16 +485,18 @@ impl Fetch {
     fn main_fetch(mut self, browser: &mut Browser, now: Time) -> Next {
         match main_fetch::main_fetch(&mut self.request, &browser.profile, &mut self.tracer) {
             main_fetch::Next::HttpFetch { preflight } => {
-                let outgoing = http_fetch::http_fetch(
-                    &self.request,
+                match http_fetch::http_fetch(
+                    &mut self.request,
                     preflight,
                     &browser.profile,
                     &mut browser.cache,
                     &mut browser.cookies,
                     &mut self.tracer,
                     now,
-                );
-                self.send(outgoing)
+                ) {
+                    Ok(outgoing) => self.send(outgoing),
+                    Err(reason) => self.network_error(browser, reason, None),
+                }
             }
             main_fetch::Next::DataUrl => {
                 let url = self.request.current_url();
@@ -519,8 +534,12 @@ impl Fetch {
             now,
         ) {
             Ok(()) => {
+                // A redirect the engine blocks once the new URL's preflight is done.
+                if let Some(reason) = self.request.blocked_after_preflight.clone() {
+                    return self.network_error(browser, reason, None);
+                }
                 let outgoing = http_fetch::actual_request(
-                    &self.request,
+                    &mut self.request,
                     &browser.profile,
                     &mut browser.cookies,
                     &mut self.tracer,

@@ -3,13 +3,14 @@
 //! it (the serialized origin, the `Origin` header, the cache key).
 
 use crate::cache::CacheRequest;
-use crate::cookie::CookieContext;
+use crate::cookie::{CookieContext, Site};
 use crate::document::Document;
+use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
 use crate::origin::Origin;
 use crate::preflight::ActualRequest;
-use crate::profile::{ContextPolicy, CookiePolicy};
-use crate::referrer::{Referrer, ReferrerSource};
+use crate::profile::{ContextPolicy, CookiePolicy, RedirectPolicy};
+use crate::referrer::{self, Referrer, ReferrerPolicy, ReferrerSource};
 use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request};
 use crate::response::Tainting;
 use crate::secure_context::{is_https, is_potentially_trustworthy};
@@ -21,6 +22,11 @@ use url::Url;
 
 /// The value of an `Origin` header that hides the origin.
 const NULL: HeaderValue = HeaderValue::from_static("null");
+
+/// The Fetch Metadata request headers a request carries.
+const SEC_FETCH_DEST: HeaderName = HeaderName::from_static("sec-fetch-dest");
+const SEC_FETCH_MODE: HeaderName = HeaderName::from_static("sec-fetch-mode");
+const SEC_FETCH_SITE: HeaderName = HeaderName::from_static("sec-fetch-site");
 
 /// Fetch: a "request" being fetched.
 #[derive(Debug)]
@@ -41,6 +47,21 @@ pub(crate) struct FetchRequest {
     pub client: Document,
     /// Fetch: request "referrer", as the last main fetch determined it.
     pub referrer: Referrer,
+    /// The referrer the first main fetch determined: what the fetch's first request carried.
+    pub first_referrer: Referrer,
+    /// Fetch: request "referrer policy" — the request's own, else its document's (main fetch
+    /// sets the empty string to the policy container's), until a redirect sets another.
+    pub referrer_policy: ReferrerPolicy,
+    /// The `Origin` header of the fetch's first request that was not a preflight, once sent.
+    pub first_origin: Option<Option<HeaderValue>>,
+    /// Whether the requests carry the Fetch Metadata headers.
+    pub fetch_metadata: bool,
+    /// Whether a CORS-preflight request went out for the current URL.
+    pub preflight_sent_for_url: bool,
+    /// A check a redirect failed that the engine makes only after the new URL's preflight went
+    /// out (see [`ContextPolicy::mixed_content_after_redirect_preflight`]): the fetch ends with it
+    /// instead of sending the request itself.
+    pub blocked_after_preflight: Option<Reason>,
     /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch
     /// (or of the first, in profiles that keep them across redirects).
     pub unsafe_names: Vec<HeaderName>,
@@ -58,8 +79,14 @@ pub(crate) struct FetchRequest {
 
 impl FetchRequest {
     /// The request `request` from `document`, as "fetch" starts it: `Accept: */*` added when
-    /// script set no `Accept` (destination ""), and the referrer the document's URL.
-    pub fn new(document: &Document, request: Request, use_cors_preflight: bool) -> Self {
+    /// script set no `Accept` (destination ""), and the referrer the document's URL; with
+    /// `fetch_metadata`, its requests carry the Fetch Metadata headers.
+    pub fn new(
+        document: &Document,
+        request: Request,
+        use_cors_preflight: bool,
+        fetch_metadata: bool,
+    ) -> Self {
         let mut headers = request.headers;
         if !headers.contains(&http::header::ACCEPT) {
             headers.append(http::header::ACCEPT, HeaderValue::from_static("*/*"));
@@ -76,6 +103,14 @@ impl FetchRequest {
             body: request.body.map(|body| Arc::from(body.as_bytes())),
             client: document.clone(),
             referrer: Referrer::Url,
+            first_referrer: Referrer::Url,
+            referrer_policy: request
+                .referrer_policy
+                .unwrap_or_else(|| document.referrer_policy()),
+            first_origin: None,
+            fetch_metadata,
+            preflight_sent_for_url: false,
+            blocked_after_preflight: None,
             unsafe_names: Vec::new(),
             initial_preflight_trigger: false,
             tainting: Tainting::Basic,
@@ -159,12 +194,37 @@ impl FetchRequest {
         }
     }
 
+    /// The request's referrer policy for its current URL as the engine applies it (see
+    /// [`ContextPolicy::cross_site_relaxed_policies_ignored`]).
+    pub fn effective_referrer_policy(&self, context: &ContextPolicy) -> ReferrerPolicy {
+        referrer::effective_policy(
+            self.referrer_policy,
+            self.origin(),
+            self.current_url(),
+            context,
+        )
+    }
+
+    /// Whether any hop of the URL list went from one origin to another.
+    fn crossed_origins(&self) -> bool {
+        self.url_list
+            .windows(2)
+            .any(|hop| !Origin::of_url(&hop[0]).is_same_origin(&Origin::of_url(&hop[1])))
+    }
+
     /// Fetch: "append a request `Origin` header" — the value the request carries, if any, and
     /// why: the serialized origin under `cors` tainting; for other requests whose method is
-    /// neither `GET` nor `HEAD`, the same, unless outside mode `cors` the referrer policy hides an
-    /// https origin from a URL that is not https.
+    /// neither `GET` nor `HEAD`, the same, unless outside mode `cors` the request's referrer
+    /// policy hides the origin from the current URL (`no-referrer`; another origin under
+    /// `same-origin`; an https origin and a URL that is not https under the strict policies).
+    /// The engines' departures: `context` (whether the policy counts, which policy applies) and
+    /// `redirect` (what a redirect does to the header).
     /// <https://fetch.spec.whatwg.org/#append-a-request-origin-header>
-    pub fn origin_header(&self, policy: &ContextPolicy) -> (Option<HeaderValue>, OriginWhy) {
+    pub fn origin_header(
+        &self,
+        context: &ContextPolicy,
+        redirect: &RedirectPolicy,
+    ) -> (Option<HeaderValue>, OriginWhy) {
         let serialized = |why| {
             if self.redirect_taint_is_same_origin() {
                 (Some(self.client.origin_header().clone()), why)
@@ -178,23 +238,91 @@ impl FetchRequest {
         if self.method == Method::GET || self.method == Method::HEAD {
             return (None, OriginWhy::NotCorsGetOrHead);
         }
-        // The request's referrer policy (strict-origin-when-cross-origin) hides an https origin
-        // from a URL that is not https, outside mode `cors` (loopback URLs excepted in some
-        // engines).
+        if self.mode != Mode::Cors {
+            if redirect.keeps_first_origin_outside_cors
+                && self.redirect_count > 0
+                && let Some(first) = &self.first_origin
+            {
+                return (first.clone(), OriginWhy::FirstRequest);
+            }
+            if redirect.cross_origin_hop_nulls_origin && self.crossed_origins() {
+                return (Some(NULL), OriginWhy::CrossOriginRedirect);
+            }
+            if context.origin_header_follows_referrer_policy && self.policy_hides_origin(context) {
+                return (Some(NULL), OriginWhy::ReferrerPolicy);
+            }
+        }
+        serialized(OriginWhy::NotCorsOtherMethod)
+    }
+
+    /// Step 4.1's switch on the request's referrer policy: whether it sets the origin to `null`.
+    fn policy_hides_origin(&self, context: &ContextPolicy) -> bool {
         let current = self.current_url();
-        let downgrade = is_https(self.origin())
-            && current.scheme() != "https"
-            && !(policy.origin_header_spares_loopback && is_potentially_trustworthy(current));
-        if self.mode != Mode::Cors && downgrade {
-            (Some(NULL), OriginWhy::ReferrerPolicy)
-        } else {
-            serialized(OriginWhy::NotCorsOtherMethod)
+        match self.effective_referrer_policy(context) {
+            ReferrerPolicy::NoReferrer => true,
+            ReferrerPolicy::NoReferrerWhenDowngrade
+            | ReferrerPolicy::StrictOrigin
+            | ReferrerPolicy::StrictOriginWhenCrossOrigin => {
+                is_https(self.origin()) && current.scheme() != "https"
+            }
+            ReferrerPolicy::SameOrigin => !self.origin().is_same_origin_with_url(current),
+            ReferrerPolicy::Origin
+            | ReferrerPolicy::OriginWhenCrossOrigin
+            | ReferrerPolicy::UnsafeUrl => false,
         }
     }
 
     /// The `Referer` value the request carries, if any.
     pub fn referer_header(&self) -> Option<&HeaderValue> {
         self.referrer.header(self.referrer_source())
+    }
+
+    /// The `Referer` value the fetch's first request carried, if any.
+    pub fn first_referer_header(&self) -> Option<&HeaderValue> {
+        self.first_referrer.header(self.referrer_source())
+    }
+
+    /// Fetch Metadata: "append the Fetch metadata headers for a request" — `Sec-Fetch-Dest`
+    /// (`empty` for script's requests, `document` for a navigation), `Sec-Fetch-Mode` (the
+    /// request's mode; `cors` for a preflight) and `Sec-Fetch-Site` (`same-origin`, `same-site`
+    /// or `cross-site` over the whole URL list, sites compared with their schemes), for a request
+    /// whose current URL is potentially trustworthy; none otherwise. (`Sec-Fetch-Site: none` and
+    /// `Sec-Fetch-User` are for navigations a user started, which this model does not make.)
+    /// <https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-append-the-fetch-metadata-headers-for-a-request>
+    pub fn fetch_metadata_headers(
+        &self,
+        is_preflight: bool,
+    ) -> Option<[(HeaderName, HeaderValue); 3]> {
+        if !is_potentially_trustworthy(self.current_url()) {
+            return None;
+        }
+        let dest = if self.mode == Mode::Navigate {
+            "document"
+        } else {
+            "empty"
+        };
+        let mode = if is_preflight {
+            Mode::Cors.as_str()
+        } else {
+            self.mode.as_str()
+        };
+        let origin_site = Site::of(self.origin());
+        let mut site = "same-origin";
+        for url in &self.url_list {
+            if self.origin().is_same_origin_with_url(url) {
+                continue;
+            }
+            site = "same-site";
+            if !origin_site.is_same_site(&Site::of_url(url), true) {
+                site = "cross-site";
+                break;
+            }
+        }
+        Some([
+            (SEC_FETCH_DEST, HeaderValue::from_static(dest)),
+            (SEC_FETCH_MODE, HeaderValue::from_static(mode)),
+            (SEC_FETCH_SITE, HeaderValue::from_static(site)),
+        ])
     }
 
     /// Fetch: "includeCredentials" — credentials mode `include`, or `same-origin` with basic

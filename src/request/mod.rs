@@ -10,6 +10,7 @@ pub use outgoing::OutgoingRequest;
 
 use crate::header::{HeaderList, HeaderValue};
 use crate::method::{self, InvalidMethod};
+use crate::referrer::ReferrerPolicy;
 use crate::safelist;
 use http::{HeaderName, Method};
 use std::fmt;
@@ -298,6 +299,7 @@ pub struct RequestInit {
     pub(crate) use_cors_preflight: bool,
     pub(crate) initiator_type: InitiatorType,
     pub(crate) body: Option<Body>,
+    pub(crate) referrer_policy: Option<ReferrerPolicy>,
 }
 
 impl RequestInit {
@@ -316,7 +318,17 @@ impl RequestInit {
             use_cors_preflight: false,
             initiator_type: InitiatorType::default(),
             body: None,
+            referrer_policy: None,
         }
+    }
+
+    /// Sets the request's `referrerPolicy`, which it follows instead of its document's (until a
+    /// redirect's `Referrer-Policy` replaces it): how much of the page's URL goes in `Referer`,
+    /// and, outside CORS, whether `Origin` shows the origin. Without one (`referrerPolicy: ""`,
+    /// the default), the request follows its document's ([`crate::Document::referrer_policy`]).
+    pub fn referrer_policy(mut self, policy: ReferrerPolicy) -> Self {
+        self.referrer_policy = Some(policy);
+        self
     }
 
     /// Sets a string body, as `fetch(url, {body: "…"})` does: without a `Content-Type` of its
@@ -440,6 +452,8 @@ pub struct Request {
     pub(crate) use_cors_preflight: bool,
     pub(crate) initiator_type: InitiatorType,
     pub(crate) body: Option<Body>,
+    /// Fetch: request "referrer policy"; `None` is the empty string (the document's).
+    pub(crate) referrer_policy: Option<ReferrerPolicy>,
     /// Headers script set that the `Headers` guard dropped, with why.
     pub(crate) dropped: Vec<DroppedHeader>,
 }
@@ -526,6 +540,7 @@ impl Request {
             use_cors_preflight: init.use_cors_preflight,
             initiator_type: init.initiator_type,
             body,
+            referrer_policy: init.referrer_policy,
             dropped,
         })
     }
@@ -543,6 +558,7 @@ impl Request {
             use_cors_preflight: false,
             initiator_type: InitiatorType::Fetch,
             body: None,
+            referrer_policy: None,
             dropped: Vec::new(),
         }
     }
@@ -580,6 +596,11 @@ impl Request {
     /// The body.
     pub fn body(&self) -> Option<&Body> {
         self.body.as_ref()
+    }
+
+    /// The referrer policy it sets for itself; `None` when it follows its document's.
+    pub fn referrer_policy(&self) -> Option<ReferrerPolicy> {
+        self.referrer_policy
     }
 
     /// The headers script set that the `Headers` guard dropped.

@@ -9,6 +9,7 @@ use crate::fetch::{Browser, Exchange, Reply};
 use crate::header::{HeaderList, HeaderValue};
 use crate::origin::Origin;
 use crate::profile::Profile;
+use crate::referrer::ReferrerPolicy;
 use crate::request::{
     CredentialsMode, Mode, OutgoingRequest, RedirectMode, RequestError, RequestInit,
 };
@@ -237,7 +238,7 @@ pub struct StepRequest {
     /// A string body.
     #[cfg_attr(feature = "vectors", serde(default))]
     pub body: Option<String>,
-    /// The request's `referrerPolicy`.
+    /// The request's `referrerPolicy`, as `fetch()` takes it (the empty string: the document's).
     #[cfg_attr(feature = "vectors", serde(default))]
     pub referrer_policy: Option<String>,
 }
@@ -263,11 +264,16 @@ impl StepRequest {
         }
     }
 
-    /// The request as [`RequestInit`].
+    /// The request as [`RequestInit`]. A `referrer_policy` that is not a referrer policy (which
+    /// `fetch()` rejects with a `TypeError`) cannot run; the empty string is the document's.
     pub fn init(&self) -> Result<RequestInit, NotModelled> {
-        if self.referrer_policy.is_some() {
-            return Err(NotModelled("request.referrer_policy"));
-        }
+        let policy =
+            match self.referrer_policy.as_deref() {
+                None | Some("") => None,
+                Some(value) => Some(value.parse::<ReferrerPolicy>().map_err(|_| {
+                    NotModelled("request.referrer_policy (a value fetch() rejects)")
+                })?),
+            };
         let mut init = RequestInit::new(&self.url)
             .mode(self.mode.unwrap_or_default())
             .credentials(self.credentials.unwrap_or_default())
@@ -281,6 +287,9 @@ impl StepRequest {
         }
         if let Some(body) = &self.body {
             init = init.body(body.clone());
+        }
+        if let Some(policy) = policy {
+            init = init.referrer_policy(policy);
         }
         Ok(init)
     }
@@ -595,9 +604,9 @@ mod tests {
     }
 
     #[test]
-    fn unmodelled_fields_stop_the_scenario() {
+    fn a_value_fetch_rejects_stops_the_scenario() {
         let mut request = StepRequest::new("http://api.example/");
-        request.referrer_policy = Some("no-referrer".into());
+        request.referrer_policy = Some("No-Referrer".into());
         let scenario = Scenario::new(
             Origin::new_opaque(),
             Server::default(),
@@ -610,7 +619,37 @@ mod tests {
         assert_eq!(results.len(), 1);
         assert!(matches!(
             results[0],
-            Err(NotModelled("request.referrer_policy"))
+            Err(NotModelled(
+                "request.referrer_policy (a value fetch() rejects)"
+            ))
         ));
+    }
+
+    #[test]
+    fn the_request_referrer_policy_runs() {
+        let server = Server::new(vec![Route::new(
+            None,
+            url(),
+            200,
+            vec![(ACCESS_CONTROL_ALLOW_ORIGIN, "*".into())],
+        )]);
+        let referer = |policy: &str| {
+            let mut request = StepRequest::new(url().as_str());
+            request.referrer_policy = Some(policy.into());
+            let scenario = Scenario::new(
+                Origin::parse(b"http://page.example").unwrap(),
+                server.clone(),
+                vec![Step::new(Time::ZERO, request)],
+            );
+            let exchange = scenario.run(Profile::spec()).remove(0).unwrap().unwrap();
+            exchange.requests[0]
+                .headers()
+                .get("referer")
+                .map(|value| value.into_owned())
+        };
+        assert_eq!(referer("no-referrer"), None);
+        assert_eq!(referer("same-origin"), None);
+        assert_eq!(referer("").unwrap(), b"http://page.example/");
+        assert_eq!(referer("unsafe-url").unwrap(), b"http://page.example/");
     }
 }

@@ -525,42 +525,11 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
 
 // --- Attackers of your own app ---
 
-/// How an [`AttackerOrigin`] was made: unrelated to the allowed origins, opaque, or a look-alike
-/// of one of them, as the scanners that test CORS allow-lists try them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Trick {
-    /// Another subdomain of the allowed host's parent: `evil.example.com` for `app.example.com`.
-    Sibling,
-    /// Text before the allowed host: `evilapp.example.com`, `evil-app.example.com`.
-    Prefix,
-    /// The allowed host as a subdomain of another site, or with text after it:
-    /// `app.example.com.evil.net`, `app.example.com-evil.net`.
-    Suffix,
-    /// A dot of the allowed host replaced by another character, as an unescaped `.` in a
-    /// regular expression lets through: `appxexample.com`.
-    UnescapedDot,
-    /// The allowed host inside a longer one: `evil-app.example.com.evil.net`.
-    Substring,
-    /// A subdomain of the allowed host: `evil.app.example.com` (a subdomain taken over, or
-    /// serving user content).
-    Deeper,
-    /// The allowed host over the other scheme: `http://app.example.com` for
-    /// `https://app.example.com`, as a network attacker can serve it.
-    Scheme,
-    /// The allowed host on another port.
-    Port,
-    /// The allowed host with a trailing dot, `app.example.com.`, another origin to the URL
-    /// standard.
-    TrailingDot,
-    /// An origin with nothing in common with the allowed ones.
-    Unrelated,
-    /// An opaque origin (`Origin: null`): a sandboxed page, a `data:` URL.
-    Null,
-}
+use crate::attacker::look_alike;
+pub use crate::attacker::{AttackerOrigin, Trick};
 
 /// The look-alike tricks, in the order shrinking prefers.
-const LOOK_ALIKES: [Trick; 9] = [
+const LOOK_ALIKES: [Trick; 10] = [
     Trick::Sibling,
     Trick::Prefix,
     Trick::Suffix,
@@ -570,68 +539,8 @@ const LOOK_ALIKES: [Trick; 9] = [
     Trick::Scheme,
     Trick::Port,
     Trick::TrailingDot,
+    Trick::SpecialCharacter,
 ];
-
-/// The origin of a page an attacker could have, with how it was made; from
-/// [`attacker_origin`].
-#[derive(Clone)]
-pub struct AttackerOrigin {
-    /// `None` for an opaque origin.
-    origin: Option<Origin>,
-    trick: Trick,
-    /// The allowed origin it imitates.
-    imitates: Option<String>,
-}
-
-impl AttackerOrigin {
-    /// The attacker's page: the root of its origin, or a page with an opaque origin.
-    pub fn document(&self) -> crate::document::Document {
-        match &self.origin {
-            Some(origin) => {
-                let root = Url::parse(&format!("{}/", origin.ascii_serialization()))
-                    .expect("an origin's root is a URL");
-                crate::document::Document::new(root)
-            }
-            None => crate::document::Document::opaque(),
-        }
-    }
-
-    /// The origin as the `Origin` header sends it (`null` for an opaque one).
-    pub fn origin(&self) -> String {
-        self.origin
-            .as_ref()
-            .map_or_else(|| "null".to_owned(), Origin::ascii_serialization)
-    }
-
-    /// How it was made.
-    pub fn trick(&self) -> Trick {
-        self.trick
-    }
-
-    /// The allowed origin it imitates, for a look-alike.
-    pub fn imitates(&self) -> Option<&str> {
-        self.imitates.as_deref()
-    }
-}
-
-impl std::fmt::Display for AttackerOrigin {
-    /// The origin as the `Origin` header sends it.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.origin())
-    }
-}
-
-impl std::fmt::Debug for AttackerOrigin {
-    /// The origin and how it was made, e.g. `https://evil.example.com (Sibling of
-    /// https://app.example.com)`: what proptest prints for a failing case.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({:?}", self.origin(), self.trick)?;
-        if let Some(of) = &self.imitates {
-            write!(f, " of {of}")?;
-        }
-        f.write_str(")")
-    }
-}
 
 /// A URL's origin, checked to be a tuple origin of an http(s) URL.
 #[track_caller]
@@ -669,8 +578,10 @@ fn port() -> impl Strategy<Value = u16> {
 /// `scheme://host[:port]`): none of them is ever drawn. Drawn are unrelated origins, the opaque
 /// origin (`null`) and, for each allowed origin, look-alikes — [`Trick`] lists them: sibling
 /// and deeper subdomains, prefixed and suffixed hosts, a dot replaced, the host inside a longer
-/// one, the other scheme, other ports, a trailing dot. Each is a host the URL standard accepts
-/// (parsed with `url`). Use [`AttackerOrigin::document`] as the page of a fetch.
+/// one, the other scheme, other ports, a trailing dot, a special character before another
+/// domain: the look-alikes of [`crate::attacker::Catalogue`], drawn with random words. Each is
+/// a host the URL standard accepts (parsed with `url`). Use [`AttackerOrigin::document`] as the
+/// page of a fetch.
 ///
 /// Panics when `app` or an allowed origin is not an http(s) URL.
 ///
@@ -703,10 +614,9 @@ pub fn attacker_origin(app: &str, allowed: &[&str]) -> impl Strategy<Value = Att
     let keep = move |url: Url, trick, imitates: Option<&Url>| {
         let origin = Origin::of_url(&url);
         let serialized = origin.ascii_serialization();
-        (!excluded.contains(&serialized)).then(|| AttackerOrigin {
-            origin: Some(origin),
-            trick,
-            imitates: imitates.map(|url| Origin::of_url(url).ascii_serialization()),
+        (!excluded.contains(&serialized)).then(|| {
+            let imitates = imitates.map(|url| Origin::of_url(url).ascii_serialization());
+            AttackerOrigin::new(origin, trick, imitates)
         })
     };
     let unrelated = {
@@ -723,11 +633,7 @@ pub fn attacker_origin(app: &str, allowed: &[&str]) -> impl Strategy<Value = Att
                 keep(url.ok()?, Trick::Unrelated, None)
             })
     };
-    let null = Just(AttackerOrigin {
-        origin: None,
-        trick: Trick::Null,
-        imitates: None,
-    });
+    let null = Just(()).prop_map(|()| AttackerOrigin::null());
     let mut strategies: Vec<(u32, BoxedStrategy<AttackerOrigin>)> =
         vec![(2, unrelated.boxed()), (1, null.boxed())];
     if !allowed.is_empty() {
@@ -745,69 +651,13 @@ pub fn attacker_origin(app: &str, allowed: &[&str]) -> impl Strategy<Value = Att
             .prop_filter_map(
                 "not a host the URL standard accepts, or an excluded origin",
                 move |(of, trick, (w1, w2, tld, port, c))| {
-                    let url = look_alike(&of, trick, &w1, &w2, tld, port, c)?;
+                    let url = look_alike(&of, trick, (&w1, &w2, tld), port, c)?;
                     keep(url, trick, Some(&of))
                 },
             );
         strategies.push((9, look_alike.boxed()));
     }
     proptest::strategy::Union::new_weighted(strategies)
-}
-
-/// The look-alike of the allowed `of` that `trick` makes with the words `w1`, `w2`, the
-/// top-level domain `tld`, the port `port` and the character `c`; `None` when the trick does
-/// not apply to `of` or gives no URL.
-fn look_alike(
-    of: &Url,
-    trick: Trick,
-    w1: &str,
-    w2: &str,
-    tld: &str,
-    port: u16,
-    c: char,
-) -> Option<Url> {
-    let scheme = of.scheme();
-    let host = of.host_str()?;
-    let domain = of.domain();
-    let own_port = of.port().map(|p| format!(":{p}")).unwrap_or_default();
-    let with = |scheme: &str, host: &str, port: &str| {
-        Url::parse(&format!("{scheme}://{host}{port}/")).ok()
-    };
-    match trick {
-        Trick::Sibling => {
-            let (_, parent) = domain?.split_once('.')?;
-            with(scheme, &format!("{w1}.{parent}"), &own_port)
-        }
-        Trick::Prefix => {
-            let sep = if c == '-' { "-" } else { "" };
-            with(scheme, &format!("{w1}{sep}{}", domain?), &own_port)
-        }
-        Trick::Suffix => {
-            let sep = match c {
-                '-' => "-",
-                'x' => "",
-                _ => ".",
-            };
-            with(scheme, &format!("{}{sep}{w1}.{tld}", domain?), &own_port)
-        }
-        Trick::UnescapedDot => {
-            let domain = domain?;
-            let dots: Vec<usize> = domain.match_indices('.').map(|(i, _)| i).collect();
-            let at = *dots.get(w1.len() % dots.len().max(1))?;
-            let c = if c == '_' { 'x' } else { c };
-            let host = format!("{}{c}{}", &domain[..at], &domain[at + 1..]);
-            with(scheme, &host, &own_port)
-        }
-        Trick::Substring => with(scheme, &format!("{w1}-{}.{w2}.{tld}", domain?), &own_port),
-        Trick::Deeper => with(scheme, &format!("{w1}.{}", domain?), &own_port),
-        Trick::Scheme => {
-            let other = if scheme == "https" { "http" } else { "https" };
-            with(other, host, &own_port)
-        }
-        Trick::Port => with(scheme, host, &format!(":{port}")),
-        Trick::TrailingDot => with(scheme, &format!("{}.", domain?), &own_port),
-        Trick::Unrelated | Trick::Null => None,
-    }
 }
 
 /// A request script on a page could make to the app at `base` (a URL the paths resolve

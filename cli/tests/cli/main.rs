@@ -4,7 +4,10 @@
 //! Transcripts live in `snapshots/`; `SNAPSHOTS=overwrite cargo test -p cors-sim-cli`
 //! rewrites them. Ports and `Date` headers are written `[PORT]` and `[DATE]`.
 
+mod audit;
+mod audit_servers;
 mod demo;
+mod explain;
 mod hostile;
 mod probe;
 mod support;
