@@ -180,6 +180,19 @@ impl Origin {
         }
     }
 
+    /// HTML: "same origin" for the origins of two URLs, without building them when both URLs'
+    /// schemes give tuple origins (every hop of a redirect chain is compared so).
+    pub fn urls_are_same_origin(a: &Url, b: &Url) -> bool {
+        let tuple = |url: &Url| {
+            matches!(url.scheme(), "ftp" | "http" | "https" | "ws" | "wss") && url.host().is_some()
+        };
+        if tuple(a) && tuple(b) {
+            a.scheme() == b.scheme() && a.port() == b.port() && a.host() == b.host()
+        } else {
+            Origin::of_url(a).is_same_origin(&Origin::of_url(b))
+        }
+    }
+
     /// The ASCII serialization, borrowed.
     pub(crate) fn serialization(&self) -> &str {
         match self {
@@ -502,6 +515,33 @@ mod tests {
         assert!(!a.is_same_origin(&origin_of("https://example.com:8443/")));
         assert!(!a.is_same_origin(&origin_of("https://www.example.com/")));
         assert!(!a.is_same_origin(&Origin::new_opaque()));
+    }
+
+    #[test]
+    fn urls_are_same_origin_as_their_origins_are() {
+        let urls = [
+            "https://example.com/a",
+            "https://EXAMPLE.com:443/b?c",
+            "http://example.com/",
+            "https://example.com:8443/",
+            "https://www.example.com/",
+            "https://127.0.0.1/",
+            "https://[::1]/",
+            "wss://example.com/",
+            "blob:https://example.com/uuid",
+            "data:,x",
+            "file:///x",
+        ];
+        for a in urls {
+            for b in urls {
+                let (a, b) = (Url::parse(a).unwrap(), Url::parse(b).unwrap());
+                assert_eq!(
+                    Origin::urls_are_same_origin(&a, &b),
+                    Origin::of_url(&a).is_same_origin(&Origin::of_url(&b)),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub(crate) fn follow(
         location: location.to_string(),
     };
     if includes_credentials(&location) {
-        let same_origin = request.origin().is_same_origin(&Origin::of_url(&location));
+        let same_origin = request.origin().is_same_origin_with_url(&location);
         if request.mode == Mode::Cors && !same_origin {
             return Err(credentials_error());
         }
@@ -91,8 +91,7 @@ pub(crate) fn follow(
     // 12. 301/302 turn POST into GET, 303 turns anything but GET/HEAD into GET (and some
     // engines turn DELETE into GET on any redirect to another origin); the body and its
     // headers go.
-    let cross_origin =
-        !Origin::of_url(request.current_url()).is_same_origin(&Origin::of_url(&location));
+    let cross_origin = !Origin::urls_are_same_origin(request.current_url(), &location);
     let method = &request.method;
     let by_standard = (matches!(status, 301 | 302) && *method == Method::POST)
         || (status == 303 && *method != Method::GET && *method != Method::HEAD);

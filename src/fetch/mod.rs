@@ -81,6 +81,11 @@ impl Browser {
         self
     }
 
+    /// Whether it records a trace of every fetch.
+    pub(crate) fn records_traces(&self) -> bool {
+        self.trace
+    }
+
     /// The profile it models.
     pub fn profile(&self) -> &Profile {
         &self.profile
@@ -169,10 +174,22 @@ impl Browser {
         document: &Document,
         init: RequestInit,
         now: Time,
+        server: impl FnMut(&OutgoingRequest) -> R,
+    ) -> Result<Exchange, RequestError> {
+        self.exchange(document, init, now, true, server)
+    }
+
+    /// [`Browser::fetch_with`], with a trace or not as `trace` says.
+    pub(crate) fn exchange<R: Into<Reply>>(
+        &mut self,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+        trace: bool,
         mut server: impl FnMut(&OutgoingRequest) -> R,
     ) -> Result<Exchange, RequestError> {
         let mut requests = Vec::new();
-        let mut next = self.fetch_traced(document, init, now)?;
+        let mut next = self.fetch_as(document, init, now, trace)?;
         loop {
             match next {
                 Next::Send(pending) => {

@@ -160,8 +160,8 @@ impl FetchRequest {
     /// algorithms tell `same-site` from `cross-site`: `crate::cookie`.)
     pub fn redirect_taint_is_same_origin(&self) -> bool {
         self.url_list.windows(2).all(|hop| {
-            let last = Origin::of_url(&hop[0]);
-            last.is_same_origin(&Origin::of_url(&hop[1])) || self.origin().is_same_origin(&last)
+            Origin::urls_are_same_origin(&hop[0], &hop[1])
+                || self.origin().is_same_origin_with_url(&hop[0])
         })
     }
 
@@ -209,7 +209,7 @@ impl FetchRequest {
     fn crossed_origins(&self) -> bool {
         self.url_list
             .windows(2)
-            .any(|hop| !Origin::of_url(&hop[0]).is_same_origin(&Origin::of_url(&hop[1])))
+            .any(|hop| !Origin::urls_are_same_origin(&hop[0], &hop[1]))
     }
 
     /// Fetch: "append a request `Origin` header" — the value the request carries, if any, and

@@ -331,6 +331,17 @@ impl RequestInit {
         self
     }
 
+    /// The request with its URL parsed against `base` already, when it parses (the `Request`
+    /// constructor's step, done ahead for a request made many times from one document).
+    pub(crate) fn resolved_against(mut self, base: Option<&Url>) -> Self {
+        if let UrlRepr::Text(text) = &self.url.0
+            && let Ok(url) = Url::options().base_url(base).parse(text)
+        {
+            self.url = url.into();
+        }
+        self
+    }
+
     /// Sets a string body, as `fetch(url, {body: "…"})` does: without a `Content-Type` of its
     /// own, the request gets `Content-Type: text/plain;charset=UTF-8`, which is CORS-safelisted.
     pub fn body(mut self, body: impl Into<String>) -> Self {

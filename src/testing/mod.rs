@@ -17,6 +17,6 @@ pub mod strategies;
 pub mod vectors;
 
 pub use scenario::{
-    Bytes, Expect, ExpectedRequest, NotModelled, Outcome, Route, Scenario, Server, Step,
+    Bytes, Expect, ExpectedRequest, NotModelled, Outcome, Prepared, Route, Scenario, Server, Step,
     StepRequest, StepResult, document_at,
 };

@@ -17,6 +17,7 @@ use crate::response::ResponseType;
 use crate::time::Time;
 use http::header::{ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
 use http::{HeaderName, Method};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use url::{Position, Url};
@@ -131,11 +132,11 @@ impl Route {
     pub fn header_list(&self, request: &OutgoingRequest) -> HeaderList {
         let mut list = HeaderList::new();
         for (name, template) in &self.headers {
-            let mut value = template.0.clone();
+            let mut value = Cow::Borrowed(&template.0[..]);
             for (placeholder, header) in &PLACEHOLDERS {
                 if contains(&value, placeholder) {
                     let with = request.headers().get(header).unwrap_or_default();
-                    value = replace_all(&value, placeholder, &with);
+                    value = Cow::Owned(replace_all(&value, placeholder, &with));
                 }
             }
             if let Ok(value) = HeaderValue::normalize(&value) {
@@ -197,8 +198,8 @@ impl Server {
         }
     }
 
-    /// Runs one `fetch(init)` by `document` at time `now` against this server. An `Err` is the
-    /// `TypeError` the `Request` constructor throws.
+    /// Runs one `fetch(init)` by `document` at time `now` against this server, with a trace when
+    /// the browser records them. An `Err` is the `TypeError` the `Request` constructor throws.
     pub fn fetch(
         &self,
         browser: &mut Browser,
@@ -206,7 +207,8 @@ impl Server {
         init: RequestInit,
         now: Time,
     ) -> Result<Exchange, RequestError> {
-        browser.fetch_with(document, init, now, |request| self.answer(request))
+        let trace = browser.records_traces();
+        browser.exchange(document, init, now, trace, |request| self.answer(request))
     }
 }
 
@@ -445,28 +447,53 @@ impl Scenario {
 
     /// As [`Scenario::run`], in `browser` as it is.
     pub fn run_in(&self, browser: &mut Browser) -> Vec<StepResult> {
-        let mut results = Vec::new();
-        let mut document: Option<(&Origin, Document)> = None;
+        self.run_prepared(&self.prepare(), browser)
+    }
+
+    /// The scenario's documents and requests, made once for any number of runs: consecutive
+    /// steps of one origin share a document, and each request's URL is parsed against its
+    /// document's URL (which is what the `Request` constructor would do on every run).
+    pub fn prepare(&self) -> Prepared {
+        let mut steps: Vec<(Document, Result<RequestInit, NotModelled>)> = Vec::new();
+        let mut last: Option<&Origin> = None;
         for step in &self.steps {
             let origin = step.origin.as_ref().unwrap_or(&self.origin);
-            let page = match document.take() {
-                Some((last, page)) if last == origin => page,
+            let page = match steps.last() {
+                Some((page, _)) if last == Some(origin) => page.clone(),
                 _ => document_at(origin),
             };
-            let server = step.server.as_ref().unwrap_or(&self.server);
-            let result = step
+            last = Some(origin);
+            let init = step
                 .request
                 .init()
-                .map(|init| server.fetch(browser, &page, init, step.at));
+                .map(|init| init.resolved_against(page.url()));
+            steps.push((page, init));
+        }
+        Prepared { steps }
+    }
+
+    /// Runs the scenario as [`Scenario::prepare`] made it ready, in `browser` as it is.
+    pub fn run_prepared(&self, prepared: &Prepared, browser: &mut Browser) -> Vec<StepResult> {
+        let mut results = Vec::new();
+        for (step, (page, init)) in self.steps.iter().zip(&prepared.steps) {
+            let server = step.server.as_ref().unwrap_or(&self.server);
+            let result = init
+                .clone()
+                .map(|init| server.fetch(browser, page, init, step.at));
             let stop = result.is_err();
             results.push(result);
             if stop {
                 break;
             }
-            document = Some((origin, page));
         }
         results
     }
+}
+
+/// A scenario made ready to run: see [`Scenario::prepare`].
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    steps: Vec<(Document, Result<RequestInit, NotModelled>)>,
 }
 
 /// A new document of `origin`, at its root (an opaque origin gives a new opaque document).

@@ -2,19 +2,29 @@
 //! what it expects.
 
 use super::verdict::{Checker, Mismatch, Verdict};
-use crate::fetch::Exchange;
+use crate::fetch::{Browser, Exchange};
 use crate::profile::Engine;
 use crate::request::{OutgoingRequest, RequestError};
-use crate::testing::scenario::{Expect, Outcome, Scenario};
+use crate::testing::scenario::{Expect, Outcome, Prepared, Scenario};
+use std::borrow::Cow;
 use url::Url;
 
-/// Runs `scenario` on a fresh browser of `engine`'s profile.
-pub(super) fn run_scenario(scenario: &Scenario, engine: Engine) -> Verdict {
+/// Runs `scenario` on a fresh browser of `engine`'s profile, untraced; when a step does not go
+/// as expected, runs it again with its trace, to say why.
+pub(super) fn run_scenario(scenario: &Scenario, prepared: &Prepared, engine: Engine) -> Verdict {
+    let run = |browser: &mut Browser| run_in(scenario, prepared, browser);
+    match run(&mut Browser::new(engine.profile())) {
+        Verdict::Failed(_) => run(&mut Browser::new(engine.profile()).trace(true)),
+        verdict => verdict,
+    }
+}
+
+fn run_in(scenario: &Scenario, prepared: &Prepared, browser: &mut Browser) -> Verdict {
     let mut checker = Checker::default();
     for (index, (step, result)) in scenario
         .steps
         .iter()
-        .zip(scenario.run(engine.profile()))
+        .zip(scenario.run_prepared(prepared, browser))
         .enumerate()
     {
         checker.step = Some(index);
@@ -69,13 +79,15 @@ fn compare(
             .map_or("(none)", |r| r.response_type().as_str()),
     );
     checker.check("status", expect.status, response.map_or(0, |r| r.status()));
-    checker.check(
-        "exposed_headers",
-        expect.exposed_headers.clone(),
-        response
-            .map(|r| r.exposed_header_names())
-            .unwrap_or_default(),
-    );
+    if let Some(expected) = &expect.exposed_headers {
+        checker.check(
+            "exposed_headers",
+            Some(expected),
+            &response
+                .map(|r| r.exposed_header_names())
+                .unwrap_or_default(),
+        );
+    }
     checker.check(
         "preflight",
         expect.preflight,
@@ -91,26 +103,27 @@ fn compare(
         checker.check("requests.length", Some(expected.len()), requests.len());
         for (i, (expected, sent)) in expected.iter().zip(requests).enumerate() {
             checker.check(
-                &format!("requests[{i}].method"),
+                format_args!("requests[{i}].method"),
                 expected.method.as_deref(),
                 sent.method().as_str(),
             );
-            let url = expected
-                .url
-                .as_deref()
-                .map(|u| Url::parse(u).map(String::from).unwrap_or(u.to_owned()));
+            // The vector's URL as the URL parser serializes it, unless it is so already.
+            let url = expected.url.as_deref().map(|u| {
+                if u == sent.url().as_str() {
+                    return Cow::Borrowed(u);
+                }
+                Url::parse(u).map_or(Cow::Borrowed(u), |url| Cow::Owned(url.into()))
+            });
             checker.check(
-                &format!("requests[{i}].url"),
+                format_args!("requests[{i}].url"),
                 url.as_deref(),
                 sent.url().as_str(),
             );
             for (name, value) in &expected.headers {
                 checker.check(
-                    &format!("requests[{i}].headers.{name}"),
-                    Some(value.clone()),
-                    sent.headers()
-                        .get(name.as_str())
-                        .map(|v| String::from_utf8_lossy(&v).into_owned()),
+                    format_args!("requests[{i}].headers.{name}"),
+                    Some(value.as_deref()),
+                    sent.headers().get_str(name.as_str()).as_deref(),
                 );
             }
         }

@@ -12,13 +12,14 @@
 mod compare;
 mod verdict;
 
-use super::scenario::{Bytes, Scenario};
+use super::scenario::{Bytes, Prepared, Scenario};
 use crate::origin::Origin;
 use crate::profile::Engine;
 use crate::safelist;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
+use std::sync::Arc;
 use verdict::Checker;
 pub use verdict::{Mismatch, Outcome, Report, Verdict};
 
@@ -146,6 +147,10 @@ pub struct Vector {
     pub profile: Result<Engine, String>,
     /// What it checks.
     pub kind: Kind,
+    /// A scenario's documents and requests as read, made once for every run (see
+    /// [`Scenario::prepare`]), with the scenario they were made from: a run of a scenario
+    /// changed since uses them only if it is still that scenario.
+    prepared: Option<Arc<(Scenario, Prepared)>>,
 }
 
 /// What a vector checks.
@@ -189,6 +194,7 @@ impl Vector {
                 description: None,
                 profile: Ok(Engine::Spec),
                 kind: Kind::Malformed(e.to_string()),
+                prepared: None,
             },
         }
     }
@@ -200,6 +206,7 @@ impl Vector {
             description: None,
             profile: Ok(Engine::Spec),
             kind: Kind::Malformed(message),
+            prepared: None,
         };
         let serde_json::Value::Object(mut fields) = value else {
             return malformed("?".into(), "a vector is a JSON object".into());
@@ -230,11 +237,19 @@ impl Vector {
             .unwrap_or("spec")
             .parse::<Engine>()
             .map_err(|e| e.0);
+        let prepared = match &kind {
+            Kind::Scenario(scenario) => {
+                let prepared = scenario.prepare();
+                Some(Arc::new((Scenario::clone(scenario), prepared)))
+            }
+            _ => None,
+        };
         Self {
             id,
             description: common.description,
             profile,
             kind,
+            prepared,
         }
     }
 
@@ -255,7 +270,12 @@ impl Vector {
         match &self.kind {
             Kind::Origin(vector) => run_origin(vector),
             Kind::RequestHeader(vector) => run_request_header(vector),
-            Kind::Scenario(scenario) => compare::run_scenario(scenario, engine),
+            Kind::Scenario(scenario) => match &self.prepared {
+                Some(prepared) if prepared.0 == **scenario => {
+                    compare::run_scenario(scenario, &prepared.1, engine)
+                }
+                _ => compare::run_scenario(scenario, &scenario.prepare(), engine),
+            },
             Kind::Malformed(message) => Verdict::Failed(vec![Mismatch::malformed(message)]),
         }
     }

@@ -101,12 +101,18 @@ pub(super) struct Checker {
 }
 
 impl Checker {
-    /// Records a mismatch when an expectation is set and differs.
-    pub fn check<T: PartialEq + fmt::Debug>(&mut self, field: &str, expected: Option<T>, got: T) {
+    /// Records a mismatch when an expectation is set and differs (`field` is written out only
+    /// then).
+    pub fn check<T: PartialEq + fmt::Debug>(
+        &mut self,
+        field: impl fmt::Display,
+        expected: Option<T>,
+        got: T,
+    ) {
         if let Some(expected) = expected.filter(|e| *e != got) {
             self.mismatches.push(Mismatch {
                 step: self.step,
-                field: field.to_owned(),
+                field: field.to_string(),
                 expected: format!("{expected:?}"),
                 got: format!("{got:?}"),
                 detail: None,
