@@ -160,7 +160,7 @@ impl<S, B> Check<S, B> {
     /// A request with `method` (as script passes it) to `path` (relative to the base, or
     /// absolute).
     pub fn method(mut self, method: &str, path: &str) -> Self {
-        self.init.method = method.as_bytes().to_vec();
+        self.init.method = method.as_bytes().to_vec().into();
         self.init.url = path.into();
         self.resolved()
     }

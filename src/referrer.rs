@@ -299,23 +299,24 @@ pub(crate) fn determine(
         Referrer::Url => (&source.full.url, Referrer::Url),
         Referrer::Origin => (&source.origin_only.url, Referrer::Origin),
     };
-    let same_origin = origin.is_same_origin_with_url(url);
-    let downgrade = trustworthy(referrer_url, context) && !trustworthy(url, context);
+    // Computed only for the policies that ask.
+    let same_origin = || origin.is_same_origin_with_url(url);
+    let downgrade = || trustworthy(referrer_url, context) && !trustworthy(url, context);
     // Step 8.
     match policy {
         ReferrerPolicy::NoReferrer => Referrer::NoReferrer,
         ReferrerPolicy::Origin => Referrer::Origin,
         ReferrerPolicy::UnsafeUrl => full,
-        ReferrerPolicy::StrictOrigin if downgrade => Referrer::NoReferrer,
+        ReferrerPolicy::StrictOrigin if downgrade() => Referrer::NoReferrer,
         ReferrerPolicy::StrictOrigin => Referrer::Origin,
-        ReferrerPolicy::NoReferrerWhenDowngrade if downgrade => Referrer::NoReferrer,
+        ReferrerPolicy::NoReferrerWhenDowngrade if downgrade() => Referrer::NoReferrer,
         ReferrerPolicy::NoReferrerWhenDowngrade => full,
-        ReferrerPolicy::SameOrigin if same_origin => full,
+        ReferrerPolicy::SameOrigin if same_origin() => full,
         ReferrerPolicy::SameOrigin => Referrer::NoReferrer,
-        ReferrerPolicy::OriginWhenCrossOrigin if same_origin => full,
+        ReferrerPolicy::OriginWhenCrossOrigin if same_origin() => full,
         ReferrerPolicy::OriginWhenCrossOrigin => Referrer::Origin,
-        ReferrerPolicy::StrictOriginWhenCrossOrigin if same_origin => full,
-        ReferrerPolicy::StrictOriginWhenCrossOrigin if downgrade => Referrer::NoReferrer,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin if same_origin() => full,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin if downgrade() => Referrer::NoReferrer,
         ReferrerPolicy::StrictOriginWhenCrossOrigin => Referrer::Origin,
     }
 }

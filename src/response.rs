@@ -191,9 +191,10 @@ pub(crate) fn basic_filter(mut headers: HeaderList) -> HeaderList {
 /// the exposed list (each name looked up once, in logarithmic time), filtered where they stand.
 pub(crate) fn cors_filter(mut headers: HeaderList, exposed: &Exposed) -> HeaderList {
     headers.retain(|name, _| {
-        let name = name.as_str().as_bytes();
-        safelist::is_cors_safelisted_response_header_name(name, &[])
-            || (exposed.contains(name) && !safelist::is_forbidden_response_header_name(name))
+        safelist::is_always_safelisted_response_header_name(name) || {
+            let name = name.as_str().as_bytes();
+            exposed.contains(name) && !safelist::is_forbidden_response_header_name(name)
+        }
     });
     headers
 }

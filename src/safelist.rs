@@ -18,7 +18,10 @@ use crate::profile::{RepeatedHeaders, RequestHeaderPolicy};
 use crate::range::parse_single_range_header_value;
 use data_url::mime::Mime;
 use http::HeaderName;
-use http::header::RANGE;
+use http::header::{
+    CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, EXPIRES, LAST_MODIFIED, PRAGMA,
+    RANGE,
+};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -470,21 +473,32 @@ pub fn is_request_body_header_name(name: &[u8]) -> bool {
     )
 }
 
+/// The names Fetch's "CORS-safelisted response-header name" always includes, whatever the
+/// exposed list.
+const ALWAYS_SAFELISTED_RESPONSE_HEADER_NAMES: [HeaderName; 7] = [
+    CACHE_CONTROL,
+    CONTENT_LANGUAGE,
+    CONTENT_LENGTH,
+    CONTENT_TYPE,
+    EXPIRES,
+    LAST_MODIFIED,
+    PRAGMA,
+];
+
+/// Whether `name` is one of the names "CORS-safelisted response-header name" always includes
+/// (compared as `http` compares its own names, which is cheaper than bytes).
+pub(crate) fn is_always_safelisted_response_header_name(name: &HeaderName) -> bool {
+    ALWAYS_SAFELISTED_RESPONSE_HEADER_NAMES.contains(name)
+}
+
 /// Fetch: "CORS-safelisted response-header name", given the CORS-exposed header-name list
 /// `exposed` — a response header a CORS-filtered response lets script read: one of seven always
 /// safe names, or a name the server exposed that is not a forbidden response-header name.
 /// (`Access-Control-Expose-Headers: *` is resolved by the caller before building `exposed`.)
 pub fn is_cors_safelisted_response_header_name(name: &[u8], exposed: &[&[u8]]) -> bool {
-    const ALWAYS: &[&str] = &[
-        "cache-control",
-        "content-language",
-        "content-length",
-        "content-type",
-        "expires",
-        "last-modified",
-        "pragma",
-    ];
-    is_one_of(name, ALWAYS)
+    ALWAYS_SAFELISTED_RESPONSE_HEADER_NAMES
+        .iter()
+        .any(|always| always.as_str().as_bytes().eq_ignore_ascii_case(name))
         || exposed
             .iter()
             .any(|item| item.eq_ignore_ascii_case(name) && !is_forbidden_response_header_name(item))

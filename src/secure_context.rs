@@ -33,11 +33,11 @@ pub(crate) fn is_https(origin: &Origin) -> bool {
 /// URLs count as trustworthy unless the policy says otherwise). `data:` URLs never are.
 /// <https://w3c.github.io/webappsec-mixed-content/#should-block-fetch>
 pub(crate) fn is_mixed_content(origin: &Origin, url: &Url, policy: &ContextPolicy) -> bool {
-    let trustworthy = match url.scheme() {
+    let trustworthy = || match url.scheme() {
         "https" | "wss" | "data" => true,
         _ => policy.mixed_content_allows_loopback && is_potentially_trustworthy(url),
     };
-    is_https(origin) && !trustworthy
+    is_https(origin) && !trustworthy()
 }
 
 /// Fetch: "block bad port" — an HTTP(S) URL whose port is a "bad port".

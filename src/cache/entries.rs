@@ -21,7 +21,7 @@ enum Item {
 /// An item, borrowed, for lookups that allocate nothing. Its derived `Hash` feeds the hasher
 /// what `Item`'s does (`[u8]` and `Box<[u8]>` hash alike, and the variants are in the same
 /// order).
-#[derive(Debug, Clone, Copy, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum ItemRef<'a> {
     Method(&'a [u8]),
     HeaderName(&'a [u8]),
@@ -51,7 +51,7 @@ struct Key {
 }
 
 /// A [`Key`], borrowed.
-#[derive(Debug, Clone, Copy, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct KeyRef<'a> {
     pub credentials: bool,
     pub item: ItemRef<'a>,

@@ -297,14 +297,24 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> CacheMatch {
+        let target = request.target();
+        // The request's own entry comes first among the candidates, and most lookups end there:
+        // the others are made only when it is not live.
+        let own = KeyRef {
+            credentials: request.include_credentials,
+            item,
+        };
+        let first = self.entries.probe(&target, &[own], now);
+        if first.hit.is_some() {
+            return CacheMatch::Hit;
+        }
         let candidates = Self::candidates(&self.policy, request, item, wildcard);
-        let probe = self
-            .entries
-            .probe(&request.target(), candidates.keys(), now);
+        debug_assert!(candidates.keys()[0] == own);
+        let probe = self.entries.probe(&target, &candidates.keys()[1..], now);
         match probe.hit {
-            Some(index) if candidates.stars[index] => CacheMatch::Wildcard,
+            Some(index) if candidates.stars[index + 1] => CacheMatch::Wildcard,
             Some(_) => CacheMatch::Hit,
-            None if probe.expired => CacheMatch::Expired,
+            None if first.expired || probe.expired => CacheMatch::Expired,
             None => CacheMatch::Miss,
         }
     }

@@ -82,6 +82,7 @@ impl Browser {
     }
 
     /// Whether it records a trace of every fetch.
+    #[cfg(feature = "testing")]
     pub(crate) fn records_traces(&self) -> bool {
         self.trace
     }

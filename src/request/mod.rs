@@ -13,6 +13,7 @@ use crate::method::{self, InvalidMethod};
 use crate::referrer::ReferrerPolicy;
 use crate::safelist;
 use http::{HeaderName, Method};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -291,7 +292,9 @@ impl From<&http::Uri> for RequestUrl {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestInit {
     pub(crate) url: RequestUrl,
-    pub(crate) method: Vec<u8>,
+    /// As script gave it (the default `GET` borrowed, so that a request needs no allocation
+    /// for it).
+    pub(crate) method: Cow<'static, [u8]>,
     pub(crate) headers: Vec<(Vec<u8>, Vec<u8>)>,
     pub(crate) mode: Mode,
     pub(crate) credentials: CredentialsMode,
@@ -310,7 +313,7 @@ impl RequestInit {
     pub fn new(url: impl Into<RequestUrl>) -> Self {
         Self {
             url: url.into(),
-            method: b"GET".to_vec(),
+            method: Cow::Borrowed(b"GET"),
             headers: Vec::new(),
             mode: Mode::default(),
             credentials: CredentialsMode::default(),
@@ -333,6 +336,7 @@ impl RequestInit {
 
     /// The request with its URL parsed against `base` already, when it parses (the `Request`
     /// constructor's step, done ahead for a request made many times from one document).
+    #[cfg(feature = "testing")]
     pub(crate) fn resolved_against(mut self, base: Option<&Url>) -> Self {
         if let UrlRepr::Text(text) = &self.url.0
             && let Ok(url) = Url::options().base_url(base).parse(text)
@@ -357,7 +361,7 @@ impl RequestInit {
 
     /// Sets the method (normalized by the `Request` constructor: `put` becomes `PUT`).
     pub fn method(mut self, method: impl ByteString) -> Self {
-        self.method = method.into_bytes();
+        self.method = Cow::Owned(method.into_bytes());
         self
     }
 
