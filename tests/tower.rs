@@ -1,7 +1,7 @@
 //! Testing a server's CORS in process: an axum `Router` with `tower-http`'s `CorsLayer`, checked
 //! in every engine profile through `cors_sim::check`.
 //!
-//! - The README's test (module `readme`), as it is there.
+//! - The README's test (module `readme`), as it is there (which a test checks).
 //! - Four mutations of the `CorsLayer`, each caught by a check, while the header assertions of
 //!   `tower-http`'s own tests (`oneshot`, then `assert_eq!` on `access-control-allow-origin`)
 //!   pass for every one of them.
@@ -113,6 +113,31 @@ mod readme {
         put.preflighted().await;
         put.preflight_cached_for(Duration::from_secs(600)).await; // within each engine's cap
     }
+}
+
+/// The README shows the test of `mod readme` above, line for line.
+#[test]
+fn the_readme_shows_this_test() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme
+        .find("## Test your server's CORS")
+        .expect("the README's section")..];
+    let block = section
+        .split("```rust,ignore\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the section's Rust block");
+    let source = include_str!("tower.rs");
+    let module = source
+        .split("mod readme {\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}\n").next())
+        .expect("mod readme");
+    let dedented: Vec<&str> = module
+        .lines()
+        .map(|line| line.strip_prefix("    ").unwrap_or(line))
+        .collect();
+    assert_eq!(block.lines().collect::<Vec<_>>(), dedented);
 }
 
 // --- Mutations ---
