@@ -242,7 +242,8 @@ pub fn probe(args: &Args, client: &Client) -> Result<Report, RequestError> {
     let mut session = client.session();
     let mut probes = Vec::new();
     for engine in args.engines() {
-        let mut browser = Browser::new(engine);
+        // A live server sees the Fetch Metadata headers every engine sends.
+        let mut browser = Browser::new(engine).fetch_metadata(true);
         let probe = session.fetch(&mut browser, page, init.clone(), Time::ZERO)?;
         probes.push((engine, probe));
     }
