@@ -61,6 +61,7 @@ use std::fmt::{self, Write as _};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::panic::Location;
+use std::sync::Arc;
 use std::time::Duration;
 use tower_service::Service;
 use url::Url;
@@ -73,11 +74,12 @@ pub const BEARER_TOKEN: &str = "cors-sim-test-token";
 
 /// A check of `app`'s CORS: set the page and the request, then await an assertion.
 pub fn check<S: Clone>(app: &S) -> Check<S> {
+    let base = Url::parse(DEFAULT_BASE).expect("a URL");
     Check {
         service: app.clone(),
         page: None,
-        base: Url::parse(DEFAULT_BASE).expect("a URL"),
-        url: Ok(format!("{DEFAULT_BASE}/")),
+        url: Ok(Arc::new(base.clone())),
+        base,
         init: RequestInit::new("/"),
         json: false,
         engines: Engine::ALL.to_vec(),
@@ -96,7 +98,7 @@ pub struct Check<S, B = Full<Bytes>> {
     page: Option<Document>,
     base: Url,
     /// The request's URL, resolved against `base` whenever either changes.
-    url: Result<String, url::ParseError>,
+    url: Result<Arc<Url>, url::ParseError>,
     /// The request, with the URL as given.
     init: RequestInit,
     /// Whether [`Check::json`] was called: a body-carrying method then gets `{}` as its body
@@ -267,18 +269,19 @@ impl<S, B> Check<S, B> {
 
     /// The check with the request's URL resolved against the base again.
     fn resolved(mut self) -> Self {
-        self.url = self.base.join(self.init.url.as_str()).map(String::from);
+        self.url = self.base.join(self.init.url.as_str()).map(Arc::new);
         self
     }
 
     /// The request as `fetch()` gets it: the resolved URL, and a JSON body when needed.
     fn resolved_init(&self) -> Result<RequestInit, RequestError> {
         let mut init = self.init.clone();
-        init.url = self
-            .url
-            .as_ref()
-            .map_err(|e| RequestError::InvalidUrl(*e))?
-            .into();
+        init.url = Arc::clone(
+            self.url
+                .as_ref()
+                .map_err(|e| RequestError::InvalidUrl(*e))?,
+        )
+        .into();
         let bodiless = [&b"GET"[..], b"HEAD"]
             .iter()
             .any(|m| init.method.eq_ignore_ascii_case(m));
@@ -292,7 +295,10 @@ impl<S, B> Check<S, B> {
     /// https://app.example with credentials and the headers Content-Type, Authorization`.
     fn describe(&self) -> String {
         let method = String::from_utf8_lossy(&self.init.method).into_owned();
-        let url = self.url.as_deref().unwrap_or(self.init.url.as_str());
+        let url = match &self.url {
+            Ok(url) => url.as_str(),
+            Err(_) => self.init.url.as_str(),
+        };
         let from = match &self.page {
             Some(page) if page.origin().is_opaque() => "an opaque origin (`null`)".to_owned(),
             Some(page) => page.origin().ascii_serialization(),
