@@ -14,39 +14,17 @@ use cors_sim::cache::{CacheRequest, PreflightCache};
 use cors_sim::{Browser, Document, Engine, FilteredResponse, Next, Profile, RequestInit, Time};
 use std::time::Duration;
 
+mod common;
+
+use common::{
+    API_URL, PARTITION, allow_any_origin, get_init, get_init_parsed, page, preflight_ok, put_init,
+    put_init_parsed,
+};
+
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
 const ROUNDS: usize = 1_000;
-const PAGE: &str = "http://page.example/";
-const API_URL: &str = "http://api.example/items/42";
-const PARTITION: &str = "http://page.example";
-
-fn allow_any_origin() -> http::Response<()> {
-    http::Response::builder()
-        .status(200)
-        .header("Access-Control-Allow-Origin", "*")
-        .header("Content-Type", "application/json")
-        .body(())
-        .expect("a response")
-}
-
-fn preflight_ok() -> http::Response<()> {
-    http::Response::builder()
-        .status(204)
-        .header("Access-Control-Allow-Origin", "*")
-        .header("Access-Control-Allow-Methods", "PUT")
-        .header("Access-Control-Allow-Headers", "content-type")
-        .header("Access-Control-Max-Age", "600")
-        .body(())
-        .expect("a response")
-}
-
-fn put(url: impl Into<cors_sim::RequestUrl>) -> RequestInit {
-    RequestInit::new(url)
-        .method("PUT")
-        .header("Content-Type", "application/json")
-}
 
 /// Heap blocks allocated while `run` runs, divided by `rounds`.
 fn per_round(rounds: usize, run: impl FnOnce()) -> f64 {
@@ -89,26 +67,26 @@ fn fetches(
     count
 }
 
-fn simple_get(url: impl Fn() -> RequestInit) -> f64 {
-    let page: Document = PAGE.parse().expect("a URL");
+fn simple_get(init: fn() -> RequestInit) -> f64 {
+    let page = page();
     let mut browser = Browser::new(Profile::spec());
-    let inits = (0..ROUNDS).map(|_| url()).collect();
+    let inits = (0..ROUNDS).map(|_| init()).collect();
     let answers = (0..ROUNDS).map(|_| allow_any_origin()).collect();
     fetches(&mut browser, &page, inits, answers, Time::ZERO)
 }
 
-fn warm_put(url: impl Fn() -> RequestInit) -> f64 {
-    let page: Document = PAGE.parse().expect("a URL");
+fn warm_put(init: fn() -> RequestInit) -> f64 {
+    let page = page();
     let mut browser = Browser::new(Profile::spec());
     let now = Time::from_secs(100);
     fetches(
         &mut browser,
         &page,
-        vec![url()],
+        vec![init()],
         vec![preflight_ok(), allow_any_origin()],
         now,
     );
-    let inits = (0..ROUNDS).map(|_| url()).collect();
+    let inits = (0..ROUNDS).map(|_| init()).collect();
     let answers = (0..ROUNDS).map(|_| allow_any_origin()).collect();
     let count = fetches(&mut browser, &page, inits, answers, now);
     assert_eq!(browser.cache().len(), 2, "the preflight was spared");
@@ -185,20 +163,19 @@ fn main() {
     println!("allocations per operation (dhat, {ROUNDS} rounds each)");
     println!(
         "  simple GET, URL as text:            {:>5.1}",
-        simple_get(|| RequestInit::new(API_URL))
+        simple_get(get_init)
     );
-    let url: url::Url = API_URL.parse().expect("a URL");
     println!(
         "  simple GET, parsed URL:             {:>5.1}",
-        simple_get(|| RequestInit::new(url.clone()))
+        simple_get(get_init_parsed)
     );
     println!(
         "  preflighted PUT, warm, URL as text: {:>5.1}",
-        warm_put(|| put(API_URL))
+        warm_put(put_init)
     );
     println!(
         "  preflighted PUT, warm, parsed URL:  {:>5.1}",
-        warm_put(|| put(&url))
+        warm_put(put_init_parsed)
     );
     println!(
         "  cache lookup (two matches):         {:>5.1}",

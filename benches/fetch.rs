@@ -26,61 +26,18 @@
 use cors_sim::cache::{CacheRequest, PreflightCache};
 use cors_sim::profile::CachePolicy;
 use cors_sim::{Browser, Document, FilteredResponse, Next, Profile, RequestInit, Time};
+mod common;
+
+use common::{
+    PARTITION, allow_any_origin, get_init, get_init_parsed, page, preflight_ok, put_init,
+    put_init_parsed,
+};
 use criterion::{BatchSize, Bencher, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 
-const PAGE: &str = "http://page.example/";
-const API_URL: &str = "http://api.example/items/42";
-/// The network partition key and serialized origin of a document at `PAGE`.
-const PARTITION: &str = "http://page.example";
-
-fn page() -> Document {
-    PAGE.parse().expect("a URL")
-}
-
-fn get_init() -> RequestInit {
-    RequestInit::new(API_URL)
-}
-
-fn get_init_parsed() -> RequestInit {
-    thread_local! {
-        static URL: url::Url = API_URL.parse().expect("a URL");
-    }
-    URL.with(|url| RequestInit::new(url.clone()))
-}
-
-fn put_init() -> RequestInit {
-    RequestInit::new(API_URL)
-        .method("PUT")
-        .header("Content-Type", "application/json")
-}
-
-fn put_init_parsed() -> RequestInit {
-    get_init_parsed()
-        .method("PUT")
-        .header("Content-Type", "application/json")
-}
-
-fn allow_any_origin() -> http::Response<()> {
-    http::Response::builder()
-        .status(200)
-        .header("Access-Control-Allow-Origin", "*")
-        .header("Content-Type", "application/json")
-        .body(())
-        .expect("a response")
-}
-
-fn preflight_ok() -> http::Response<()> {
-    http::Response::builder()
-        .status(204)
-        .header("Access-Control-Allow-Origin", "*")
-        .header("Access-Control-Allow-Methods", "PUT")
-        .header("Access-Control-Allow-Headers", "content-type")
-        .header("Access-Control-Max-Age", "600")
-        .body(())
-        .expect("a response")
-}
+/// How a benchmark makes the request it times.
+type Init = fn() -> RequestInit;
 
 /// A fetch with no preflight: one request, one response.
 fn one_round(
@@ -104,7 +61,7 @@ fn time_one_round(
     b: &mut Bencher,
     browser: &mut Browser,
     page: &Document,
-    init: fn() -> RequestInit,
+    init: Init,
     response: &http::Response<()>,
     now: Time,
 ) {
@@ -199,7 +156,7 @@ fn fetch_benches(c: &mut Criterion) {
         });
     }
 
-    let warm: [(&str, fn() -> RequestInit); 2] = [
+    let warm: [(&str, Init); 2] = [
         ("preflighted_put_warm", put_init),
         ("preflighted_put_warm_parsed_url", put_init_parsed),
     ];
