@@ -2,7 +2,8 @@
 //!
 //! One module per verb (`probe`, `demo`, `vectors`, `explain`) and one for rendering
 //! (`render`): each verb builds a report, which `render` (or the verb's own `text` module)
-//! prints as text or JSON.
+//! prints as text or JSON; `report` holds the parts of an engine's report that `probe` and
+//! `explain` share.
 
 mod audit;
 mod audit_sarif;
@@ -10,6 +11,7 @@ mod demo;
 mod explain;
 mod probe;
 mod render;
+mod report;
 mod vectors;
 
 use clap::{ColorChoice, Parser, Subcommand};

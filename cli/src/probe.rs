@@ -4,13 +4,15 @@
 
 use crate::Status;
 use crate::render::{self, Format, HeaderLine};
+use crate::report::{
+    Departure, ScriptView, TraceStep, WireRequest, departures, is_opaque, trace_steps,
+};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use cors_sim::cache::Stored;
 use cors_sim::client::{Client, ClientConfig, Hop, Probe, Resolve, TransportError};
 use cors_sim::trace::Step;
 use cors_sim::{
-    Browser, CredentialsMode, Document, Engine, Mode, OutgoingRequest, RequestError, RequestInit,
-    Time, Trace,
+    Browser, CredentialsMode, Document, Engine, Mode, RequestError, RequestInit, Time, Trace,
 };
 use serde::Serialize;
 use std::time::Duration;
@@ -136,7 +138,9 @@ impl TransportArgs {
     }
 }
 
-fn parse_origin(text: &str) -> Result<Document, String> {
+/// `--origin`, which `explain` takes too: an origin (a URL with no path, query or fragment), or
+/// `null` for an opaque one.
+pub fn parse_origin(text: &str) -> Result<Document, String> {
     if text == "null" {
         return Ok(Document::opaque());
     }
@@ -149,7 +153,8 @@ fn parse_origin(text: &str) -> Result<Document, String> {
     Ok(Document::new(url))
 }
 
-fn parse_header(text: &str) -> Result<(String, String), String> {
+/// `-H`, which `explain` takes too: `Name: value`, the blanks after the colon dropped.
+pub fn parse_header(text: &str) -> Result<(String, String), String> {
     let (name, value) = text
         .split_once(':')
         .ok_or_else(|| format!("{text:?} is not `Name: value`"))?;
@@ -308,39 +313,12 @@ pub enum Verdict {
     Unreachable,
 }
 
-/// The response script reads.
-#[derive(Debug, PartialEq, Eq, Serialize)]
-pub struct ScriptView {
-    #[serde(rename = "type")]
-    pub response_type: &'static str,
-    pub status: u16,
-    pub readable_headers: Vec<String>,
-    pub hidden_headers: Vec<Hidden>,
-}
-
-/// A response header script cannot read, and why.
-#[derive(Debug, PartialEq, Eq, Serialize)]
-pub struct Hidden {
-    pub name: String,
-    pub why: String,
-}
-
 /// What `Access-Control-Max-Age` meant for this engine's fetch.
 #[derive(Debug, Serialize)]
 pub struct MaxAge {
     pub cache: &'static str,
     pub seconds: Option<u64>,
     pub asked: Option<u64>,
-    pub text: String,
-}
-
-/// A place where the engine's profile departs from the standard.
-#[derive(Debug, Serialize)]
-pub struct Departure {
-    pub step: usize,
-    pub field: &'static str,
-    pub effect: String,
-    #[serde(skip)]
     pub text: String,
 }
 
@@ -360,15 +338,6 @@ pub struct Unanswered {
     pub message: String,
 }
 
-/// One step of a trace.
-#[derive(Debug, Serialize)]
-pub struct TraceStep {
-    pub step: usize,
-    pub text: String,
-    pub algorithm: &'static str,
-    pub link: &'static str,
-}
-
 /// The requests that engines sending the same ones sent.
 #[derive(Debug, Serialize)]
 pub struct Group {
@@ -384,16 +353,6 @@ pub struct HopReport {
     pub response: Option<WireResponse>,
     pub error: Option<WireError>,
     pub reused: bool,
-}
-
-/// A request as it went on the wire (`Host` aside, which the client adds).
-#[derive(Debug, Serialize)]
-pub struct WireRequest {
-    pub method: String,
-    pub url: String,
-    pub preflight: bool,
-    pub headers: Vec<HeaderLine>,
-    pub body: Option<String>,
 }
 
 /// A response's status and headers.
@@ -475,6 +434,7 @@ impl EngineReport {
                 message: error.to_string(),
             })
         });
+        let steps = trace.steps();
         let mut report = Self {
             engine,
             verdict: Verdict::Readable,
@@ -485,37 +445,28 @@ impl EngineReport {
             fix: None,
             response: None,
             max_age: max_age(engine, trace, exchange.preflighted()),
-            departures: Vec::new(),
-            dropped_headers: Vec::new(),
+            departures: departures(steps),
+            dropped_headers: steps
+                .iter()
+                .filter_map(|step| match step {
+                    Step::HeaderDropped { name, .. } => Some(Dropped {
+                        name: name.clone(),
+                        text: step.to_string(),
+                    }),
+                    _ => None,
+                })
+                .collect(),
             transport_error,
-            trace: Vec::new(),
+            trace: trace_steps(steps),
         };
         match &exchange.result {
             Ok(response) => {
-                let hidden = trace.steps().iter().rev().find_map(|step| match step {
-                    Step::Filtered { hidden, .. } => Some(hidden),
-                    _ => None,
-                });
-                let response_type = response.response_type();
-                report.verdict = match response_type {
-                    cors_sim::ResponseType::Opaque | cors_sim::ResponseType::OpaqueRedirect => {
-                        Verdict::Opaque
-                    }
-                    _ => Verdict::Readable,
+                report.verdict = if is_opaque(response) {
+                    Verdict::Opaque
+                } else {
+                    Verdict::Readable
                 };
-                report.response = Some(ScriptView {
-                    response_type: response_type.as_str(),
-                    status: response.status(),
-                    readable_headers: response.exposed_header_names(),
-                    hidden_headers: hidden
-                        .into_iter()
-                        .flatten()
-                        .map(|(name, why)| Hidden {
-                            name: name.clone(),
-                            why: why.to_string(),
-                        })
-                        .collect(),
-                });
+                report.response = Some(ScriptView::new(response, steps));
             }
             Err(error) => {
                 report.reason = Some(error.reason.name());
@@ -528,28 +479,6 @@ impl EngineReport {
                     report.fix = Some(error.fix());
                 }
             }
-        }
-        for (i, step) in trace.steps().iter().enumerate() {
-            match step {
-                Step::Departure { field, effect } => report.departures.push(Departure {
-                    step: i + 1,
-                    field,
-                    effect: effect.clone(),
-                    text: step.to_string(),
-                }),
-                Step::HeaderDropped { name, .. } => report.dropped_headers.push(Dropped {
-                    name: name.clone(),
-                    text: step.to_string(),
-                }),
-                _ => {}
-            }
-            let spec = step.spec();
-            report.trace.push(TraceStep {
-                step: i + 1,
-                text: step.to_string(),
-                algorithm: spec.name,
-                link: spec.url,
-            });
         }
         report
     }
@@ -687,19 +616,9 @@ fn hop(hop: &Hop) -> HopReport {
         ),
     };
     HopReport {
-        request: wire_request(&hop.request),
+        request: WireRequest::new(&hop.request),
         response,
         error,
         reused: hop.reused,
-    }
-}
-
-fn wire_request(request: &OutgoingRequest) -> WireRequest {
-    WireRequest {
-        method: request.method().to_string(),
-        url: request.url().to_string(),
-        preflight: request.is_preflight(),
-        headers: render::header_lines(request.headers()),
-        body: request.body().map(render::bytes_text),
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::demo::Situation;
 use crate::probe::{EngineReport, Group, HopReport, Report, Verdict};
+use crate::report::{ScriptView, WireRequest};
 use crate::vectors::{FileReport, VectorsReport};
 use anstyle::{AnsiColor, Style};
 use cors_sim::header::HeaderList;
@@ -249,7 +250,8 @@ fn is_cors_header(name: &str) -> bool {
     name.starts_with("access-control-") || name == "origin" || name == "vary"
 }
 
-fn header_text(text: &mut String, mark: &str, name: &str, value: &str) {
+/// A header line of a request (`mark` `>`) or response (`<`), the CORS ones highlighted.
+pub fn header_text(text: &mut String, mark: &str, name: &str, value: &str) {
     let line = printable(&format!("{name}: {value}"));
     let line = if is_cors_header(name) {
         styled(CORS, &line)
@@ -273,34 +275,14 @@ fn hop_text(text: &mut String, hop: &HopReport) {
     } else {
         styled(DIM, &format!("  ({})", notes.join("; ")))
     };
-    let _ = writeln!(
-        text,
-        "  {} {}{notes}",
-        styled(DIM, ">"),
-        printable(&format!("{} {}", request.method, request.url))
-    );
-    for line in &request.headers {
-        header_text(text, ">", &line.0, &line.1);
-    }
-    if let Some(body) = &request.body {
-        let _ = writeln!(
-            text,
-            "  {} {}",
-            styled(DIM, ">"),
-            printable(&format!("(body) {body}"))
-        );
-    }
+    request_text(text, request, &notes);
     match (&hop.response, &hop.error) {
         (Some(response), _) => {
-            let reason = cors_sim::http::StatusCode::from_u16(response.status)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("");
             let _ = writeln!(
                 text,
                 "  {} {}",
                 styled(DIM, "<"),
-                styled(HEADING, format!("{} {reason}", response.status).trim_end())
+                status_text(response.status)
             );
             for line in &response.headers {
                 header_text(text, "<", &line.0, &line.1);
@@ -318,55 +300,113 @@ fn hop_text(text: &mut String, hop: &HopReport) {
     }
 }
 
-/// Continuation lines under an engine's verdict.
-const INDENT: &str = "            ";
+/// A request on the wire as `probe` and `explain` print it: its line with `notes` after it,
+/// its headers, its body.
+pub fn request_text(text: &mut String, request: &WireRequest, notes: &str) {
+    let _ = writeln!(
+        text,
+        "  {} {}{notes}",
+        styled(DIM, ">"),
+        printable(&format!("{} {}", request.method, request.url))
+    );
+    for line in &request.headers {
+        header_text(text, ">", &line.0, &line.1);
+    }
+    if let Some(body) = &request.body {
+        let _ = writeln!(
+            text,
+            "  {} {}",
+            styled(DIM, ">"),
+            printable(&format!("(body) {body}"))
+        );
+    }
+}
 
-fn verdict_text(text: &mut String, engine: &EngineReport, previous: Option<&EngineReport>) {
-    let name = format!("{:<9}", engine.engine.as_str());
-    let after = if engine.preflighted {
+/// A response's status with its reason phrase (`200 OK`), styled as a heading.
+pub fn status_text(status: u16) -> String {
+    let reason = cors_sim::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("");
+    styled(HEADING, format!("{status} {reason}").trim_end())
+}
+
+/// Continuation lines under an engine's verdict.
+pub const INDENT: &str = "            ";
+
+/// The verdict line of a fetch that resolved, `readable` or `opaque`, and what script reads of
+/// `response`, as `probe` and `explain` print them; `name` is the engine's, padded.
+pub fn resolved_text(
+    text: &mut String,
+    name: &str,
+    opaque: bool,
+    preflighted: bool,
+    response: &ScriptView,
+) {
+    let (style, word) = if opaque {
+        (WARN, "opaque")
+    } else {
+        (GOOD, "readable")
+    };
+    let after = if preflighted {
         ", after a preflight"
     } else {
         ""
     };
+    let _ = writeln!(
+        text,
+        "  {name} {}  status {}, a `{}` response{after}",
+        styled(style, word),
+        response.status,
+        response.response_type
+    );
+    let readable = if response.readable_headers.is_empty() {
+        "no header".to_owned()
+    } else {
+        response.readable_headers.join(", ")
+    };
+    let _ = writeln!(text, "{INDENT}script reads: {}", printable(&readable));
+    let mut whys: Vec<&str> = response.hidden_headers.iter().map(|h| &*h.why).collect();
+    whys.dedup();
+    for why in whys {
+        let hidden: Vec<&str> = response
+            .hidden_headers
+            .iter()
+            .filter(|h| h.why == why)
+            .map(|h| &*h.name)
+            .collect();
+        let _ = writeln!(
+            text,
+            "{INDENT}hidden ({}): {}",
+            printable(why),
+            printable(&hidden.join(", "))
+        );
+    }
+}
+
+/// The console line of a blocked fetch, under its verdict.
+pub fn console_text(text: &mut String, console: Option<&str>) {
+    for (i, line) in console.iter().flat_map(|c| c.lines()).enumerate() {
+        let lead = if i == 0 { "console: " } else { "         " };
+        let _ = writeln!(text, "{INDENT}{lead}{}", printable(line));
+    }
+}
+
+fn verdict_text(text: &mut String, engine: &EngineReport, previous: Option<&EngineReport>) {
+    let name = format!("{:<9}", engine.engine.as_str());
     match engine.verdict {
         Verdict::Readable | Verdict::Opaque => {
             let response = engine
                 .response
                 .as_ref()
                 .expect("a resolved fetch has a response");
-            let (style, word) = match engine.verdict {
-                Verdict::Readable => (GOOD, "readable"),
-                _ => (WARN, "opaque"),
-            };
-            let _ = writeln!(
+            resolved_text(
                 text,
-                "  {name} {}  status {}, a `{}` response{after}",
-                styled(style, word),
-                response.status,
-                response.response_type
+                &name,
+                engine.verdict == Verdict::Opaque,
+                engine.preflighted,
+                response,
             );
-            let readable = if response.readable_headers.is_empty() {
-                "no header".to_owned()
-            } else {
-                response.readable_headers.join(", ")
-            };
-            let _ = writeln!(text, "{INDENT}script reads: {}", printable(&readable));
-            let mut whys: Vec<&str> = response.hidden_headers.iter().map(|h| &*h.why).collect();
-            whys.dedup();
-            for why in whys {
-                let hidden: Vec<&str> = response
-                    .hidden_headers
-                    .iter()
-                    .filter(|h| h.why == why)
-                    .map(|h| &*h.name)
-                    .collect();
-                let _ = writeln!(
-                    text,
-                    "{INDENT}hidden ({}): {}",
-                    printable(why),
-                    printable(&hidden.join(", "))
-                );
-            }
         }
         Verdict::Blocked => {
             let _ = writeln!(
@@ -376,10 +416,7 @@ fn verdict_text(text: &mut String, engine: &EngineReport, previous: Option<&Engi
                 engine.reason.unwrap_or_default(),
                 printable(engine.description.as_deref().unwrap_or_default())
             );
-            for (i, line) in engine.console.iter().flat_map(|c| c.lines()).enumerate() {
-                let lead = if i == 0 { "console: " } else { "         " };
-                let _ = writeln!(text, "{INDENT}{lead}{}", printable(line));
-            }
+            console_text(text, engine.console.as_deref());
             if let Some(fix) = &engine.fix {
                 let fix = if previous.is_some_and(|p| p.fix.as_ref() == Some(fix)) {
                     "as above".to_owned()

@@ -16,16 +16,19 @@ mod text;
 mod vector;
 
 use crate::Status;
-use crate::probe::{Departure, Hidden, ScriptView, TraceStep};
+use crate::probe::{parse_header, parse_origin};
 use crate::render::{self, Format, HeaderLine};
+use crate::report::{
+    Departure, ScriptView, TraceStep, WireRequest, departures, is_opaque, trace_steps,
+};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use cors_sim::header::{HeaderList, HeaderValue};
 use cors_sim::http::HeaderName;
 use cors_sim::trace::Step;
 use cors_sim::{
     Browser, CredentialsMode, Document, Engine, FilteredResponse, InitiatorType, Mode,
-    NetworkError, Next, OutgoingRequest, RedirectMode, Reply, RequestError, RequestInit,
-    ResponseType, Time, Trace,
+    NetworkError, Next, OutgoingRequest, RedirectMode, Reply, RequestError, RequestInit, Time,
+    Trace,
 };
 use references::{DevtoolsIssue, MdnPage};
 use serde::Serialize;
@@ -156,32 +159,9 @@ pub struct Args {
     pub format: Format,
 }
 
-fn parse_origin(text: &str) -> Result<Document, String> {
-    if text == "null" {
-        return Ok(Document::opaque());
-    }
-    let url = cors_sim::url::Url::parse(text).map_err(|e| format!("not an origin: {e}"))?;
-    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-        return Err(
-            "an origin has no path, query or fragment (use --page for a page's URL)".into(),
-        );
-    }
-    Ok(Document::new(url))
-}
-
 fn parse_page(text: &str) -> Result<Document, String> {
     text.parse::<Document>()
         .map_err(|e| format!("not a URL: {e}"))
-}
-
-fn parse_header(text: &str) -> Result<(String, String), String> {
-    let (name, value) = text
-        .split_once(':')
-        .ok_or_else(|| format!("{text:?} is not `Name: value`"))?;
-    Ok((
-        name.to_owned(),
-        value.trim_start_matches([' ', '\t']).to_owned(),
-    ))
 }
 
 /// An engine as a heading names it.
@@ -570,28 +550,6 @@ pub struct Hop {
     pub answer: Option<Answer>,
 }
 
-/// A request as it went on the wire.
-#[derive(Debug, PartialEq, Serialize)]
-pub struct WireRequest {
-    pub method: String,
-    pub url: String,
-    pub preflight: bool,
-    pub headers: Vec<HeaderLine>,
-    pub body: Option<String>,
-}
-
-impl WireRequest {
-    fn new(request: &OutgoingRequest) -> Self {
-        Self {
-            method: request.method().to_string(),
-            url: request.url().to_string(),
-            preflight: request.is_preflight(),
-            headers: render::header_lines(request.headers()),
-            body: request.body().map(render::bytes_text),
-        }
-    }
-}
-
 /// The requests that engines sending the same ones sent.
 #[derive(Debug, Serialize)]
 pub struct Group {
@@ -644,23 +602,6 @@ pub struct Explanation {
     pub missing: Vec<Missing>,
 }
 
-/// Steps as JSON and text show them.
-fn trace_steps(steps: &[Step]) -> Vec<TraceStep> {
-    steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            let spec = step.spec();
-            TraceStep {
-                step: i + 1,
-                text: step.to_string(),
-                algorithm: spec.name,
-                link: spec.url,
-            }
-        })
-        .collect()
-}
-
 impl EngineReport {
     fn new(run: &Run) -> Self {
         let mut report = Self {
@@ -672,21 +613,9 @@ impl EngineReport {
             console: None,
             fix: None,
             response: None,
-            departures: Vec::new(),
+            departures: run.steps().map(departures).unwrap_or_default(),
             trace: run.steps().map(trace_steps).unwrap_or_default(),
         };
-        if let Some(steps) = run.steps() {
-            for (i, step) in steps.iter().enumerate() {
-                if let Step::Departure { field, effect } = step {
-                    report.departures.push(Departure {
-                        step: i + 1,
-                        field,
-                        effect: effect.clone(),
-                        text: step.to_string(),
-                    });
-                }
-            }
-        }
         match &run.outcome {
             Outcome::Throws(error) => {
                 report.verdict = Verdict::Throws;
@@ -695,28 +624,12 @@ impl EngineReport {
             Outcome::Missing { .. } => report.verdict = Verdict::Incomplete,
             Outcome::Done { result, trace } => match &**result {
                 Ok(response) => {
-                    let hidden = trace.steps().iter().rev().find_map(|step| match step {
-                        Step::Filtered { hidden, .. } => Some(hidden),
-                        _ => None,
-                    });
-                    let response_type = response.response_type();
-                    report.verdict = match response_type {
-                        ResponseType::Opaque | ResponseType::OpaqueRedirect => Verdict::Opaque,
-                        _ => Verdict::Readable,
+                    report.verdict = if is_opaque(response) {
+                        Verdict::Opaque
+                    } else {
+                        Verdict::Readable
                     };
-                    report.response = Some(ScriptView {
-                        response_type: response_type.as_str(),
-                        status: response.status(),
-                        readable_headers: response.exposed_header_names(),
-                        hidden_headers: hidden
-                            .into_iter()
-                            .flatten()
-                            .map(|(name, why)| Hidden {
-                                name: name.clone(),
-                                why: why.to_string(),
-                            })
-                            .collect(),
-                    });
+                    report.response = Some(ScriptView::new(response, trace.steps()));
                 }
                 Err(error) => {
                     report.verdict = match error.reason {

@@ -5,11 +5,11 @@
 
 use super::snippets::FixKind;
 use super::{EngineReport, Explanation, FixReport, Group, Missing, Reading, Report, Verdict};
-use crate::render::{BAD, CORS, DIM, GOOD, HEADING, WARN, names, printable, styled};
+use crate::render::{
+    BAD, DIM, GOOD, HEADING, WARN, console_text, header_text, names, printable, request_text,
+    resolved_text, status_text, styled,
+};
 use std::fmt::Write as _;
-
-/// Continuation lines under an engine's verdict.
-const INDENT: &str = "            ";
 
 /// The whole report.
 pub fn report(report: &Report) -> String {
@@ -278,37 +278,17 @@ fn group_text(text: &mut String, group: &Group, everyone: bool) {
         } else {
             String::new()
         };
-        let _ = writeln!(
-            text,
-            "  {} {}{note}",
-            styled(DIM, ">"),
-            printable(&format!("{} {}", request.method, request.url))
-        );
-        for line in &request.headers {
-            header_text(text, ">", &line.0, &line.1);
-        }
-        if let Some(body) = &request.body {
-            let _ = writeln!(
-                text,
-                "  {} {}",
-                styled(DIM, ">"),
-                printable(&format!("(body) {body}"))
-            );
-        }
+        request_text(text, request, &note);
         match &hop.answer {
             Some(answer) => {
                 let source = styled(DIM, &format!("  ({})", printable(&answer.source)));
                 match answer.status {
                     Some(status) => {
-                        let reason = cors_sim::http::StatusCode::from_u16(status)
-                            .ok()
-                            .and_then(|s| s.canonical_reason())
-                            .unwrap_or("");
                         let _ = writeln!(
                             text,
                             "  {} {}{source}",
                             styled(DIM, "<"),
-                            styled(HEADING, format!("{status} {reason}").trim_end())
+                            status_text(status)
                         );
                         for line in &answer.headers {
                             header_text(text, "<", &line.0, &line.1);
@@ -336,56 +316,18 @@ fn group_text(text: &mut String, group: &Group, everyone: bool) {
     }
 }
 
-fn header_text(text: &mut String, mark: &str, name: &str, value: &str) {
-    let line = printable(&format!("{name}: {value}"));
-    let cors = name.starts_with("access-control-") || name == "origin" || name == "vary";
-    let line = if cors { styled(CORS, &line) } else { line };
-    let _ = writeln!(text, "  {} {line}", styled(DIM, mark));
-}
-
 fn verdict_text(text: &mut String, engine: &EngineReport) {
     let name = format!("{:<9}", engine.engine.as_str());
     match engine.verdict {
         Verdict::Readable | Verdict::Opaque => {
             let response = engine.response.as_ref().expect("a response");
-            let (style, word) = match engine.verdict {
-                Verdict::Readable => (GOOD, "readable"),
-                _ => (WARN, "opaque"),
-            };
-            let after = if engine.preflighted {
-                ", after a preflight"
-            } else {
-                ""
-            };
-            let _ = writeln!(
+            resolved_text(
                 text,
-                "  {name} {}  status {}, a `{}` response{after}",
-                styled(style, word),
-                response.status,
-                response.response_type
+                &name,
+                engine.verdict == Verdict::Opaque,
+                engine.preflighted,
+                response,
             );
-            let readable = if response.readable_headers.is_empty() {
-                "no header".to_owned()
-            } else {
-                response.readable_headers.join(", ")
-            };
-            let _ = writeln!(text, "{INDENT}script reads: {}", printable(&readable));
-            let mut whys: Vec<&str> = response.hidden_headers.iter().map(|h| &*h.why).collect();
-            whys.dedup();
-            for why in whys {
-                let hidden: Vec<&str> = response
-                    .hidden_headers
-                    .iter()
-                    .filter(|h| h.why == why)
-                    .map(|h| &*h.name)
-                    .collect();
-                let _ = writeln!(
-                    text,
-                    "{INDENT}hidden ({}): {}",
-                    printable(why),
-                    printable(&hidden.join(", "))
-                );
-            }
         }
         Verdict::Blocked | Verdict::NoResponse => {
             let word = match engine.verdict {
@@ -398,10 +340,7 @@ fn verdict_text(text: &mut String, engine: &EngineReport) {
                 engine.reason.unwrap_or_default(),
                 printable(engine.description.as_deref().unwrap_or_default())
             );
-            for (i, line) in engine.console.iter().flat_map(|c| c.lines()).enumerate() {
-                let lead = if i == 0 { "console: " } else { "         " };
-                let _ = writeln!(text, "{INDENT}{lead}{}", printable(line));
-            }
+            console_text(text, engine.console.as_deref());
         }
         Verdict::Throws => {
             let _ = writeln!(
