@@ -15,6 +15,7 @@
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use url::{Host, Url};
 
@@ -47,10 +48,14 @@ struct Tuple {
 /// HTML: "opaque origin" — an identity with no serialization other than `null`.
 ///
 /// Each value made by [`Origin::new_opaque`] is equal only to itself and its clones; the
-/// identity is a shared allocation, compared and hashed by address, so no global counter is
-/// involved.
+/// identity is a shared allocation, compared and hashed by address. It holds the key that keeps
+/// its documents' entries apart in the CORS-preflight cache ([`Origin::partition_key`]).
 #[derive(Clone)]
-pub struct OpaqueOrigin(Arc<()>);
+pub struct OpaqueOrigin(Arc<str>);
+
+/// How many opaque origins this process has made: each one's partition key is `null#` and its
+/// number, text no tuple origin's serialization (which holds `://`) can equal.
+static OPAQUE_ORIGINS: AtomicU64 = AtomicU64::new(0);
 
 /// The error of [`Origin::parse`]: the bytes are neither `null` nor a `serialized-origin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +154,8 @@ impl Origin {
 
     /// HTML: "opaque origin" — a new one, same origin only with itself and its clones.
     pub fn new_opaque() -> Origin {
-        Origin::Opaque(OpaqueOrigin(Arc::new(())))
+        let number = OPAQUE_ORIGINS.fetch_add(1, Ordering::Relaxed);
+        Origin::Opaque(OpaqueOrigin(format!("null#{number}").into()))
     }
 
     /// Whether this is an HTML "opaque origin" (which serializes as `null`).
@@ -199,6 +205,18 @@ impl Origin {
     pub(crate) fn serialization(&self) -> &str {
         match self {
             Origin::Opaque(_) => "null",
+            Origin::Tuple(tuple) => &tuple.0.serialization,
+        }
+    }
+
+    /// The network partition key of a request from a top-level document of this origin, as
+    /// text: Fetch "determine the network partition key" takes the top-level site, and HTML's
+    /// "obtain a site" of an opaque origin is the origin itself, so each opaque origin has a key
+    /// of its own, where a tuple origin's is its serialization. (This model keys by origin, not
+    /// site: its documents are top-level and each origin stands for its own site.)
+    pub(crate) fn partition_key(&self) -> &str {
+        match self {
+            Origin::Opaque(opaque) => &opaque.0,
             Origin::Tuple(tuple) => &tuple.0.serialization,
         }
     }

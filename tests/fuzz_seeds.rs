@@ -83,3 +83,40 @@ fn a_zero_max_age_expires_the_entries_it_matches() {
     );
     assert!(third.preflighted(), "the PUT entry outlived max-age 0");
 }
+
+/// Found by the `scenario` target's cache-isolation check (issue 10's fuzzing): the preflight
+/// results of one opaque document (a sandboxed frame, a `data:` page) let another opaque
+/// document's request skip its preflight, both keyed under `null`. The standard keys cache
+/// entries by the network partition key, whose site is, for an opaque origin, that origin
+/// itself, so two opaque documents share nothing. (Chromium caches nothing for `null`, so only
+/// the spec, Firefox and WebKit profiles showed it.)
+#[test]
+fn opaque_documents_share_no_preflight_cache_entries() {
+    let mut browser = Browser::new(Profile::spec());
+    let put = RequestInit::new("http://api.example/a").method("PUT");
+    let mut server = allow_put("x-a", "100");
+    let sandboxed = Document::opaque();
+    let first = browser
+        .fetch_with(&sandboxed, put.clone(), Time::ZERO, &mut server)
+        .unwrap();
+    assert!(first.preflighted() && first.result.is_ok());
+    let second = browser
+        .fetch_with(
+            &Document::opaque(),
+            put.clone(),
+            Time::from_secs(1),
+            &mut server,
+        )
+        .unwrap();
+    assert!(
+        second.preflighted(),
+        "another opaque document used the first one's entries"
+    );
+    let again = browser
+        .fetch_with(&sandboxed, put, Time::from_secs(2), &mut server)
+        .unwrap();
+    assert!(
+        !again.preflighted(),
+        "the first opaque document lost its own entries"
+    );
+}

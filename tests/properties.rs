@@ -137,8 +137,13 @@ fn the_cache_keeps_to_the_standard_and_its_bound() {
         Just(Duration::MAX),
     ];
     let at = (0u64..8).prop_map(Duration::from_secs);
-    let op = (0u8..6, any::<u8>(), any::<u8>(), max_age, at).prop_map(
-        |(kind, key, item, max_age, at)| match kind {
+    // A few methods and header names, and a few of the generated names `x-0`, `x-1`, ….
+    let item = prop_oneof![
+        0u16..8,
+        invariants::GENERATED_NAMES..invariants::GENERATED_NAMES + 8
+    ];
+    let op = (0u8..7, any::<u8>(), item, max_age, at).prop_map(|(kind, key, item, max_age, at)| {
+        match kind {
             0 => CacheOp::StoreMethod {
                 key,
                 item,
@@ -154,9 +159,15 @@ fn the_cache_keeps_to_the_standard_and_its_bound() {
             2 => CacheOp::MethodMatch { key, item, at },
             3 => CacheOp::HeaderNameMatch { key, item, at },
             4 => CacheOp::ClearEntries { key },
+            5 => CacheOp::StoreHeaderNames {
+                key,
+                count: item % 16,
+                max_age,
+                at,
+            },
             _ => CacheOp::Clear,
-        },
-    );
+        }
+    });
     let capacity = proptest::option::of(0usize..6);
     check(
         (capacity, 0u8..16, vec(op, 0..60)),

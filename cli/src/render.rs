@@ -36,19 +36,7 @@ pub fn styled(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
-/// `text` with control characters escaped, so that what a server or a file says cannot write
-/// terminal escapes or fake lines of the report.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
+pub use cors_sim::testing::vectors::printable;
 
 /// Bytes as text: UTF-8 kept, every byte that is not UTF-8 written `\xNN`.
 pub fn bytes_text(bytes: &[u8]) -> String {

@@ -2,15 +2,20 @@
 //! target's checks, as the fuzzer would:
 //!
 //! ```sh
-//! cargo run --example seeds            # in fuzz/: writes fuzz/corpus/<target>/
+//! cargo run --example seeds [DIR]      # in fuzz/: writes DIR/<target>/ (fuzz/target/seeds/)
 //! ```
 //!
 //! Each vector file is read by the vector runner (`VectorFile::parse`). Origins and URLs of
-//! every vector seed `origin`; request headers (and `Content-Type` values) seed
-//! `request_headers`; the server's answer to each request a scenario sends seeds
-//! `response_headers`; each scenario, encoded in the `scenario` input format (and checked to
-//! decode back to a scenario that runs alike), seeds `scenario`. `cache` starts from nothing: its
-//! inputs are short and libFuzzer finds its way at once.
+//! every vector seed `origin` and `differential`; request headers (and `Content-Type` values)
+//! seed `request_headers` (and `differential`); the server's answer to each request a scenario
+//! sends seeds `response_headers`; each scenario, encoded in the `scenario` input format (and
+//! checked to decode back to a scenario that runs alike), seeds `scenario`; each vector, alone in
+//! a file, seeds `vectors`. `cache` starts from nothing: its inputs are short and libFuzzer
+//! finds its way at once.
+//!
+//! The committed corpora (`fuzz/corpus/<target>/`) were grown from these seeds and minimized
+//! (`fuzz/README.md`); the seeds are written elsewhere so that the committed corpora stay as
+//! they are.
 
 use cors_sim::Reply;
 use cors_sim::header::HeaderList;
@@ -22,9 +27,11 @@ use cors_sim_fuzz::input::{
     encode_response_headers, encode_scenario, runs_alike,
 };
 use cors_sim_fuzz::invariants::{
-    RESPONSE_HEADER_NAMES, check_origin_text, check_request_headers, check_response_headers,
-    check_scenario,
+    RESPONSE_HEADER_NAMES, check_content_type_against_mime_parser, check_origin_against_url_crate,
+    check_origin_text, check_request_headers, check_response_headers, check_scenario,
+    check_vector_file,
 };
+use cors_sim_fuzz::mime_crate::check_content_type_against_mime_crate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -72,12 +79,14 @@ impl Corpora {
     /// The URL, the URL against its base, and the expected serialization.
     fn add_origin_vector(&mut self, name: &str, vector: &OriginVector) {
         self.add("origin", name, vector.input.as_bytes().to_vec());
+        self.add("differential", name, vector.input.as_bytes().to_vec());
         let base = vector
             .base
             .as_deref()
             .and_then(|base| Url::parse(base).ok());
         if let Some(url) = base.and_then(|base| base.join(&vector.input).ok()) {
             self.add("origin", name, url.as_str().as_bytes().to_vec());
+            self.add("differential", name, url.as_str().as_bytes().to_vec());
         }
         if let Some(serialization) = &vector.expect.serialization {
             self.add("origin", name, serialization.as_bytes().to_vec());
@@ -95,6 +104,7 @@ impl Corpora {
             if header.eq_ignore_ascii_case("content-type") {
                 let seed = encode_response_headers(&[(7, &value.0)]);
                 self.add("response_headers", name, seed);
+                self.add("differential", name, value.0.clone());
             }
         }
     }
@@ -186,6 +196,14 @@ fn check(target: &str, seed: &[u8]) {
             let input = decode_scenario(seed);
             check_scenario(&input.profile, &input.scenario);
         }
+        "vectors" => check_vector_file(std::str::from_utf8(seed).expect("JSON text")),
+        "differential" => {
+            if let Ok(text) = std::str::from_utf8(seed) {
+                check_origin_against_url_crate(text);
+            }
+            check_content_type_against_mime_parser(seed);
+            check_content_type_against_mime_crate(seed);
+        }
         _ => unreachable!("a target with seeds"),
     }
 }
@@ -202,8 +220,25 @@ fn vector_files(dir: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
+/// Each vector of a file's JSON, alone in a file of the format: the `vectors` seeds.
+fn single_vector_files(text: &str) -> Vec<(String, Vec<u8>)> {
+    let file: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    let vectors = file["vectors"].as_array().cloned().unwrap_or_default();
+    vectors
+        .into_iter()
+        .map(|vector| {
+            let id = vector["id"].as_str().unwrap_or("?").to_owned();
+            let single = serde_json::json!({ "format": "cors-vectors/1", "vectors": [vector] });
+            (id, single.to_string().into_bytes())
+        })
+        .collect()
+}
+
 fn main() {
     let fuzz_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::env::args()
+        .nth(1)
+        .map_or_else(|| fuzz_dir.join("target/seeds"), PathBuf::from);
     let vectors = fuzz_dir.join("../spec-vectors");
     let mut files = Vec::new();
     vector_files(&vectors, &mut files);
@@ -217,15 +252,19 @@ fn main() {
         for vector in file.vectors() {
             corpora.add_vector(&format!("{stem}-{}", vector.id), vector);
         }
+        for (id, single) in single_vector_files(&text) {
+            corpora.add("vectors", &format!("{stem}-{id}"), single);
+        }
     }
     for (target, seeds) in &corpora.0 {
-        let dir = fuzz_dir.join("corpus").join(target);
+        let dir = out.join(target);
         std::fs::create_dir_all(&dir).expect("a corpus directory");
         let start = Instant::now();
         let mut bytes = 0;
         for (name, seed) in seeds {
             std::fs::write(dir.join(name), seed).expect("a seed written");
-            check(target, seed);
+            let checked = std::panic::catch_unwind(|| check(target, seed));
+            assert!(checked.is_ok(), "the seed {target}/{name} fails its checks");
             bytes += seed.len();
         }
         println!(

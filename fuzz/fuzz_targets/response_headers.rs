@@ -1,6 +1,7 @@
 //! The response headers a browser reads (`Access-Control-Allow-*`, `-Expose-Headers`,
 //! `-Max-Age`, `Origin`, `Content-Type`, `Location`): list parsing, max-age under every profile
-//! and the CORS check, against the standard's rules.
+//! and the CORS check, against the standard's rules
+//! (`cors_sim::testing::invariants::check_response_headers`).
 #![no_main]
 
 use cors_sim_fuzz::input::decode_response_headers;

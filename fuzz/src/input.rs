@@ -8,8 +8,14 @@
 //!   byte per choice, big-endian integers, byte strings after their length (one byte, or 255 then
 //!   two bytes) — into the model's types ([`CachePolicy`]; [`Scenario`], [`Server`], [`Route`],
 //!   [`Step`], [`StepRequest`]).
+//!
+//! Small inputs stay the common case, and a few byte values reach hostile sizes: a header count
+//! of 255 repeats one header up to 10,000 times (or lists 10,000 items in one value), and a
+//! `cache` op stores up to 1,100 header names at once, in caches of up to 1,024 entries.
 
-use crate::invariants::{CacheOp, RESPONSE_HEADER_NAMES, cache_policy};
+use crate::invariants::{
+    CacheOp, GENERATED_NAMES, MAX_GENERATED_NAMES, RESPONSE_HEADER_NAMES, cache_policy,
+};
 use arbitrary::{Arbitrary, Unstructured};
 use cors_sim::header::{HeaderList, HeaderValue};
 use cors_sim::origin::Origin;
@@ -49,7 +55,13 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn bytes(&mut self) -> &'a [u8] {
-        let len = match self.byte() {
+        let len = self.byte();
+        self.bytes_of_length(len)
+    }
+
+    /// The byte string whose length byte was `len`.
+    fn bytes_of_length(&mut self, len: u8) -> &'a [u8] {
+        let len = match len {
             255 => usize::from(self.u16()),
             len => usize::from(len),
         };
@@ -67,7 +79,7 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
-/// Writes what [`Reader`] reads.
+/// Writes what [`Reader`] reads (repeated headers aside).
 #[derive(Default)]
 struct Writer(Vec<u8>);
 
@@ -84,17 +96,28 @@ impl Writer {
         self.0.extend_from_slice(&n.to_be_bytes());
     }
 
-    /// Writes `bytes` (at most 65,535 of them are kept).
-    fn bytes(&mut self, bytes: &[u8]) {
+    /// Writes `bytes` (at most 65,535 of them are kept), with a one-byte length when it is
+    /// below `short`.
+    fn bytes_below(&mut self, bytes: &[u8], short: u8) {
         let bytes = &bytes[..bytes.len().min(usize::from(u16::MAX))];
         match u8::try_from(bytes.len()) {
-            Ok(len) if len < 255 => self.byte(len),
+            Ok(len) if len < short => self.byte(len),
             _ => {
                 self.byte(255);
                 self.u16(bytes.len() as u16);
             }
         }
         self.0.extend_from_slice(bytes);
+    }
+
+    /// Writes `bytes` (at most 65,535 of them are kept).
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.bytes_below(bytes, 255);
+    }
+
+    /// Writes an origin as its serialization (lengths that stand for [`ORIGINS`] in two bytes).
+    fn origin(&mut self, origin: &Origin) {
+        self.bytes_below(origin.ascii_serialization().as_bytes(), FIRST_ORIGIN);
     }
 }
 
@@ -158,6 +181,10 @@ pub struct CacheInput {
     pub ops: Vec<CacheOp>,
 }
 
+/// The capacities a `cache` input picks from (bits 0-2 of its first byte): small ones, where
+/// eviction is frequent, and the engines' (Firefox's 100, the standard's and Chromium's 1,024).
+const CAPACITIES: [usize; 8] = [0, 1, 2, 3, 5, 8, 100, 1024];
+
 /// A max-age from one byte: a few seconds, minutes, zero or the largest duration.
 fn max_age(byte: u8) -> Duration {
     let n = u64::from(byte & 63);
@@ -169,33 +196,73 @@ fn max_age(byte: u8) -> Duration {
     }
 }
 
+impl Reader<'_, '_> {
+    /// A cache op's item: one of a few methods or names (a byte below 128), else a generated
+    /// name numbered by the next fifteen bits.
+    fn cache_item(&mut self) -> u16 {
+        match self.byte() {
+            low @ 0..128 => u16::from(low),
+            high => GENERATED_NAMES + (u16::from(high & 0x7f) << 8 | u16::from(self.byte())),
+        }
+    }
+
+    /// A number of header names: below 32 from one byte, or (after a byte of 255) up to
+    /// [`MAX_GENERATED_NAMES`] from two more, enough to overflow the largest cache.
+    fn count(&mut self) -> u16 {
+        match self.byte() {
+            255 => self.u16() % (MAX_GENERATED_NAMES as u16 + 1),
+            n => u16::from(n % 32),
+        }
+    }
+}
+
 impl<'a> Arbitrary<'a> for CacheInput {
     fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
         let mut r = Reader { u };
         let settings = r.byte();
-        let capacity = (settings & 0x80 == 0).then_some(usize::from(settings & 7));
+        let capacity = (settings & 0x80 == 0).then_some(CAPACITIES[usize::from(settings & 7)]);
         let policy = cache_policy(capacity, settings >> 3);
         let mut ops = Vec::new();
         while !r.is_empty() && ops.len() < 256 {
-            let (kind, key, item) = (r.byte(), r.byte(), r.byte());
-            let at = Duration::from_secs(u64::from(r.byte()));
-            ops.push(match kind % 6 {
-                0 => CacheOp::StoreMethod {
-                    key,
-                    item,
-                    max_age: max_age(r.byte()),
-                    at,
-                },
-                1 => CacheOp::StoreHeaderName {
-                    key,
-                    item,
-                    max_age: max_age(r.byte()),
-                    at,
-                },
-                2 => CacheOp::MethodMatch { key, item, at },
-                3 => CacheOp::HeaderNameMatch { key, item, at },
+            let (kind, key) = (r.byte(), r.byte());
+            ops.push(match kind % 7 {
+                0 | 1 => {
+                    let item = r.cache_item();
+                    let at = Duration::from_secs(u64::from(r.byte()));
+                    let max_age = max_age(r.byte());
+                    if kind % 7 == 0 {
+                        CacheOp::StoreMethod {
+                            key,
+                            item,
+                            max_age,
+                            at,
+                        }
+                    } else {
+                        CacheOp::StoreHeaderName {
+                            key,
+                            item,
+                            max_age,
+                            at,
+                        }
+                    }
+                }
+                2 | 3 => {
+                    let item = r.cache_item();
+                    let at = Duration::from_secs(u64::from(r.byte()));
+                    if kind % 7 == 2 {
+                        CacheOp::MethodMatch { key, item, at }
+                    } else {
+                        CacheOp::HeaderNameMatch { key, item, at }
+                    }
+                }
                 4 => CacheOp::ClearEntries { key },
-                _ => CacheOp::Clear,
+                5 => CacheOp::Clear,
+                _ => CacheOp::StoreHeaderNames {
+                    key,
+                    count: r.count(),
+                    at: Duration::from_secs(u64::from(r.byte())),
+                    max_age: max_age(r.byte()),
+                },
             });
         }
         Ok(Self { policy, ops })
@@ -204,11 +271,13 @@ impl<'a> Arbitrary<'a> for CacheInput {
 
 /// Input of `scenario`: a whole scenario, and the profile of the browser that runs it.
 ///
-/// The format: the engine (one byte); the document's origin; the server; one to six steps.
+/// The format: the engine (one byte); the document's origin (a length byte of 251 to 254 picks
+/// one of four shared origins, and nothing gives an opaque one); the server; one to six steps.
 /// A server is its number of routes (one byte, below 32), then each route's method (empty or
 /// not a method: any), URL (a route whose URL does not parse is left out), whether it answers
 /// (0: the connection fails), status and headers (their number, below 16, then name and value
-/// of each; a name that is no header name leaves its header out). A step is its delay after
+/// of each; a name that is no header name leaves its header out; a count of 255 first repeats
+/// one header up to 10,000 times: `Reader::headers`). A step is its delay after
 /// the previous one (milliseconds, four bytes), the request's URL, method and headers (as a
 /// route's), and a byte of flags: the mode (bits 0-1), credentials mode (2-3), redirect mode
 /// (4-5), the use-CORS-preflight flag (6), and whether the step has a document origin or a
@@ -252,10 +321,45 @@ fn count_below(len: usize, limit: u8) -> Option<u8> {
     u8::try_from(len).ok().filter(|&n| n < limit)
 }
 
+/// The origins a length byte of 251 to 254 stands for in place of an origin's text: the ones
+/// scenarios share, so that steps from different documents meet often.
+const ORIGINS: [&str; 4] = [
+    "http://page.example",
+    "http://other.example",
+    "http://api.example",
+    "https://page.example",
+];
+
+/// The first length byte that stands for one of [`ORIGINS`].
+const FIRST_ORIGIN: u8 = 251;
+
+/// A header count that announces a repeated header (then the usual count follows).
+const REPEATED: u8 = 255;
+
+/// The most headers a repeated header gives, and items a listed value holds.
+pub const MAX_REPEAT: usize = 10_000;
+
+/// The most bytes a repeated header's values add up to.
+const MAX_REPEATED_BYTES: usize = 1 << 20;
+
+/// `bytes`, followed by the decimal `n` when `numbered`.
+fn numbered(bytes: &[u8], numbered: bool, n: usize) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    if numbered {
+        out.extend_from_slice(n.to_string().as_bytes());
+    }
+    out
+}
+
 impl Reader<'_, '_> {
-    /// A document's origin: from its serialization, or from a URL; anything else is opaque.
+    /// A document's origin: one of [`ORIGINS`], or from its serialization, or from a URL;
+    /// anything else (nothing, say) is opaque.
     fn origin(&mut self) -> Origin {
-        let bytes = self.bytes();
+        let len = self.byte();
+        let bytes = match len.checked_sub(FIRST_ORIGIN) {
+            Some(i) if len != 255 => ORIGINS[usize::from(i)].as_bytes(),
+            _ => self.bytes_of_length(len),
+        };
         if let Ok(origin) = Origin::parse(bytes) {
             return origin;
         }
@@ -265,15 +369,39 @@ impl Reader<'_, '_> {
             .map_or_else(Origin::new_opaque, |url| Origin::of_url(&url))
     }
 
-    /// Up to 15 headers, each name read by `parse_name` (a header it rejects is left out).
+    /// Headers, each name read by `parse_name` (a header it rejects is left out): up to 15, after
+    /// a count below 16 (the count byte modulo 16); or, after a count of [`REPEATED`], a
+    /// repeated header first — a repetition count (two bytes, at most [`MAX_REPEAT`]), a byte of
+    /// flags, a name and a value — then up to 15 as usual. Flags: bit 0 numbers the names
+    /// (`x-a0`, `x-a1`, …), bit 1 the values, bit 2 makes one header whose value lists the
+    /// (numbered) values, separated by `,`.
     fn headers<N>(&mut self, parse_name: impl Fn(&[u8]) -> Option<N>) -> Vec<(N, Bytes)> {
-        (0..self.byte() % 16)
-            .filter_map(|_| {
-                let name = parse_name(self.bytes());
-                let value = self.bytes().to_vec();
-                Some((name?, value.into()))
-            })
-            .collect()
+        let mut count = self.byte();
+        let mut headers = Vec::new();
+        if count == REPEATED {
+            let repeat = usize::from(self.u16()).min(MAX_REPEAT);
+            let flags = self.byte();
+            let (name, value) = (self.bytes(), self.bytes());
+            let repeat = repeat.min(MAX_REPEATED_BYTES / (name.len() + value.len() + 6));
+            let value_at = |n| numbered(value, flags & 2 != 0, n);
+            if flags & 4 != 0 {
+                let list: Vec<Vec<u8>> = (0..repeat).map(value_at).collect();
+                headers.extend(parse_name(name).map(|name| (name, list.join(&b","[..]).into())));
+            } else {
+                for n in 0..repeat {
+                    if let Some(name) = parse_name(&numbered(name, flags & 1 != 0, n)) {
+                        headers.push((name, value_at(n).into()));
+                    }
+                }
+            }
+            count = self.byte();
+        }
+        headers.extend((0..count % 16).filter_map(|_| {
+            let name = parse_name(self.bytes());
+            let value = self.bytes().to_vec();
+            Some((name?, value.into()))
+        }));
+        headers
     }
 
     fn server(&mut self) -> Server {
@@ -356,7 +484,7 @@ impl Writer {
         if own != 0 {
             self.byte(own);
             if let Some(origin) = &step.origin {
-                self.bytes(origin.ascii_serialization().as_bytes());
+                self.origin(origin);
             }
             if let Some(server) = &step.server {
                 self.server(server)?;
@@ -394,7 +522,7 @@ impl<'a> Arbitrary<'a> for ScenarioInput {
 pub fn encode_scenario(engine: Engine, scenario: &Scenario) -> Option<Vec<u8>> {
     let mut w = Writer::default();
     w.byte(index_of(&ENGINES, &engine));
-    w.bytes(scenario.origin.ascii_serialization().as_bytes());
+    w.origin(&scenario.origin);
     w.server(&scenario.server)?;
     w.byte(count_below(scenario.steps.len(), 7).filter(|&n| n >= 1)? - 1);
     let mut at = Time::ZERO;

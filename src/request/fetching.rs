@@ -353,8 +353,9 @@ impl FetchRequest {
     /// The request as a CORS-preflight cache lookup sees it, for the preflight origin.
     pub fn cache_request(&self, untainted: bool) -> CacheRequest<'_> {
         CacheRequest {
-            // Fetch: "determining the network partition key" — here, the document's origin.
-            partition: self.origin().serialization(),
+            // Fetch: "determining the network partition key" — here, keyed by the document's
+            // origin.
+            partition: self.origin().partition_key(),
             origin: self.preflight_origin(untainted),
             url: self.current_url().as_str(),
             include_credentials: self.credentials == CredentialsMode::Include,

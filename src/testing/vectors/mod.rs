@@ -29,6 +29,21 @@ pub const FORMAT: &str = "cors-vectors/1";
 /// The largest vector file the runner reads, in bytes.
 pub const MAX_FILE_SIZE: usize = 64 << 20;
 
+/// `text` with every control character replaced by its Rust escape, so that what a vector
+/// file or a server says cannot write terminal escapes or fake lines of a report printed from
+/// it (`cors-sim` prints every line through this).
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A vector file that could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError(String);
