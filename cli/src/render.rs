@@ -206,11 +206,37 @@ pub fn probe_text(report: &Report, trace: bool) -> String {
 
 /// The requests one group of engines sent, with what each got.
 fn exchange_text(text: &mut String, group: &Group, everyone: bool) {
-    let who = names(&group.engines);
-    let sent = if group.hops.is_empty() {
+    wire_heading(
+        text,
+        &group.engines,
+        !group.hops.is_empty(),
+        everyone,
+        "the same requests; each went out once",
+        "the browser blocked the fetch before any request",
+    );
+    for (i, hop) in group.hops.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        hop_text(text, hop);
+    }
+}
+
+/// The heading over one group of engines' requests: who sent them (`same`, when `everyone`
+/// sent the same ones), and why nothing went out (`nothing`) when no request did.
+pub fn wire_heading(
+    text: &mut String,
+    engines: &[Engine],
+    sent_any: bool,
+    everyone: bool,
+    same: &str,
+    nothing: &str,
+) {
+    let who = names(engines);
+    let sent = if !sent_any {
         format!("{who} sent no request")
-    } else if everyone && group.engines.len() > 1 {
-        format!("{who} sent the same requests; each went out once")
+    } else if everyone && engines.len() > 1 {
+        format!("{who} sent {same}")
     } else {
         format!("{who} sent")
     };
@@ -219,17 +245,8 @@ fn exchange_text(text: &mut String, group: &Group, everyone: bool) {
         "\n{}",
         styled(HEADING, &format!("On the wire: {sent}"))
     );
-    if group.hops.is_empty() {
-        let _ = writeln!(
-            text,
-            "  nothing: the browser blocked the fetch before any request"
-        );
-    }
-    for (i, hop) in group.hops.iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        hop_text(text, hop);
+    if !sent_any {
+        let _ = writeln!(text, "  nothing: {nothing}");
     }
 }
 

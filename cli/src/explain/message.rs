@@ -173,25 +173,10 @@ fn network_candidates(line: &NetworkLine) -> Vec<(Engine, Reason)> {
         // The preflight's own line, with its status.
         (Some(_), "OPTIONS") => chromium(preflight),
         (Some(_), _) => chromium(
-            [
-                CheckFailure::WildcardOriginNotAllowed,
-                CheckFailure::MissingAllowOriginHeader,
-                CheckFailure::MultipleAllowOriginValues {
-                    value: String::new(),
-                },
-                CheckFailure::InvalidAllowOriginValue {
-                    value: String::new(),
-                },
-                CheckFailure::AllowOriginMismatch {
-                    value: String::new(),
-                },
-                CheckFailure::InvalidAllowCredentials {
-                    value: String::new(),
-                },
-            ]
-            .into_iter()
-            .map(Reason::Check)
-            .collect(),
+            every_check_failure()
+                .into_iter()
+                .map(Reason::Check)
+                .collect(),
         ),
         // No status: this request got no response — none came at all, or its preflight failed.
         (None, _) => {
@@ -246,28 +231,37 @@ fn network_line(text: &str) -> Option<(NetworkLine, String)> {
     Some((line, rest.join(" ")))
 }
 
+/// Every way the CORS check fails, its values empty.
+fn every_check_failure() -> [CheckFailure; 6] {
+    [
+        CheckFailure::WildcardOriginNotAllowed,
+        CheckFailure::MissingAllowOriginHeader,
+        CheckFailure::MultipleAllowOriginValues {
+            value: String::new(),
+        },
+        CheckFailure::InvalidAllowOriginValue {
+            value: String::new(),
+        },
+        CheckFailure::AllowOriginMismatch {
+            value: String::new(),
+        },
+        CheckFailure::InvalidAllowCredentials {
+            value: String::new(),
+        },
+    ]
+}
+
 /// Every reason, its values empty.
 pub fn every_reason() -> Vec<Reason> {
-    let failures = || {
-        [
-            CheckFailure::WildcardOriginNotAllowed,
-            CheckFailure::MissingAllowOriginHeader,
-            CheckFailure::MultipleAllowOriginValues {
-                value: String::new(),
-            },
-            CheckFailure::InvalidAllowOriginValue {
-                value: String::new(),
-            },
-            CheckFailure::AllowOriginMismatch {
-                value: String::new(),
-            },
-            CheckFailure::InvalidAllowCredentials {
-                value: String::new(),
-            },
-        ]
-    };
-    let mut reasons: Vec<Reason> = failures().into_iter().map(Reason::Check).collect();
-    reasons.extend(failures().into_iter().map(Reason::PreflightCheck));
+    let mut reasons: Vec<Reason> = every_check_failure()
+        .into_iter()
+        .map(Reason::Check)
+        .collect();
+    reasons.extend(
+        every_check_failure()
+            .into_iter()
+            .map(Reason::PreflightCheck),
+    );
     reasons.extend([
         Reason::DisallowedByMode,
         Reason::CorsDisabledScheme,

@@ -7,7 +7,7 @@ use super::snippets::FixKind;
 use super::{EngineReport, Explanation, FixReport, Group, Missing, Reading, Report, Verdict};
 use crate::render::{
     BAD, DIM, GOOD, HEADING, WARN, console_text, header_text, names, printable, request_text,
-    resolved_text, status_text, styled,
+    resolved_text, status_text, styled, wire_heading,
 };
 use std::fmt::Write as _;
 
@@ -252,22 +252,14 @@ fn explanation_text(text: &mut String, e: &Explanation) {
 }
 
 fn group_text(text: &mut String, group: &Group, everyone: bool) {
-    let who = names(&group.engines);
-    let sent = if group.hops.is_empty() {
-        format!("{who} sent no request")
-    } else if everyone && group.engines.len() > 1 {
-        format!("{who} sent the same requests")
-    } else {
-        format!("{who} sent")
-    };
-    let _ = writeln!(
+    wire_heading(
         text,
-        "\n{}",
-        styled(HEADING, &format!("On the wire: {sent}"))
+        &group.engines,
+        !group.hops.is_empty(),
+        everyone,
+        "the same requests",
+        "the fetch ended before any request",
     );
-    if group.hops.is_empty() {
-        let _ = writeln!(text, "  nothing: the fetch ended before any request");
-    }
     for (i, hop) in group.hops.iter().enumerate() {
         if i > 0 {
             text.push('\n');
