@@ -17,7 +17,6 @@ use crate::response::ResponseType;
 use crate::time::Time;
 use http::header::{ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN};
 use http::{HeaderName, Method};
-use memchr::memmem;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -134,8 +133,14 @@ impl Route {
         let mut list = HeaderList::new();
         for (name, template) in &self.headers {
             let mut value = Cow::Borrowed(&template.0[..]);
-            for (placeholder, header) in &PLACEHOLDERS {
-                if memmem::find(&value, placeholder).is_some() {
+            // Most values hold no placeholder: one pass over the bytes rules them all out.
+            let placeholders = if value.contains(&b'{') {
+                &PLACEHOLDERS[..]
+            } else {
+                &[]
+            };
+            for (placeholder, header) in placeholders {
+                if contains(&value, placeholder) {
                     let with = request.headers().get(header).unwrap_or_default();
                     value = Cow::Owned(replace_all(&value, placeholder, &with));
                 }
@@ -148,16 +153,23 @@ impl Route {
     }
 }
 
+/// Whether `needle` (not empty) occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
 /// `haystack` with every occurrence of `needle` (not empty) replaced by `with`.
 fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(haystack.len());
-    let mut rest = 0;
-    for at in memmem::find_iter(haystack, needle) {
-        out.extend_from_slice(&haystack[rest..at]);
+    let mut rest = haystack;
+    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle) {
+        out.extend_from_slice(&rest[..at]);
         out.extend_from_slice(with);
-        rest = at + needle.len();
+        rest = &rest[at + needle.len()..];
     }
-    out.extend_from_slice(&haystack[rest..]);
+    out.extend_from_slice(rest);
     out
 }
 
