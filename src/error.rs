@@ -175,6 +175,45 @@ impl Reason {
         }
     }
 
+    /// Every reason once (each CORS-check failure once on the response and once on the
+    /// preflight's response), every value field set to `value` and every status to `status`:
+    /// for tools that go through them all, such as reading a console message back.
+    pub fn every(value: &str, status: u16) -> Vec<Reason> {
+        let value = || value.to_owned();
+        let failures = [
+            CheckFailure::WildcardOriginNotAllowed,
+            CheckFailure::MissingAllowOriginHeader,
+            CheckFailure::MultipleAllowOriginValues { value: value() },
+            CheckFailure::InvalidAllowOriginValue { value: value() },
+            CheckFailure::AllowOriginMismatch { value: value() },
+            CheckFailure::InvalidAllowCredentials { value: value() },
+        ];
+        let mut reasons: Vec<Reason> = failures.iter().cloned().map(Reason::Check).collect();
+        reasons.extend(failures.into_iter().map(Reason::PreflightCheck));
+        reasons.extend([
+            Reason::DisallowedByMode,
+            Reason::CorsDisabledScheme,
+            Reason::NoCorsRedirectModeNotFollow,
+            Reason::InvalidDataUrl,
+            Reason::BadPort,
+            Reason::MixedContent,
+            Reason::PreflightInvalidStatus { status },
+            Reason::PreflightDisallowedRedirect { status },
+            Reason::InvalidAllowMethodsPreflightResponse { value: value() },
+            Reason::InvalidAllowHeadersPreflightResponse { value: value() },
+            Reason::MethodDisallowedByPreflightResponse { method: value() },
+            Reason::HeaderDisallowedByPreflightResponse { header: value() },
+            Reason::RedirectContainsCredentials { location: value() },
+            Reason::InvalidRedirectLocation { value: value() },
+            Reason::RedirectToNonHttpScheme { location: value() },
+            Reason::TooManyRedirects,
+            Reason::RedirectModeError,
+            Reason::ConnectionFailed,
+        ]);
+        debug_assert_eq!(reasons.len(), Self::NAMES.len());
+        reasons
+    }
+
     /// Every name [`Reason::name`] gives.
     pub const NAMES: &'static [&'static str] = &[
         "DisallowedByMode",

@@ -103,35 +103,8 @@ pub(crate) fn all_errors() -> Vec<Reason> {
     errors
 }
 
-/// Every reason that carries a text (header value, method, header name, location), holding
+/// Every reason, each text it carries (header value, method, header name, location) being
 /// `text`: for checking that odd bytes never reach a message unescaped.
 pub(crate) fn every_reason_with(text: &str) -> Vec<Reason> {
-    let failures = [
-        CheckFailure::MultipleAllowOriginValues { value: value(text) },
-        CheckFailure::InvalidAllowOriginValue { value: value(text) },
-        CheckFailure::AllowOriginMismatch { value: value(text) },
-        CheckFailure::InvalidAllowCredentials { value: value(text) },
-    ];
-    let mut errors = vec![
-        Reason::InvalidAllowMethodsPreflightResponse { value: value(text) },
-        Reason::InvalidAllowHeadersPreflightResponse { value: value(text) },
-        Reason::MethodDisallowedByPreflightResponse {
-            method: value(text),
-        },
-        Reason::HeaderDisallowedByPreflightResponse {
-            header: value(text),
-        },
-        Reason::RedirectContainsCredentials {
-            location: value(text),
-        },
-        Reason::InvalidRedirectLocation { value: value(text) },
-        Reason::RedirectToNonHttpScheme {
-            location: value(text),
-        },
-    ];
-    for failure in failures {
-        errors.push(Reason::Check(failure.clone()));
-        errors.push(Reason::PreflightCheck(failure));
-    }
-    errors
+    Reason::every(text, 404)
 }

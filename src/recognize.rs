@@ -364,39 +364,7 @@ fn with_value(reason: &Reason, value: &str) -> Reason {
 
 /// Every reason, its values markers.
 fn reasons() -> Vec<Reason> {
-    let value = || VALUE.to_owned();
-    let failures = [
-        CheckFailure::WildcardOriginNotAllowed,
-        CheckFailure::MissingAllowOriginHeader,
-        CheckFailure::MultipleAllowOriginValues { value: value() },
-        CheckFailure::InvalidAllowOriginValue { value: value() },
-        CheckFailure::AllowOriginMismatch { value: value() },
-        CheckFailure::InvalidAllowCredentials { value: value() },
-    ];
-    let mut reasons: Vec<Reason> = failures.iter().cloned().map(Reason::Check).collect();
-    reasons.extend(failures.into_iter().map(Reason::PreflightCheck));
-    reasons.extend([
-        Reason::DisallowedByMode,
-        Reason::CorsDisabledScheme,
-        Reason::NoCorsRedirectModeNotFollow,
-        Reason::InvalidDataUrl,
-        Reason::BadPort,
-        Reason::MixedContent,
-        Reason::PreflightInvalidStatus { status: STATUS },
-        Reason::PreflightDisallowedRedirect { status: STATUS },
-        Reason::InvalidAllowMethodsPreflightResponse { value: value() },
-        Reason::InvalidAllowHeadersPreflightResponse { value: value() },
-        Reason::MethodDisallowedByPreflightResponse { method: value() },
-        Reason::HeaderDisallowedByPreflightResponse { header: value() },
-        Reason::RedirectContainsCredentials { location: value() },
-        Reason::InvalidRedirectLocation { value: value() },
-        Reason::RedirectToNonHttpScheme { location: value() },
-        Reason::TooManyRedirects,
-        Reason::RedirectModeError,
-        Reason::ConnectionFailed,
-    ]);
-    debug_assert_eq!(reasons.len(), Reason::NAMES.len());
-    reasons
+    Reason::every(VALUE, STATUS)
 }
 
 /// The templates of every message the crate renders: each engine, reason, initiator type,

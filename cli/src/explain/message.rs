@@ -173,9 +173,9 @@ fn network_candidates(line: &NetworkLine) -> Vec<(Engine, Reason)> {
         // The preflight's own line, with its status.
         (Some(_), "OPTIONS") => chromium(preflight),
         (Some(_), _) => chromium(
-            every_check_failure()
+            every_reason()
                 .into_iter()
-                .map(Reason::Check)
+                .filter(|reason| matches!(reason, Reason::Check(_)))
                 .collect(),
         ),
         // No status: this request got no response — none came at all, or its preflight failed.
@@ -231,72 +231,9 @@ fn network_line(text: &str) -> Option<(NetworkLine, String)> {
     Some((line, rest.join(" ")))
 }
 
-/// Every way the CORS check fails, its values empty.
-fn every_check_failure() -> [CheckFailure; 6] {
-    [
-        CheckFailure::WildcardOriginNotAllowed,
-        CheckFailure::MissingAllowOriginHeader,
-        CheckFailure::MultipleAllowOriginValues {
-            value: String::new(),
-        },
-        CheckFailure::InvalidAllowOriginValue {
-            value: String::new(),
-        },
-        CheckFailure::AllowOriginMismatch {
-            value: String::new(),
-        },
-        CheckFailure::InvalidAllowCredentials {
-            value: String::new(),
-        },
-    ]
-}
-
 /// Every reason, its values empty.
 pub fn every_reason() -> Vec<Reason> {
-    let mut reasons: Vec<Reason> = every_check_failure()
-        .into_iter()
-        .map(Reason::Check)
-        .collect();
-    reasons.extend(
-        every_check_failure()
-            .into_iter()
-            .map(Reason::PreflightCheck),
-    );
-    reasons.extend([
-        Reason::DisallowedByMode,
-        Reason::CorsDisabledScheme,
-        Reason::NoCorsRedirectModeNotFollow,
-        Reason::InvalidDataUrl,
-        Reason::BadPort,
-        Reason::MixedContent,
-        Reason::PreflightInvalidStatus { status: 0 },
-        Reason::PreflightDisallowedRedirect { status: 0 },
-        Reason::InvalidAllowMethodsPreflightResponse {
-            value: String::new(),
-        },
-        Reason::InvalidAllowHeadersPreflightResponse {
-            value: String::new(),
-        },
-        Reason::MethodDisallowedByPreflightResponse {
-            method: String::new(),
-        },
-        Reason::HeaderDisallowedByPreflightResponse {
-            header: String::new(),
-        },
-        Reason::RedirectContainsCredentials {
-            location: String::new(),
-        },
-        Reason::InvalidRedirectLocation {
-            value: String::new(),
-        },
-        Reason::RedirectToNonHttpScheme {
-            location: String::new(),
-        },
-        Reason::TooManyRedirects,
-        Reason::RedirectModeError,
-        Reason::ConnectionFailed,
-    ]);
-    reasons
+    Reason::every("", 0)
 }
 
 /// The value a reason names (a header value, method, header name or location), empty when the
