@@ -196,11 +196,7 @@ fn wildcard_authorization(
     if !attempt.readable || !trace.departures().any(|f| f == WILDCARD_AUTHORIZATION) {
         return None;
     }
-    let preflight = attempt
-        .exchange
-        .requests
-        .iter()
-        .find(|r| r.is_preflight())?;
+    let preflight = attempt.exchange.preflight()?;
     Some(Finding {
         rule: "authorization-by-wildcard",
         severity: Severity::Info,
@@ -234,11 +230,7 @@ fn failing_preflight(
         }
         _ => return None,
     };
-    let preflight = attempt
-        .exchange
-        .requests
-        .iter()
-        .find(|r| r.is_preflight())?;
+    let preflight = attempt.exchange.preflight()?;
     Some(Finding {
         rule: "allowed-origin-preflight-fails",
         severity: Severity::Info,

@@ -300,7 +300,12 @@ pub struct Exchange {
 impl Exchange {
     /// Whether a CORS-preflight request was sent.
     pub fn preflighted(&self) -> bool {
-        self.requests.iter().any(OutgoingRequest::is_preflight)
+        self.preflight().is_some()
+    }
+
+    /// The first CORS-preflight request sent, if any.
+    pub fn preflight(&self) -> Option<&OutgoingRequest> {
+        self.requests.iter().find(|request| request.is_preflight())
     }
 
     /// What each `Set-Cookie` header of the responses did (stored, expired, refused and why),
