@@ -267,6 +267,11 @@ impl HeaderList {
         Self::default()
     }
 
+    /// An empty header list with room for `capacity` headers.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self(Vec::with_capacity(capacity))
+    }
+
     /// A copy with room for `extra` more headers, so that appending them allocates nothing.
     pub fn clone_with_room(&self, extra: usize) -> Self {
         let mut headers = Vec::with_capacity(self.0.len() + extra);
@@ -370,11 +375,11 @@ impl HeaderList {
     /// Copies a response's `http::HeaderMap`. A map keeps the order of values within one name,
     /// which is all that "get" and "extract header list values" depend on.
     pub fn from_http(map: &http::HeaderMap) -> Self {
-        Self(
-            map.iter()
-                .map(|(n, v)| (n.clone(), HeaderValue::from(v)))
-                .collect(),
-        )
+        let mut list = Self::with_capacity(map.len());
+        for (name, value) in map {
+            list.append(name.clone(), HeaderValue::from(value));
+        }
+        list
     }
 
     /// The list as an `http::HeaderMap`; an error for the first header whose value `http` cannot

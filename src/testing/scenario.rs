@@ -130,7 +130,7 @@ impl Route {
     /// The header list answering `request`: placeholders replaced and values normalized (a value
     /// that is still not a header value, because it holds NUL, CR or LF, is left out).
     pub fn header_list(&self, request: &OutgoingRequest) -> HeaderList {
-        let mut list = HeaderList::new();
+        let mut list = HeaderList::with_capacity(self.headers.len());
         for (name, template) in &self.headers {
             let mut value = Cow::Borrowed(&template.0[..]);
             // Most values hold no placeholder: one pass over the bytes rules them all out.

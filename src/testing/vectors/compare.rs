@@ -7,6 +7,7 @@ use crate::profile::Engine;
 use crate::request::{OutgoingRequest, RequestError};
 use crate::testing::scenario::{Expect, Outcome, Prepared, Scenario};
 use std::borrow::Cow;
+use std::fmt;
 use url::Url;
 
 /// Runs `scenario` on a fresh browser of `engine`'s profile, untraced; when a step does not go
@@ -122,14 +123,24 @@ fn compare(
             for (name, value) in &expected.headers {
                 checker.check(
                     format_args!("requests[{i}].headers.{name}"),
-                    Some(value.as_deref()),
-                    sent.headers().get_str(name.as_str()).as_deref(),
+                    Some(value.as_deref().map(|v| Value(v.as_bytes()))),
+                    sent.headers().get(name.as_str()).as_deref().map(Value),
                 );
             }
         }
     }
     if let (Some(first), Ok(exchange)) = (checker.mismatches.get_mut(before), got) {
         first.detail = Some(detail(exchange));
+    }
+}
+
+/// A header value, compared as bytes and shown as text (bytes that are not UTF-8 as U+FFFD).
+#[derive(PartialEq)]
+struct Value<'a>(&'a [u8]);
+
+impl fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&String::from_utf8_lossy(self.0), f)
     }
 }
 
