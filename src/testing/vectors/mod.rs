@@ -163,9 +163,10 @@ pub struct Vector {
     /// What it checks.
     pub kind: Kind,
     /// A scenario's documents and requests as read, made once for every run (see
-    /// [`Scenario::prepare`]), with the scenario they were made from: a run of a scenario
-    /// changed since uses them only if it is still that scenario.
-    prepared: Option<Arc<(Scenario, Prepared)>>,
+    /// [`Scenario::prepare`]), with the scenario they were made from. A run uses them only if
+    /// the vector's scenario is still that one: changing a shared scenario (`Arc::make_mut`)
+    /// makes a copy, which is another scenario, so the check is a pointer comparison.
+    prepared: Option<(Arc<Scenario>, Arc<Prepared>)>,
 }
 
 /// What a vector checks.
@@ -176,8 +177,8 @@ pub enum Kind {
     Origin(OriginVector),
     /// Kind `request-header`.
     RequestHeader(RequestHeaderVector),
-    /// Kind `scenario`.
-    Scenario(Box<Scenario>),
+    /// Kind `scenario` (shared, so that vectors and their runs share one copy).
+    Scenario(Arc<Scenario>),
     /// A vector that is not well formed, and why.
     Malformed(String),
 }
@@ -243,7 +244,7 @@ impl Vector {
         let kind = match common.kind.as_deref() {
             Some("origin") => parsed(own, Kind::Origin),
             Some("request-header") => parsed(own, Kind::RequestHeader),
-            Some("scenario") => parsed(own, |s| Kind::Scenario(Box::new(s))),
+            Some("scenario") => parsed(own, |s| Kind::Scenario(Arc::new(s))),
             other => Kind::Malformed(format!("unknown kind {other:?}")),
         };
         let profile = common
@@ -253,10 +254,7 @@ impl Vector {
             .parse::<Engine>()
             .map_err(|e| e.0);
         let prepared = match &kind {
-            Kind::Scenario(scenario) => {
-                let prepared = scenario.prepare();
-                Some(Arc::new((Scenario::clone(scenario), prepared)))
-            }
+            Kind::Scenario(scenario) => Some((Arc::clone(scenario), Arc::new(scenario.prepare()))),
             _ => None,
         };
         Self {
@@ -286,8 +284,8 @@ impl Vector {
             Kind::Origin(vector) => run_origin(vector),
             Kind::RequestHeader(vector) => run_request_header(vector),
             Kind::Scenario(scenario) => match &self.prepared {
-                Some(prepared) if prepared.0 == **scenario => {
-                    compare::run_scenario(scenario, &prepared.1, engine)
+                Some((of, prepared)) if Arc::ptr_eq(of, scenario) => {
+                    compare::run_scenario(scenario, prepared, engine)
                 }
                 _ => compare::run_scenario(scenario, &scenario.prepare(), engine),
             },
@@ -408,4 +406,33 @@ fn run_request_header(vector: &RequestHeaderVector) -> Verdict {
         }
     }
     checker.verdict()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"{"format": "cors-vectors/1", "vectors": [{
+        "id": "simple-get", "kind": "scenario", "origin": "http://app.example",
+        "server": {"routes": [{"method": "*", "url": "http://api.example/a", "status": 200,
+            "headers": [["Access-Control-Allow-Origin", "*"]]}]},
+        "steps": [{"at": 0, "request": {"url": "http://api.example/a"},
+            "expect": {"result": "ok", "preflight": false}}]
+    }]}"#;
+
+    /// The request's URL is what the prepared runs parse once: a run of the changed copy that
+    /// used the original's would fetch a URL the server answers, and pass.
+    #[test]
+    fn a_changed_scenario_runs_as_changed_and_its_original_as_loaded() {
+        let file = VectorFile::parse(FILE).expect("a vector file");
+        let original = &file.vectors()[0];
+        assert!(matches!(original.run(), Verdict::Passed));
+        let mut changed = original.clone();
+        let Kind::Scenario(scenario) = &mut changed.kind else {
+            panic!("a scenario");
+        };
+        Arc::make_mut(scenario).steps[0].request.url = "http://api.example/b".into();
+        assert!(matches!(changed.run(), Verdict::Failed(_)));
+        assert!(matches!(original.run(), Verdict::Passed));
+    }
 }
