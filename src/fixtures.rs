@@ -41,66 +41,79 @@ pub(crate) fn value(text: &str) -> String {
     text.to_owned()
 }
 
-/// Every CORS-check failure, with typical values.
+/// Every CORS-check failure, with typical values, in [`Reason::every`]'s order.
 pub(crate) fn check_failures() -> Vec<CheckFailure> {
-    vec![
-        CheckFailure::WildcardOriginNotAllowed,
-        CheckFailure::MissingAllowOriginHeader,
-        CheckFailure::MultipleAllowOriginValues {
-            value: value("http://localhost:3000, http://localhost:3000"),
-        },
-        CheckFailure::InvalidAllowOriginValue {
-            value: value("localhost:3000"),
-        },
-        CheckFailure::AllowOriginMismatch {
-            value: value("http://localhost:4000"),
-        },
-        CheckFailure::InvalidAllowCredentials { value: value("") },
-    ]
+    Reason::every("", 0)
+        .into_iter()
+        .filter_map(|reason| match typical(reason) {
+            Reason::Check(failure) => Some(failure),
+            _ => None,
+        })
+        .collect()
 }
 
-/// Every reason a fetch fails, with typical values; each check failure twice (on the response
-/// and on the preflight response).
+/// Every reason a fetch fails ([`Reason::every`]), with typical values; each check failure
+/// twice (on the response and on the preflight response).
 pub(crate) fn all_errors() -> Vec<Reason> {
-    let mut errors = vec![
-        Reason::DisallowedByMode,
-        Reason::CorsDisabledScheme,
-        Reason::NoCorsRedirectModeNotFollow,
-        Reason::InvalidDataUrl,
-        Reason::BadPort,
-        Reason::MixedContent,
-        Reason::PreflightInvalidStatus { status: 404 },
-        Reason::PreflightDisallowedRedirect { status: 301 },
-        Reason::InvalidAllowMethodsPreflightResponse {
-            value: value("GET, PUT/"),
-        },
-        Reason::InvalidAllowHeadersPreflightResponse {
-            value: value("x-a, x b"),
-        },
-        Reason::MethodDisallowedByPreflightResponse {
-            method: value("PUT"),
-        },
-        Reason::HeaderDisallowedByPreflightResponse {
-            header: value("x-token"),
-        },
-        Reason::RedirectContainsCredentials {
+    Reason::every("", 0).into_iter().map(typical).collect()
+}
+
+/// `reason` with the values a real failure of its kind would carry.
+fn typical(reason: Reason) -> Reason {
+    match reason {
+        Reason::Check(failure) => Reason::Check(typical_failure(failure)),
+        Reason::PreflightCheck(failure) => Reason::PreflightCheck(typical_failure(failure)),
+        Reason::PreflightInvalidStatus { .. } => Reason::PreflightInvalidStatus { status: 404 },
+        Reason::PreflightDisallowedRedirect { .. } => {
+            Reason::PreflightDisallowedRedirect { status: 301 }
+        }
+        Reason::InvalidAllowMethodsPreflightResponse { .. } => {
+            Reason::InvalidAllowMethodsPreflightResponse {
+                value: value("GET, PUT/"),
+            }
+        }
+        Reason::InvalidAllowHeadersPreflightResponse { .. } => {
+            Reason::InvalidAllowHeadersPreflightResponse {
+                value: value("x-a, x b"),
+            }
+        }
+        Reason::MethodDisallowedByPreflightResponse { .. } => {
+            Reason::MethodDisallowedByPreflightResponse {
+                method: value("PUT"),
+            }
+        }
+        Reason::HeaderDisallowedByPreflightResponse { .. } => {
+            Reason::HeaderDisallowedByPreflightResponse {
+                header: value("x-token"),
+            }
+        }
+        Reason::RedirectContainsCredentials { .. } => Reason::RedirectContainsCredentials {
             location: value("http://user:pw@other.example/"),
         },
-        Reason::InvalidRedirectLocation {
+        Reason::InvalidRedirectLocation { .. } => Reason::InvalidRedirectLocation {
             value: value("http://[::1"),
         },
-        Reason::RedirectToNonHttpScheme {
+        Reason::RedirectToNonHttpScheme { .. } => Reason::RedirectToNonHttpScheme {
             location: value("data:,hi"),
         },
-        Reason::TooManyRedirects,
-        Reason::RedirectModeError,
-        Reason::ConnectionFailed,
-    ];
-    for failure in check_failures() {
-        errors.push(Reason::Check(failure.clone()));
-        errors.push(Reason::PreflightCheck(failure));
+        other => other,
     }
-    errors
+}
+
+/// A CORS-check failure with the values a real one would carry.
+fn typical_failure(failure: CheckFailure) -> CheckFailure {
+    match failure {
+        CheckFailure::MultipleAllowOriginValues { .. } => CheckFailure::MultipleAllowOriginValues {
+            value: value("http://localhost:3000, http://localhost:3000"),
+        },
+        CheckFailure::InvalidAllowOriginValue { .. } => CheckFailure::InvalidAllowOriginValue {
+            value: value("localhost:3000"),
+        },
+        CheckFailure::AllowOriginMismatch { .. } => CheckFailure::AllowOriginMismatch {
+            value: value("http://localhost:4000"),
+        },
+        other => other,
+    }
 }
 
 /// Every reason, each text it carries (header value, method, header name, location) being

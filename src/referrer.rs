@@ -422,28 +422,18 @@ mod tests {
             ..spec
         };
         let policy = ReferrerPolicy::StrictOriginWhenCrossOrigin;
-        assert_eq!(
+        let referrer = |context: &ContextPolicy| {
             determine(
                 Referrer::Url,
                 Some(&source),
                 &origin,
                 &to_http,
                 policy,
-                &spec
-            ),
-            Referrer::NoReferrer
-        );
-        assert_eq!(
-            determine(
-                Referrer::Url,
-                Some(&source),
-                &origin,
-                &to_http,
-                policy,
-                &engines
-            ),
-            Referrer::Origin
-        );
+                context,
+            )
+        };
+        assert_eq!(referrer(&spec), Referrer::NoReferrer);
+        assert_eq!(referrer(&engines), Referrer::Origin);
     }
 
     #[test]
