@@ -9,8 +9,9 @@
 //! latter deviates from the URL standard for `blob:` URLs whose inner URL is not `http`,
 //! `https` or `file` (it returns a tuple origin where the standard says opaque), recurses
 //! through nested `blob:` URLs, and numbers opaque origins with a process-global counter.
-//! Here an opaque origin's identity is an allocation, so results do not depend on what else
-//! the process did.
+//! Here an opaque origin's identity is an allocation. It is numbered too, for its own
+//! partition key in the CORS-preflight cache, but at a fixed width, so that nothing a fetch
+//! does depends on what else the process did.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -60,6 +61,12 @@ static OPAQUE_ORIGINS: AtomicU64 = AtomicU64::new(0);
 /// The error of [`Origin::parse`]: the bytes are neither `null` nor a `serialized-origin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvalidOrigin;
+
+/// The URL standard's origin: whether `url`'s scheme is one whose URLs (with a host) have a
+/// tuple origin of their own.
+fn has_tuple_origin(url: &Url) -> bool {
+    matches!(url.scheme(), "ftp" | "http" | "https" | "ws" | "wss")
+}
 
 /// HTML: the serialization of a tuple origin from its parts: scheme, `://`, host and, when the
 /// port is not null, `:` and the port.
@@ -144,8 +151,8 @@ impl Origin {
 
     /// The URL standard's origin steps for every scheme but `blob`.
     fn of_non_blob_url(url: &Url) -> Origin {
-        match (url.scheme(), url.host()) {
-            ("ftp" | "http" | "https" | "ws" | "wss", Some(host)) => {
+        match url.host() {
+            Some(host) if has_tuple_origin(url) => {
                 Origin::Tuple(TupleOrigin::new(url.scheme(), host.to_owned(), url.port()))
             }
             _ => Self::new_opaque(),
@@ -155,7 +162,9 @@ impl Origin {
     /// HTML: "opaque origin" — a new one, same origin only with itself and its clones.
     pub fn new_opaque() -> Origin {
         let number = OPAQUE_ORIGINS.fetch_add(1, Ordering::Relaxed);
-        Origin::Opaque(OpaqueOrigin(format!("null#{number}").into()))
+        // Fixed width, so that the bytes a cache entry counts for its key do not depend on how
+        // many opaque origins the process made before.
+        Origin::Opaque(OpaqueOrigin(format!("null#{number:020}").into()))
     }
 
     /// Whether this is an HTML "opaque origin" (which serializes as `null`).
@@ -172,10 +181,12 @@ impl Origin {
     /// URL's scheme gives a tuple origin (the common case, and a hot path of every fetch).
     pub fn is_same_origin_with_url(&self, url: &Url) -> bool {
         match self {
-            // Only a `blob:` URL of another scheme can have this tuple origin; a URL of the
-            // tuple's scheme has a tuple origin of its own.
+            // A URL whose origin is opaque gets a new one, same origin with nothing else.
+            Origin::Opaque(_) => false,
+            // Only a `blob:` URL can have the origin of a URL of another scheme.
             Origin::Tuple(tuple) if url.scheme() != "blob" => {
-                tuple.scheme() == url.scheme()
+                has_tuple_origin(url)
+                    && tuple.scheme() == url.scheme()
                     && tuple.port() == url.port()
                     && match (tuple.host(), url.host()) {
                         (Host::Domain(a), Some(Host::Domain(b))) => a == b,
@@ -184,16 +195,14 @@ impl Origin {
                         _ => false,
                     }
             }
-            _ => self.is_same_origin(&Origin::of_url(url)),
+            Origin::Tuple(_) => self.is_same_origin(&Origin::of_url(url)),
         }
     }
 
     /// HTML: "same origin" for the origins of two URLs, without building them when both URLs'
     /// schemes give tuple origins (every hop of a redirect chain is compared so).
     pub fn urls_are_same_origin(a: &Url, b: &Url) -> bool {
-        let tuple = |url: &Url| {
-            matches!(url.scheme(), "ftp" | "http" | "https" | "ws" | "wss") && url.host().is_some()
-        };
+        let tuple = |url: &Url| has_tuple_origin(url) && url.host().is_some();
         if tuple(a) && tuple(b) {
             a.scheme() == b.scheme() && a.port() == b.port() && a.host() == b.host()
         } else {
@@ -565,6 +574,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_parsed_origin_is_same_origin_with_a_url_as_with_the_urls_origin() {
+        // `Origin::parse` takes any scheme, where a URL of a scheme without tuple origins has an
+        // opaque origin of its own.
+        let origins = [
+            "foo://bar",
+            "https://example.com",
+            "http://example.com:8080",
+            "null",
+        ];
+        let urls = [
+            "foo://bar/x",
+            "https://example.com/a",
+            "http://example.com:8080/",
+            "blob:https://example.com/uuid",
+            "data:,x",
+        ];
+        for text in origins {
+            let origin = Origin::parse(text.as_bytes()).unwrap();
+            for url in urls {
+                let url = Url::parse(url).unwrap();
+                assert_eq!(
+                    origin.is_same_origin_with_url(&url),
+                    origin.is_same_origin(&Origin::of_url(&url)),
+                    "{text} {url}"
+                );
+            }
+        }
+        let opaque = origin_of("data:,x");
+        assert!(!opaque.is_same_origin_with_url(&Url::parse("data:,x").unwrap()));
+    }
+
+    #[test]
+    fn partition_keys_of_opaque_origins_are_distinct_and_one_length() {
+        let keys: Vec<String> = (0..3)
+            .map(|_| Origin::new_opaque().partition_key().to_owned())
+            .collect();
+        assert!(keys[0] != keys[1] && keys[1] != keys[2]);
+        assert!(
+            keys.iter().all(|k| k.len() == "null#".len() + 20),
+            "{keys:?}"
+        );
     }
 
     #[test]

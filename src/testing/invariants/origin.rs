@@ -25,7 +25,9 @@ fn fits_serialized_domain(domain: &str) -> bool {
 /// - the tuple origin of a URL is same origin with the URL and serializes to text that parses
 ///   back to the same origin, unless its host is a domain outside the `serialized-domain`
 ///   grammar; its Unicode serialization is the ASCII one unless the host is a domain;
-/// - `is_same_origin_with_url` (the fast path) agrees with `is_same_origin` of the URL's origin.
+/// - `is_same_origin_with_url` (the fast path) agrees with `is_same_origin` of the URL's origin,
+///   for the origin of a URL and for an origin `Origin::parse` gives (of any scheme), and so does
+///   `urls_are_same_origin` for two URLs.
 pub fn check_origin_text(bytes: &[u8]) {
     if bytes != b"null"
         && let Ok(origin) = Origin::parse(bytes)
@@ -39,6 +41,13 @@ pub fn check_origin_text(bytes: &[u8]) {
         return;
     };
     let (first, second) = text.split_once('\n').unwrap_or((text, text));
+    if let (Ok(parsed), Ok(other)) = (Origin::parse(first.as_bytes()), Url::parse(second)) {
+        assert_eq!(
+            parsed.is_same_origin_with_url(&other),
+            parsed.is_same_origin(&Origin::of_url(&other)),
+            "{first} and {other}"
+        );
+    }
     let Ok(url) = Url::parse(first) else {
         return;
     };
@@ -61,9 +70,15 @@ pub fn check_origin_text(bytes: &[u8]) {
         }
     }
     if let Ok(other) = Url::parse(second) {
+        let same = origin.is_same_origin(&Origin::of_url(&other));
         assert_eq!(
             origin.is_same_origin_with_url(&other),
-            origin.is_same_origin(&Origin::of_url(&other)),
+            same,
+            "{url} and {other}"
+        );
+        assert_eq!(
+            Origin::urls_are_same_origin(&url, &other),
+            same,
             "{url} and {other}"
         );
     }
