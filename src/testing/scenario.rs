@@ -35,6 +35,11 @@ const PLACEHOLDERS: [(&[u8], HeaderName); 3] = [
     (b"{{request-headers}}", ACCESS_CONTROL_REQUEST_HEADERS),
 ];
 
+/// The most bytes placeholders may add to one answer: a server's header limit is far below, and
+/// without one a file could make each answer about its own size squared (each
+/// `{{request-headers}}` standing for every name a request sends).
+pub const MAX_EXPANSION: usize = 1 << 20;
+
 /// A byte string of a vector: text, or in JSON `{"bytes": "hex"}` for bytes that are not UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
@@ -128,10 +133,13 @@ impl Route {
     }
 
     /// The header list answering `request`: placeholders replaced and values normalized (a value
-    /// that is still not a header value, because it holds NUL, CR or LF, is left out).
+    /// that is still not a header value, because it holds NUL, CR or LF, is left out). Values
+    /// whose placeholders would take the answer more than [`MAX_EXPANSION`] bytes past its
+    /// route's own are left out too.
     pub fn header_list(&self, request: &OutgoingRequest) -> HeaderList {
         let mut list = HeaderList::with_capacity(self.headers.len());
-        for (name, template) in &self.headers {
+        let mut room = MAX_EXPANSION;
+        'headers: for (name, template) in &self.headers {
             let mut value = Cow::Borrowed(&template.0[..]);
             // Most values hold no placeholder: one pass over the bytes rules them all out.
             let placeholders = if value.contains(&b'{') {
@@ -140,8 +148,14 @@ impl Route {
                 &[]
             };
             for (placeholder, header) in placeholders {
-                if contains(&value, placeholder) {
+                let count = occurrences(&value, placeholder);
+                if count > 0 {
                     let with = request.headers().get(header).unwrap_or_default();
+                    let growth = count.saturating_mul(with.len());
+                    if growth > room {
+                        continue 'headers;
+                    }
+                    room -= growth;
                     value = Cow::Owned(replace_all(&value, placeholder, &with));
                 }
             }
@@ -153,11 +167,16 @@ impl Route {
     }
 }
 
-/// Whether `needle` (not empty) occurs in `haystack`.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
+/// How many times `needle` (not empty) occurs in `haystack` without overlapping, as
+/// [`replace_all`] replaces it.
+fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
+    let mut count = 0;
+    let mut rest = haystack;
+    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle) {
+        count += 1;
+        rest = &rest[at + needle.len()..];
+    }
+    count
 }
 
 /// `haystack` with every occurrence of `needle` (not empty) replaced by `with`.
@@ -570,6 +589,33 @@ mod tests {
         assert_eq!(get(ACCESS_CONTROL_ALLOW_HEADERS).unwrap(), b"x-a,x-b");
         assert_eq!(get(ACCESS_CONTROL_EXPOSE_HEADERS).unwrap(), b"{{unknown}}");
         assert_eq!(get(ACCESS_CONTROL_MAX_AGE), None);
+    }
+
+    #[test]
+    fn placeholders_add_at_most_max_expansion_bytes_to_an_answer() {
+        let names: Vec<String> = (0..2_000).map(|i| format!("x-{i:04}")).collect();
+        let headers: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "1")).collect();
+        let request = preflight(&headers);
+        let requested = request
+            .headers()
+            .get(&ACCESS_CONTROL_REQUEST_HEADERS)
+            .unwrap()
+            .len();
+        let value = "{{request-headers}} {{request-headers}}";
+        let route = Route::new(
+            None,
+            url(),
+            204,
+            (0..200)
+                .map(|_| (ACCESS_CONTROL_ALLOW_HEADERS, value.into()))
+                .collect(),
+        );
+        let list = route.header_list(&request);
+        let bytes: usize = list.iter().map(|(_, v)| v.as_bytes().len()).sum();
+        let each = 2 * requested + 1;
+        assert_eq!(list.len(), MAX_EXPANSION / (2 * requested));
+        assert_eq!(bytes, list.len() * each);
+        assert!(bytes <= MAX_EXPANSION + 200 * value.len());
     }
 
     #[test]

@@ -665,6 +665,18 @@ fn check_requests_at(
         !preflight.credentials_included(),
         "a preflight with credentials"
     );
+    // "CORS-preflight fetch" steps 1-2: `OPTIONS`, and of the headers script could set only
+    // `Accept: */*` (the others it adds are forbidden request-headers).
+    assert_eq!(
+        preflight.method(),
+        Method::OPTIONS,
+        "the preflight's method"
+    );
+    assert!(
+        sent_headers(preflight) == [(&b"accept"[..], &b"*/*"[..])],
+        "the preflight carries headers of the request: {:?}",
+        preflight.headers()
+    );
     let origin = hop.preflight_origin(cx);
     let origins: Vec<&[u8]> = preflight.headers().values(&ORIGIN).collect();
     assert_eq!(origins, [origin.as_bytes()], "the preflight's Origin");
@@ -740,7 +752,9 @@ fn check_to_http(request: &OutgoingRequest) {
 const TO_HTTP_HEADER_LIMIT: usize = 16_384;
 
 /// The response's type is its last URL's tainting: basic, CORS (mode `cors`) or opaque (mode
-/// `no-cors`); an opaque redirect answers a redirect in redirect mode `manual`.
+/// `no-cors`); an opaque redirect answers a redirect in redirect mode `manual`. Fetch: an
+/// opaque filtered response (and an opaque-redirect one) has status 0 and an empty header list,
+/// and an opaque one an empty URL list; a basic or CORS one has its answer's status.
 fn check_response_type(
     cx: &Context<'_>,
     hop: &Hop,
@@ -760,6 +774,25 @@ fn check_response_type(
         ResponseType::Opaque
     };
     assert_eq!(response.response_type(), expected);
+    match expected {
+        ResponseType::Opaque | ResponseType::OpaqueRedirect => {
+            assert_eq!(response.status(), 0, "an opaque response's status");
+            assert!(
+                response.headers().is_empty(),
+                "an opaque response's headers"
+            );
+            assert!(
+                expected == ResponseType::OpaqueRedirect
+                    || (response.url().is_none() && !response.redirected()),
+                "an opaque response's URL list"
+            );
+        }
+        _ => {
+            if let Some(status) = status {
+                assert_eq!(response.status(), status, "the response's status");
+            }
+        }
+    }
 }
 
 fn check_readable(
@@ -920,7 +953,12 @@ mod tests {
         let cx = Context {
             profile: &profile,
             origin: document.origin().clone(),
-            partition: document.origin().ascii_serialization(),
+            // As `Documents` keys them: a tuple origin by its serialization, an opaque document
+            // by its own key.
+            partition: match document.origin() {
+                Origin::Tuple(_) => document.origin().ascii_serialization(),
+                Origin::Opaque(_) => "opaque document 1".to_owned(),
+            },
             server,
             at,
             request,
@@ -947,6 +985,67 @@ mod tests {
     }
 
     const PAGE: &str = "http://page.example/";
+
+    #[test]
+    fn a_preflight_is_an_options_request_without_the_requests_headers() {
+        let server = allowing_put();
+        let init = || put().header("Authorization", "secret");
+        assert_eq!(
+            check(PAGE, &server, init(), 0, &mut model(), |_| {}),
+            Ok(())
+        );
+        let leaked = check(PAGE, &server, init(), 0, &mut model(), |e| {
+            assert!(e.requests[0].is_preflight());
+            e.requests[0]
+                .headers
+                .append(AUTHORIZATION, HeaderValue::from_static("secret"));
+        });
+        assert!(
+            leaked
+                .unwrap_err()
+                .contains("carries headers of the request")
+        );
+        let get = check(PAGE, &server, init(), 0, &mut model(), |e| {
+            e.requests[0].method = Method::GET;
+        });
+        assert!(get.unwrap_err().contains("the preflight's method"));
+    }
+
+    #[test]
+    fn script_sees_nothing_of_an_opaque_response_and_the_status_of_others() {
+        let server = allowing_put();
+        let no_cors = || RequestInit::new("http://api.example/data").mode(Mode::NoCors);
+        assert_eq!(
+            check(PAGE, &server, no_cors(), 0, &mut model(), |_| {}),
+            Ok(())
+        );
+        let status = check(PAGE, &server, no_cors(), 0, &mut model(), |e| {
+            e.result.as_mut().unwrap().status = 200;
+        });
+        assert!(status.unwrap_err().contains("an opaque response's status"));
+        let headers = check(PAGE, &server, no_cors(), 0, &mut model(), |e| {
+            let response = e.result.as_mut().unwrap();
+            let secret = HeaderValue::from_static("s3cret");
+            response
+                .headers
+                .append(HeaderName::from_static("x-secret"), secret);
+        });
+        assert!(
+            headers
+                .unwrap_err()
+                .contains("an opaque response's headers")
+        );
+        let url = check(PAGE, &server, no_cors(), 0, &mut model(), |e| {
+            e.result.as_mut().unwrap().url =
+                Some(Url::parse("http://api.example/data").unwrap().into());
+        });
+        assert!(url.unwrap_err().contains("an opaque response's URL list"));
+        let cors = RequestInit::new("http://api.example/data");
+        let other = check(PAGE, &server, cors, 0, &mut model(), |e| {
+            e.result.as_mut().unwrap().status = 201;
+        });
+        assert!(other.unwrap_err().contains("the response's status"));
+    }
 
     #[test]
     fn a_request_that_needs_a_preflight_skips_it_only_on_live_entries() {

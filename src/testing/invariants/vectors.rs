@@ -10,7 +10,8 @@ use std::collections::HashSet;
 ///   passes, and a repeated id fails;
 /// - running it again gives the same verdicts;
 /// - every line the tool prints for it (`FILE: ID: MISMATCH`, and each line of a mismatch's
-///   detail), once escaped as the tool escapes it, is one line without control characters.
+///   detail), once escaped as the tool escapes it, is one line with no escape sequence and
+///   nothing that breaks or reorders a line on a terminal.
 pub fn check_vector_file(text: &str) {
     let Ok(file) = VectorFile::parse(text) else {
         return;
@@ -54,10 +55,14 @@ pub fn check_vector_file(text: &str) {
                         .flat_map(|d| d.lines().map(str::to_owned)),
                 );
                 for line in lines {
+                    // What the CLI prints of it is one line of text, with no escape sequence and
+                    // nothing that breaks or reorders a line on a terminal.
                     let printed = printable(&line);
+                    assert_eq!(printed.lines().count(), usize::from(!line.is_empty()));
                     assert!(
-                        !printed.chars().any(char::is_control),
-                        "{printed:?} holds a control character"
+                        !printed
+                            .contains(['\x1b', '\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{202E}']),
+                        "{printed:?}"
                     );
                 }
             }

@@ -11,11 +11,15 @@ use std::fmt;
 use url::Url;
 
 /// Runs `scenario` on a fresh browser of `engine`'s profile, untraced; when a step does not go
-/// as expected, runs it again with its trace, to say why.
+/// as expected, runs it again with its trace, to say why. The traced run's mismatches carry the
+/// trace; should it pass where the untraced run failed, the failure stands.
 pub(super) fn run_scenario(scenario: &Scenario, prepared: &Prepared, engine: Engine) -> Verdict {
     let run = |browser: &mut Browser| run_in(scenario, prepared, browser);
     match run(&mut Browser::new(engine.profile())) {
-        Verdict::Failed(_) => run(&mut Browser::new(engine.profile()).trace(true)),
+        Verdict::Failed(untraced) => match run(&mut Browser::new(engine.profile()).trace(true)) {
+            Verdict::Failed(traced) => Verdict::Failed(traced),
+            _ => Verdict::Failed(untraced),
+        },
         verdict => verdict,
     }
 }

@@ -29,19 +29,31 @@ pub const FORMAT: &str = "cors-vectors/1";
 /// The largest vector file the runner reads, in bytes.
 pub const MAX_FILE_SIZE: usize = 64 << 20;
 
-/// `text` with every control character replaced by its Rust escape, so that what a vector
-/// file or a server says cannot write terminal escapes or fake lines of a report printed from
-/// it (`cors-sim` prints every line through this).
+/// `text` with every control character, line or paragraph separator and bidirectional
+/// formatting character replaced by its Rust escape, so that what a vector file or a server says
+/// cannot write terminal escapes, fake lines of a report printed from it, or reorder what a
+/// terminal shows (`cors-sim` prints every line through this).
 pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if is_unprintable(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
             }
         })
         .collect()
+}
+
+/// Control characters, U+2028 and U+2029 (which some terminals and viewers break lines at), and
+/// the bidirectional formatting characters (marks, embeddings, overrides and isolates).
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// A vector file that could not be read at all.
@@ -422,6 +434,17 @@ mod tests {
 
     /// The request's URL is what the prepared runs parse once: a run of the changed copy that
     /// used the original's would fetch a URL the server answers, and pass.
+    #[test]
+    fn printable_escapes_what_could_fake_a_line_or_reorder_it() {
+        assert_eq!(printable("a b é *"), "a b é *");
+        assert_eq!(printable("a\nb\r\x1b[31m"), "a\\nb\\r\\u{1b}[31m");
+        assert_eq!(
+            printable("x\u{2028}y\u{202E}z\u{2066}"),
+            "x\\u{2028}y\\u{202e}z\\u{2066}"
+        );
+        assert_eq!(printable("\u{85}\u{7f}"), "\\u{85}\\u{7f}");
+    }
+
     #[test]
     fn a_changed_scenario_runs_as_changed_and_its_original_as_loaded() {
         let file = VectorFile::parse(FILE).expect("a vector file");
