@@ -475,23 +475,34 @@ pub enum Extracted<T> {
 /// (`Access-Control-Allow-Headers`, `Access-Control-Expose-Headers`). Empty list elements are
 /// allowed, as RFC 9110's `#rule` allows them; any other non-token element is a failure.
 pub fn extract_token_list<'a>(list: &'a HeaderList, name: &HeaderName) -> Extracted<Vec<&'a [u8]>> {
+    extract_list(list, name, is_token)
+}
+
+/// Fetch: "extract header list values" for a header whose ABNF is a comma-separated list
+/// (`#element`) of elements that `element` accepts: each non-empty element, trimmed of tabs and
+/// spaces, in order, or a failure at the first it does not accept.
+pub(crate) fn extract_list<'a>(
+    list: &'a HeaderList,
+    name: &HeaderName,
+    element: impl Fn(&[u8]) -> bool,
+) -> Extracted<Vec<&'a [u8]>> {
     if !list.contains(name) {
         return Extracted::Null;
     }
-    let mut tokens = Vec::new();
+    let mut elements = Vec::new();
     for value in list.values(name) {
-        for element in value.split(|&b| b == b',') {
-            let element = trim_by(element, is_tab_or_space);
-            if element.is_empty() {
+        for item in value.split(|&b| b == b',') {
+            let item = trim_by(item, is_tab_or_space);
+            if item.is_empty() {
                 continue;
             }
-            if !is_token(element) {
+            if !element(item) {
                 return Extracted::Failure;
             }
-            tokens.push(element);
+            elements.push(item);
         }
     }
-    Extracted::Values(tokens)
+    Extracted::Values(elements)
 }
 
 /// Fetch: "extract header list values" for a header whose ABNF allows a single header: null when

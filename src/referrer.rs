@@ -6,7 +6,7 @@
 //! <https://w3c.github.io/webappsec-referrer-policy/>
 
 use crate::cookie::Site;
-use crate::header::{HeaderList, HeaderValue};
+use crate::header::{Extracted, HeaderList, HeaderValue, extract_list};
 use crate::origin::Origin;
 use crate::profile::ContextPolicy;
 use crate::secure_context::is_potentially_trustworthy;
@@ -164,11 +164,7 @@ pub struct UnknownReferrerPolicy(pub String);
 
 impl fmt::Display for UnknownReferrerPolicy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown referrer policy {:?}",
-            self.0.escape_debug().to_string()
-        )
+        write!(f, "unknown referrer policy {:?}", self.0)
     }
 }
 
@@ -198,26 +194,18 @@ impl FromStr for ReferrerPolicy {
 /// <https://w3c.github.io/webappsec-referrer-policy/#parse-referrer-policy-from-header>
 pub fn parse_header(headers: &HeaderList, lenient: bool) -> Option<ReferrerPolicy> {
     let name = http::HeaderName::from_static("referrer-policy");
-    let mut policy = None;
-    let mut tokens = 0;
-    for value in headers.values(&name) {
-        for token in value.split(|&b| b == b',') {
-            let token = token.trim_ascii();
-            if token.is_empty() {
-                continue;
-            }
-            tokens += 1;
-            if !lenient && !token.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
-                // Extracting the header list values fails.
-                return None;
-            }
-            if let Some(found) = ReferrerPolicy::from_token(token, lenient) {
-                policy = Some(found);
-            }
-        }
+    // `policy-token = referrer-policy / extension-token`, `extension-token = 1*( ALPHA / "-" )`;
+    // the engines take any element.
+    let element =
+        |token: &[u8]| lenient || token.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-');
+    match extract_list(headers, &name, element) {
+        // `1#policy-token` needs a token: none is a failure, which sets nothing either.
+        Extracted::Values(tokens) => tokens
+            .iter()
+            .rev()
+            .find_map(|token| ReferrerPolicy::from_token(token, lenient)),
+        Extracted::Null | Extracted::Failure => None,
     }
-    // `1#policy-token` needs a token; no token is a failure, which sets nothing either.
-    if tokens == 0 { None } else { policy }
 }
 
 /// Fetch: a request's "referrer" as main fetch leaves it — the document's URL, its origin, or
@@ -408,6 +396,8 @@ mod tests {
         );
         assert!("".parse::<ReferrerPolicy>().is_err());
         assert!("No-Referrer".parse::<ReferrerPolicy>().is_err());
+        let error = r#"a"b\c"#.parse::<ReferrerPolicy>().unwrap_err();
+        assert_eq!(error.to_string(), r#"unknown referrer policy "a\"b\\c""#);
     }
 
     #[test]
@@ -471,6 +461,12 @@ mod tests {
             Some(ReferrerPolicy::NoReferrer)
         );
         assert_eq!(parse(&["no-referrer, bad token"], false), None);
+        // Only tabs and spaces surround an element: a form feed is a byte of the token.
+        assert_eq!(parse(&["\x0cno-referrer"], false), None);
+        assert_eq!(
+            parse(&["unsafe-url ,\tno-referrer"], false),
+            Some(ReferrerPolicy::NoReferrer)
+        );
         assert_eq!(
             parse(&["no-referrer, bad token"], true),
             Some(ReferrerPolicy::NoReferrer)

@@ -298,6 +298,15 @@ fn navigations_are_basic_whatever_the_origin_and_script_cannot_make_them() {
     };
     assert_eq!(response.response_type(), ResponseType::Basic);
     assert_eq!(response.exposed_header_names(), ["x-b"]);
+    // Fetch Metadata of a navigation to another site (when the browser sends it).
+    let mut browser = spec().fetch_metadata(true);
+    let navigation = Request::navigation("https://api.example/x".parse().unwrap());
+    let Next::Send(pending) = browser.start(&page(), navigation, Time::ZERO) else {
+        panic!("a request")
+    };
+    let metadata = ["sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site"]
+        .map(|name| header(pending.request(), name).unwrap_or_default());
+    assert_eq!(metadata, ["document", "navigate", "cross-site"]);
     let error = browser
         .fetch(
             &page(),
@@ -1645,6 +1654,43 @@ fn the_document_and_the_request_set_the_referrer_policy() {
         referer(&app, init).as_deref(),
         Some("https://page.example/")
     );
+    // "determine request's referrer" step 6: a URL serializing to more than 4,096 bytes gives
+    // way to its origin.
+    for (length, expected) in [(4096, "long"), (4097, "origin")] {
+        let base = "https://page.example/app?q=";
+        let long: Document = format!("{base}{}", "x".repeat(length - base.len()))
+            .parse()
+            .unwrap();
+        let long = long.with_referrer_policy(ReferrerPolicy::UnsafeUrl);
+        let sent = referer(&long, RequestInit::new("https://api.example/")).unwrap();
+        let kept = if expected == "long" {
+            length
+        } else {
+            "https://page.example/".len()
+        };
+        assert_eq!(sent.len(), kept, "{length}");
+    }
+    // A referrer reduced to its origin on one hop stays so on the next, back at the document's
+    // origin: main fetch determines it again from what the last hop left.
+    let mut browser = spec();
+    let exchange = browser
+        .fetch_with(
+            &app,
+            RequestInit::new("https://api.example/a").mode(Mode::NoCors),
+            Time::ZERO,
+            |request: &OutgoingRequest| match request.url().path() {
+                "/a" => response(302, &[("location", "https://page.example/b")]),
+                _ => response(200, &[]),
+            },
+        )
+        .unwrap();
+    let sent: Vec<Option<String>> = exchange
+        .requests
+        .iter()
+        .map(|request| header(request, "referer"))
+        .collect();
+    let origin = Some("https://page.example/".to_owned());
+    assert_eq!(sent, [origin.clone(), origin]);
 }
 
 #[test]
@@ -1682,6 +1728,47 @@ fn a_redirect_sets_the_referrer_policy_for_the_hops_that_follow() {
         trace.contains("sets the request's referrer policy to `same-origin`"),
         "{trace}"
     );
+}
+
+#[test]
+fn webkit_blocks_a_mixed_content_redirect_when_the_cache_spares_its_preflight() {
+    // A same-origin PUT redirected to an http API: the redirected request is not tainted, so
+    // WebKit caches the preflight it sends before blocking; the second time the cache spares
+    // that preflight, and the redirect is blocked all the same.
+    let server = |request: &OutgoingRequest| -> http::Response<()> {
+        if request.is_preflight() {
+            let allow: &[(&str, &str)] = &[
+                ("access-control-allow-origin", "https://page.example"),
+                ("access-control-allow-methods", "PUT"),
+                ("access-control-max-age", "600"),
+            ];
+            response(204, allow)
+        } else if request.url().path() == "/a" {
+            response(307, &[("location", "http://api.example/b")])
+        } else {
+            response(200, ACAO_STAR)
+        }
+    };
+    let page: Document = "https://page.example/".parse().unwrap();
+    let put = RequestInit::new("https://page.example/a").method("PUT");
+    let mut browser = Browser::new(Engine::WebKit);
+    let mut sent = |at| {
+        let exchange = browser
+            .fetch_with(&page, put.clone(), Time::from_secs(at), server)
+            .unwrap();
+        assert_eq!(error_of(&exchange).reason, Reason::MixedContent);
+        let requests: Vec<String> = exchange
+            .requests
+            .iter()
+            .map(|r| format!("{} {}", r.method(), r.url()))
+            .collect();
+        requests
+    };
+    assert_eq!(
+        sent(0),
+        ["PUT https://page.example/a", "OPTIONS http://api.example/b"]
+    );
+    assert_eq!(sent(1), ["PUT https://page.example/a"]);
 }
 
 #[test]

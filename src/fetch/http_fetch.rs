@@ -617,7 +617,7 @@ fn set_referrer_policy_on_redirect(
     };
     request.referrer_policy = policy;
     tracer.emit(|| Step::ReferrerPolicySet { policy });
-    if lenient && referrer::parse_header(headers, false) != Some(policy) {
+    if tracer.is_on() && lenient && referrer::parse_header(headers, false) != Some(policy) {
         tracer.emit(|| Step::Departure {
             field: "context.referrer_policy_header_lenient",
             effect: "`Referrer-Policy` is read token by token, ignoring case".to_owned(),

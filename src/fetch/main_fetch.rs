@@ -38,8 +38,8 @@ pub(super) fn main_fetch(
     profile: &Profile,
     tracer: &mut Tracer,
 ) -> Next {
-    // Steps 9-10: the referrer policy (the request's or its document's, set when the fetch
-    // started), then "determine request's referrer" unless it is already "no-referrer".
+    // Step 8 (an empty referrer policy takes the document's) ran when the fetch started
+    // (`FetchRequest::new`); step 9: "determine request's referrer" unless it is "no-referrer".
     determine_referrer(request, &profile.context, tracer);
     request.preflight_sent_for_url = false;
     if request.redirect_count == 0 || !profile.redirect.keeps_unsafe_names {
@@ -136,7 +136,7 @@ pub(super) fn main_fetch(
     }
 }
 
-/// "main fetch" steps 9-10 for the current URL: the referrer, as the request's referrer policy
+/// "main fetch" step 9 for the current URL: the referrer, as the request's referrer policy
 /// (as the engine applies it) determines it from what the previous hop left, traced with the
 /// profile fields that made it other than the standard's.
 fn determine_referrer(request: &mut FetchRequest, context: &ContextPolicy, tracer: &mut Tracer) {
