@@ -400,8 +400,10 @@ pub struct RedirectPolicy {
     pub cross_origin_hop_nulls_origin: bool,
     /// Whether a request outside CORS keeps the `Origin` its first request carried on every
     /// redirected hop (while its method keeps a body), rather than "append a request `Origin`
-    /// header" computing it again under the request's referrer policy for the new URL. WebKit
-    /// does (recorded: `rp-redirect-no-referrer` step 4, `rp-no-cors-redirect-request-same-origin`).
+    /// header" computing it again under the request's referrer policy for the new URL, until a
+    /// redirect taints it (then `null`, as the standard says). WebKit does (recorded:
+    /// `rp-redirect-no-referrer` step 4, `rp-no-cors-redirect-request-same-origin`; tainted:
+    /// `rp-no-cors-redirect-tainted`).
     pub keeps_first_origin_outside_cors: bool,
     /// Whether a redirected request that sent no preflight for its new URL carries no Fetch
     /// Metadata headers (`Sec-Fetch-*`), which the standard appends to every request to a

@@ -331,6 +331,20 @@ add("rp-no-cors-redirect-request-same-origin",
         [sent("POST", i), sent("POST", j, origin="null", referer=None)],
         type_="opaque", status=0)])
 
+base = "/rp/parse/no-cors-tainted-redirect"
+k, l = API + base + "/k", OTHER + base + "/l"
+add("rp-no-cors-redirect-tainted",
+    "A no-cors POST to the API redirected by a 307 to another origin: the hop leaves an origin "
+    "that is not the document's for another, so the request is redirect-tainted and the second "
+    "request carries `Origin: null` (Fetch \"serializing a request origin\": `null` once the "
+    "redirect-taint is not same-origin). Control for rp-no-cors-redirect-request-same-origin, "
+    "whose redirect does not taint the request. " + POLICY_NOTE,
+    TLS,
+    [rt("POST", k, 307, (LOC, l)), rt("POST", l, 200)],
+    [ok(fetch(k, "POST", mode="no-cors"),
+        [sent("POST", k), sent("POST", l, origin="null")],
+        type_="opaque", status=0)])
+
 HTTPS_LOCAL = "https://localhost:3443"
 url = LOOPBACK + "/rp/request/unsafe-url-same-host"
 add("rp-request-unsafe-url-https-localhost-to-http-localhost",

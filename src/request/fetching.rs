@@ -241,6 +241,7 @@ impl FetchRequest {
         if self.mode != Mode::Cors {
             if redirect.keeps_first_origin_outside_cors
                 && self.redirect_count > 0
+                && self.redirect_taint_is_same_origin()
                 && let Some(first) = &self.first_origin
             {
                 return (first.clone(), OriginWhy::FirstRequest);

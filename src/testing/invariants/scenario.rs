@@ -635,14 +635,8 @@ fn check_requests_at(
             assert_eq!(origins, [hop.serialized_origin(cx).as_bytes()], "Origin");
         } else {
             assert!(origins.len() <= 1);
-            // A profile that keeps the first request's `Origin` on redirected hops outside
-            // CORS (WebKit) may still send the document's origin; nothing else.
-            let first = cx.origin.ascii_serialization();
-            let kept_first = |o: &[u8]| {
-                cx.profile.redirect.keeps_first_origin_outside_cors && o == first.as_bytes()
-            };
             assert!(
-                !hop.tainted || origins.iter().all(|o| *o == b"null" || kept_first(o)),
+                !hop.tainted || origins.iter().all(|o| *o == b"null"),
                 "Origin after taint"
             );
         }
