@@ -79,3 +79,111 @@ async fn an_exact_allow_list_keeps_every_attacker_out() {
     assert_eq!(report.kept_out.len(), report.tried.len());
     assert!(report.stats.reused > 0 && report.stats.sent < report.stats.requests);
 }
+
+/// A transport answering with `answer` for each request, counting what it was sent.
+fn counting(
+    sent: &std::cell::Cell<usize>,
+    answer: impl Fn(usize, &cors_sim::OutgoingRequest) -> Result<cors_sim::Reply, String>,
+) -> impl Fn(cors_sim::OutgoingRequest) -> std::future::Ready<Result<cors_sim::Reply, String>> {
+    move |request| {
+        let n = sent.get();
+        sent.set(n + 1);
+        std::future::ready(answer(n, &request))
+    }
+}
+
+fn reply(headers: &[(&str, &str)]) -> cors_sim::Reply {
+    let mut response = http::Response::builder();
+    for (name, value) in headers {
+        response = response.header(*name, *value);
+    }
+    response.body(()).unwrap().into()
+}
+
+#[tokio::test]
+async fn a_target_that_stops_answering_ends_the_audit_early_and_incomplete() {
+    let sent = std::cell::Cell::new(0);
+    let server = counting(&sent, |n, _| {
+        if n == 0 {
+            Ok(reply(&[]))
+        } else {
+            Err("connection reset".to_owned())
+        }
+    });
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("https://app.example.com")
+        .run(&server)
+        .await;
+    let incomplete = report.incomplete.expect("an incomplete audit");
+    assert!(incomplete.contains("8 requests in a row"), "{incomplete}");
+    // The first answer, then eight failures, and nothing after them.
+    assert_eq!(sent.get(), 9);
+    assert_eq!(report.stats.sent, 9);
+    assert!(report.unreachable.is_none());
+}
+
+#[tokio::test]
+async fn a_target_with_credentials_in_its_url_is_refused() {
+    let error = Audit::new("https://user:pw@api.example.com/me").unwrap_err();
+    assert!(error.contains("username or password"), "{error}");
+}
+
+#[tokio::test]
+async fn origins_are_inferred_only_from_an_allow_origin_a_browser_accepts() {
+    // One fixed origin: inferred, and left out of the attacks.
+    let sent = std::cell::Cell::new(0);
+    let fixed = counting(&sent, |_, _| {
+        Ok(reply(&[
+            ("access-control-allow-origin", "https://app.partner.example"),
+            ("access-control-allow-credentials", "true"),
+        ]))
+    });
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .run(&fixed)
+        .await;
+    assert_eq!(
+        report.allowed,
+        ["https://api.example.com", "https://app.partner.example"]
+    );
+    // Many values (no browser accepts any), or one that is not a serialized origin: none.
+    let many: Vec<String> = (0..20).map(|i| format!("https://a{i}.example")).collect();
+    for values in [many, vec!["https://app.partner.example/".to_owned()]] {
+        let sent = std::cell::Cell::new(0);
+        let server = counting(&sent, |_, _| {
+            let headers: Vec<(&str, &str)> = values
+                .iter()
+                .map(|v| ("access-control-allow-origin", v.as_str()))
+                .collect();
+            Ok(reply(&headers))
+        });
+        let report = Audit::new("https://api.example.com/me")
+            .unwrap()
+            .run(&server)
+            .await;
+        assert_eq!(report.allowed, ["https://api.example.com"], "{values:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_audits_requests_carry_fetch_metadata() {
+    let seen = std::cell::RefCell::new(Vec::new());
+    let server = |request: cors_sim::OutgoingRequest| {
+        let site = request
+            .headers()
+            .get_str("sec-fetch-site")
+            .map(|s| s.into_owned());
+        seen.borrow_mut().push(site);
+        std::future::ready(Ok::<_, String>(reply(&[])))
+    };
+    Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("https://app.example.com")
+        .run(&server)
+        .await;
+    let seen = seen.into_inner();
+    assert!(seen.len() > 10);
+    assert!(seen.iter().all(Option::is_some), "{seen:?}");
+    assert!(seen.iter().any(|s| s.as_deref() == Some("cross-site")));
+}

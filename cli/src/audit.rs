@@ -30,7 +30,8 @@ Exit status:
   0  no finding at or above --fail-on
   1  a finding at or above --fail-on
   2  a usage error
-  3  the target could not be reached or sent no valid HTTP response";
+  3  the target could not be reached or sent no valid HTTP response, or stopped answering
+     (the audit is incomplete)";
 
 const JSON_FIELDS: &str = "\
 JSON (--format json), one object, format \"cors-sim-audit/1\":
@@ -45,6 +46,7 @@ JSON (--format json), one object, format \"cors-sim-audit/1\":
   tried, kept_out[], unsendable[] {origin, trick, why}
   stats {fetches, requests, sent, reused, skipped, elapsed_ms}
   unreachable  why the target got no request through, or null
+  incomplete  why the audit stopped early (the target stopped answering), or null
   fail_on, exit_status
 SARIF (--format sarif): SARIF 2.1.0, one result per finding; rules are the findings' rules
 with their highest severity (security-severity 8.0 high, 5.0 medium, 3.0 low).";
@@ -197,6 +199,7 @@ pub struct Output {
     unsendable: Vec<UnsendableOut>,
     pub stats: StatsOut,
     unreachable: Option<String>,
+    incomplete: Option<String>,
     pub fail_on: &'static str,
     pub exit_status: Status,
 }
@@ -312,7 +315,7 @@ pub struct StatsOut {
 impl Output {
     fn new(report: &Report, args: &Args, elapsed: Duration) -> Self {
         let fail_on = args.fail_on();
-        let exit_status = if report.unreachable.is_some() {
+        let exit_status = if report.unreachable.is_some() || report.incomplete.is_some() {
             Status::Unreachable
         } else if report.at_least(fail_on).next().is_some() {
             Status::Blocked
@@ -376,6 +379,7 @@ impl Output {
                 elapsed_ms: elapsed.as_millis(),
             },
             unreachable: report.unreachable.clone(),
+            incomplete: report.incomplete.clone(),
             fail_on: fail_on.as_str(),
             exit_status,
         }

@@ -606,6 +606,9 @@ pub fn audit_text(report: &cors_sim::audit::Report, output: &crate::audit::Outpu
         );
         return text;
     }
+    if let Some(why) = &report.incomplete {
+        let _ = writeln!(text, "\n{} {}", styled(WARN, "Incomplete:"), printable(why));
+    }
     let inferred = if report.allowed_inferred {
         " (inferred: see the note)"
     } else {

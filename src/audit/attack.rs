@@ -316,7 +316,17 @@ pub(crate) struct Runner<'t, T> {
     stats: Cell<Stats>,
     /// The first request that got no response, and why.
     pub(crate) failure: RefCell<Option<(OutgoingRequest, String)>>,
+    /// How many requests in a row got no response.
+    failures_in_a_row: Cell<usize>,
 }
+
+/// The requests in a row that may get no response before the audit sends no more: a target
+/// that stops answering (or answers each request only at the timeout) ends the audit in
+/// bounded time, and the report says it is incomplete.
+pub(crate) const MAX_FAILURES_IN_A_ROW: usize = 8;
+
+/// Why a request was not sent once [`MAX_FAILURES_IN_A_ROW`] requests got no response.
+const GAVE_UP: &str = "not sent: the requests before it got no response";
 
 impl<'t, T: Transport> Runner<'t, T> {
     pub(crate) fn new(transport: &'t T, read_only: bool) -> Self {
@@ -327,7 +337,13 @@ impl<'t, T: Transport> Runner<'t, T> {
             index: RefCell::default(),
             stats: Cell::default(),
             failure: RefCell::default(),
+            failures_in_a_row: Cell::new(0),
         }
+    }
+
+    /// Whether the audit stopped sending because too many requests in a row got no response.
+    pub(crate) fn gave_up(&self) -> bool {
+        self.failures_in_a_row.get() >= MAX_FAILURES_IN_A_ROW
     }
 
     pub(crate) fn stats(&self) -> Stats {
@@ -394,13 +410,19 @@ impl<'t, T: Transport> Runner<'t, T> {
                 let answer = if self.read_only && may_change_data(&request) {
                     self.count(|s| s.skipped += 1);
                     Err(NOT_SENT.to_owned())
+                } else if self.gave_up() {
+                    Err(GAVE_UP.to_owned())
                 } else {
                     self.count(|s| s.sent += 1);
                     let answer = self.transport.send(request.clone()).await;
-                    if let Err(why) = &answer {
-                        self.failure
-                            .borrow_mut()
-                            .get_or_insert_with(|| (request.clone(), why.clone()));
+                    match &answer {
+                        Err(why) => {
+                            self.failures_in_a_row.set(self.failures_in_a_row.get() + 1);
+                            self.failure
+                                .borrow_mut()
+                                .get_or_insert_with(|| (request.clone(), why.clone()));
+                        }
+                        Ok(_) => self.failures_in_a_row.set(0),
                     }
                     answer
                 };
@@ -435,7 +457,8 @@ pub(crate) fn seeded(
     target: &Url,
     set_cookies: &[String],
 ) -> (Browser, Vec<(String, SetCookieOutcome)>) {
-    let mut browser = Browser::new(profile.clone());
+    // A live server sees the Fetch Metadata headers every engine sends.
+    let mut browser = Browser::new(profile.clone()).fetch_metadata(true);
     if set_cookies.is_empty() {
         return (browser, Vec::new());
     }

@@ -48,11 +48,12 @@ pub use severity::{Network, Position, Severity};
 
 use crate::attacker::{AttackerOrigin, Catalogue, Trick, parse_origin};
 use crate::fetch::{Browser, Reply};
-use crate::header::HeaderList;
+use crate::header::{Extracted, HeaderList, extract_single};
 use crate::origin::Origin;
 use crate::profile::Profile;
-use crate::request::{CredentialsMode, OutgoingRequest, RequestInit};
-use attack::{Runner, own_page, seeded};
+use crate::request::{CredentialsMode, RequestInit};
+use attack::{MAX_FAILURES_IN_A_ROW, Runner, own_page, seeded};
+use http::header::ACCESS_CONTROL_ALLOW_ORIGIN;
 use report::OriginResult;
 use url::Url;
 
@@ -75,6 +76,12 @@ impl Audit {
         let url = Url::parse(target).map_err(|e| format!("{target:?} is not a URL: {e}"))?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(format!("{target:?} is not an http(s) URL"));
+        }
+        // Fetch's Request constructor throws for such a URL: no browser would fetch it.
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(format!(
+                "{target:?} holds a username or password, which no browser's fetch() accepts"
+            ));
         }
         Ok(Self {
             target: url,
@@ -158,15 +165,24 @@ impl Audit {
             notes: Vec::new(),
             stats: Stats::default(),
             unreachable: None,
+            incomplete: None,
         };
         // The target's own page loads it first: its answer's cookies and allowed origins.
         let login = RequestInit::new(target).credentials(CredentialsMode::Include);
+        let mut own_browser = Browser::new(Profile::spec()).fetch_metadata(true);
         let baseline = runner
-            .fetch(&mut Browser::new(Profile::spec()), &own_page(target), login)
+            .fetch(&mut own_browser, &own_page(target), login)
             .await;
         let failure = runner.failure.borrow().clone();
-        if let Some((request, why)) = failure {
-            report.unreachable = Some(format!("{} {}: {why}", request.method(), request.url()));
+        let unreachable = match (&baseline, failure) {
+            (_, Some((request, why))) => {
+                Some(format!("{} {}: {why}", request.method(), request.url()))
+            }
+            (Err(error), None) => Some(format!("GET {target}: {error}")),
+            (Ok(_), None) => None,
+        };
+        if unreachable.is_some() {
+            report.unreachable = unreachable;
             report.stats = runner.stats();
             return report;
         }
@@ -235,12 +251,19 @@ impl Audit {
         findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
         let failure = runner.failure.borrow().clone();
         if let Some((request, why)) = failure {
-            notes.push(format!(
-                "Some requests got no response (the first: {} {}: {why}); their fetches count \
-                 as blocked.",
-                request.method(),
-                request.url()
-            ));
+            let first = format!("{} {}: {why}", request.method(), request.url());
+            if runner.gave_up() {
+                report.incomplete = Some(format!(
+                    "{MAX_FAILURES_IN_A_ROW} requests in a row got no response, and the audit \
+                     sent no more (the first without one: {first}); the fetches not answered \
+                     count as blocked, so a hole may have gone unseen."
+                ));
+            } else {
+                notes.push(format!(
+                    "Some requests got no response (the first: {first}); their fetches count as \
+                     blocked."
+                ));
+            }
         }
         report.findings = findings;
         report.tried = catalogue.origins;
@@ -254,7 +277,7 @@ impl Audit {
     /// Runs the audit against a live server over `client` (blocking).
     #[cfg(feature = "client")]
     pub fn run_live(&self, client: &crate::client::Client) -> Report {
-        let transport = |request: OutgoingRequest| {
+        let transport = |request: crate::request::OutgoingRequest| {
             let answer = client
                 .send(&request)
                 .map(|received| Reply::from((received.status, received.headers)))
@@ -275,7 +298,7 @@ impl Audit {
             > + Clone,
         S::Error: std::fmt::Display,
     {
-        let transport = |request: OutgoingRequest| {
+        let transport = |request: crate::request::OutgoingRequest| {
             let mut service = service.clone();
             async move {
                 crate::tower::call::<S, http_body_util::Full<bytes::Bytes>, ResBody>(
@@ -369,7 +392,7 @@ impl Audit {
     ) -> Vec<Origin> {
         let evil = parse_origin("https://evil.example").expect("an origin");
         let page = AttackerOrigin::new(evil.clone(), Trick::Unrelated, None).document();
-        let mut browser = Browser::new(Profile::spec());
+        let mut browser = Browser::new(Profile::spec()).fetch_metadata(true);
         let probe = runner
             .attempt(&mut browser, &page, RequestKind::SimpleGet, &self.target)
             .await
@@ -381,12 +404,14 @@ impl Audit {
         }
         let own_origin = Origin::of_url(&self.target);
         let mut named: Vec<Origin> = Vec::new();
-        for value in lists
-            .iter()
-            .flat_map(|h| h.values("access-control-allow-origin").map(<[u8]>::to_vec))
-        {
-            let text = String::from_utf8_lossy(&value).into_owned();
-            if let Ok(origin) = parse_origin(&text)
+        for headers in &lists {
+            // Only an answer a browser could accept names an origin: one value, a
+            // `serialized-origin` byte for byte (the CORS check compares bytes).
+            let Extracted::Values(value) = extract_single(headers, &ACCESS_CONTROL_ALLOW_ORIGIN)
+            else {
+                continue;
+            };
+            if let Ok(origin @ Origin::Tuple(_)) = Origin::parse(value)
                 && origin != evil
                 && origin != own_origin
                 && !named.contains(&origin)

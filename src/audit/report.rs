@@ -45,6 +45,9 @@ pub struct Report {
     pub stats: Stats,
     /// Why the target could not be audited: its own first request got no response.
     pub unreachable: Option<String>,
+    /// Why the audit is incomplete: the target stopped answering, and the audit stopped
+    /// sending.
+    pub incomplete: Option<String>,
 }
 
 impl Report {
@@ -339,7 +342,8 @@ fn finding(
         })
         .unwrap_or_default();
     let mut tricks: Vec<&str> = origins.iter().map(|o| o.trick().name()).collect();
-    tricks.dedup();
+    let mut seen = std::collections::HashSet::new();
+    tricks.retain(|trick| seen.insert(*trick));
     Finding {
         rule,
         severity,

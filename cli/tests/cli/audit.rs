@@ -284,6 +284,21 @@ fn text_transcript_and_exit_statuses() {
         .unwrap()
         .port();
     audit("http", closed, &["--timeout", "2"]).assert().code(3);
+    // A target that stops answering: the audit stops too, incomplete.
+    let once = audit_servers::answers_once();
+    let output = audit("http", once, &["--allowed-origin", APP, "--timeout", "2"])
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    assert!(
+        text.contains("Incomplete: 8 requests in a row got no response"),
+        "{text}"
+    );
+    let usage = cors_sim(None).args(["audit", "https://user:pw@api.target.com/"]);
+    usage.assert().code(2);
     let usage = cors_sim(None).args(["audit", "ftp://api.target.com/"]);
     usage.assert().code(2);
     let usage = cors_sim(None).args(["audit", "https://api.target.com/", "--fail-on", "never"]);

@@ -311,3 +311,24 @@ pub fn raw_reflector() -> u16 {
     });
     port
 }
+
+/// A server that answers its first connection (`200`, no CORS header) and closes every later
+/// one at once: a target that stops answering mid-audit.
+pub fn answers_once() -> u16 {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for (index, stream) in listener.incoming().take(5000).enumerate() {
+            let Ok(mut stream) = stream else { continue };
+            if index == 0 {
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut buffer = [0; 16384];
+                let _ = stream.read(&mut buffer);
+                let _ = stream.write_all(
+                    b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+            }
+        }
+    });
+    port
+}
