@@ -7,7 +7,7 @@
 //! says what to change *if* the origin should get in and what the refusal means if it should not,
 //! and never names the origin before that condition. An opaque origin (`Origin: null`) is never
 //! advised onto an allow-list. Other failures (bad port, mixed content, mode, scheme, redirects,
-//! no response) have one fix whatever the intent. [`keep_out`] is the advice for a response that
+//! no response) have one fix whatever the intent. `keep_out` is the advice for a response that
 //! an origin which should stay out could read (a failed `blocked` check, an audit finding).
 
 use crate::cors_check::CheckPass;
@@ -416,8 +416,8 @@ pub(crate) fn passed_check(trace: Option<&Trace>) -> Option<CheckPass> {
 /// One line of advice for a response that script on a page whose origin should be kept out
 /// ([`Intent::Refused`]) could read: how the server let it in, and what to answer instead.
 /// `last` is the fetch's last request, `response_type` what script got (`None` when blocked),
-/// `trace` the fetch's trace.
-pub fn keep_out(
+/// `trace` the fetch's trace (which tells a `*` from an echoed origin).
+pub(crate) fn keep_out(
     last: Option<&OutgoingRequest>,
     response_type: Option<ResponseType>,
     trace: Option<&Trace>,

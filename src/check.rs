@@ -43,7 +43,7 @@
 //! # }
 //! ```
 
-use crate::advice::{Intent, keep_out, passed_check};
+use crate::advice::{Intent, passed_check};
 use crate::cache::Stored;
 use crate::document::Document;
 use crate::error::Reason;
@@ -75,12 +75,13 @@ pub const BEARER_TOKEN: &str = "cors-sim-test-token";
 /// A check of `app`'s CORS: set the page and the request, then await an assertion.
 pub fn check<S: Clone>(app: &S) -> Check<S> {
     let base = Url::parse(DEFAULT_BASE).expect("a URL");
+    let init = RequestInit::new("/");
     Check {
         service: app.clone(),
         page: None,
-        url: Ok(Arc::new(base.clone())),
+        url: base.join(init.url.as_str()).map(Arc::new),
         base,
-        init: RequestInit::new("/"),
+        init,
         json: false,
         engines: Engine::ALL.to_vec(),
         now: Time::ZERO,
@@ -822,14 +823,7 @@ fn explain(fetched: &Fetched, intent: Intent) -> String {
             );
         }
         Ok(_) if intent == Intent::Refused => {
-            let exchange = &fetched.exchange;
-            let response_type = exchange.result.as_ref().ok().map(|r| r.response_type());
-            let fix = keep_out(
-                exchange.requests.last(),
-                response_type,
-                exchange.trace.as_ref(),
-            );
-            let _ = write!(text, "\n  fix: {fix}");
+            let _ = write!(text, "\n  fix: {}", fetched.exchange.keep_out_fix());
         }
         Ok(_) => {}
     }

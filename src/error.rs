@@ -449,6 +449,17 @@ mod display_tests {
     use crate::fixtures::{all_errors, every_reason_with};
 
     #[test]
+    fn every_reason_is_listed_once_and_every_name_is_a_reasons() {
+        let mut names: Vec<&str> = Reason::every("", 0).iter().map(Reason::name).collect();
+        let mut all = Reason::NAMES.to_vec();
+        names.sort_unstable();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), Reason::NAMES.len(), "a name listed twice");
+        assert_eq!(names, all);
+    }
+
+    #[test]
     fn every_reason_is_one_short_line_without_control_characters() {
         let errors = all_errors()
             .into_iter()

@@ -125,7 +125,7 @@ pub enum NotRepresentable {
     /// The URL holds bytes `http::Uri` rejects (the URL standard allows e.g. `` ` `` and `{`
     /// in a host).
     Url,
-    /// More headers than an `http::HeaderMap` holds (32,768 minus its spare room).
+    /// More headers than an `http::HeaderMap` holds (about 24,576 distinct names).
     TooManyHeaders,
 }
 
@@ -273,8 +273,8 @@ impl HeaderList {
     }
 
     /// A copy with room for `extra` more headers, so that appending them allocates nothing.
-    pub fn clone_with_room(&self, extra: usize) -> Self {
-        let mut headers = Vec::with_capacity(self.0.len() + extra);
+    pub(crate) fn clone_with_room(&self, extra: usize) -> Self {
+        let mut headers = Vec::with_capacity(self.0.len().saturating_add(extra));
         headers.extend_from_slice(&self.0);
         Self(headers)
     }
@@ -385,8 +385,9 @@ impl HeaderList {
     /// The list as an `http::HeaderMap`; an error for the first header whose value `http` cannot
     /// carry, or when the list holds more headers than a map can.
     pub fn to_http(&self) -> Result<http::HeaderMap, NotRepresentable> {
-        let mut map = http::HeaderMap::try_with_capacity(self.0.len())
-            .map_err(|_| NotRepresentable::TooManyHeaders)?;
+        // The capacity is only a hint: it counts distinct names against the map's index, where
+        // repeated values of one name take no room; `try_append` says when the map is full.
+        let mut map = http::HeaderMap::try_with_capacity(self.0.len()).unwrap_or_default();
         for (name, value) in &self.0 {
             let value = value
                 .to_http()

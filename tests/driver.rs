@@ -1548,6 +1548,16 @@ fn requests_too_large_for_http_are_errors_not_panics() {
         pending.request().headers().to_http().unwrap_err(),
         NotRepresentable::TooManyHeaders
     );
+    // Repeated values of one name take no room in the map's index: as many as that go.
+    let mut init = RequestInit::new("http://page.example/same");
+    for _ in 0..30_000 {
+        init = init.header("x-h", "1");
+    }
+    let Ok(Next::Send(pending)) = browser.fetch(&page, init, Time::ZERO) else {
+        panic!("a same-origin GET goes on the wire");
+    };
+    let map = pending.request().headers().to_http().unwrap();
+    assert_eq!(map.get_all("x-h").iter().count(), 30_000);
 }
 
 /// Fetch "extract a body": a string body brings `Content-Type: text/plain;charset=UTF-8`
@@ -1805,5 +1815,55 @@ fn webkit_blocks_a_mixed_content_redirect_after_its_preflight() {
             assert!(preflight.is_preflight());
             assert_eq!(preflight.url().as_str(), "http://api.example/b");
         }
+    }
+}
+
+/// `Exchange::keep_out_fix`: how the server let in a page that should stay out, one way each.
+#[test]
+fn the_fix_to_keep_an_origin_out_says_how_the_server_let_it_in() {
+    let fix = |page: &str, init: RequestInit, actual: &'static [(&'static str, &'static str)]| {
+        let page: Document = page.parse().unwrap();
+        let mut browser = spec().trace(true);
+        let exchange = browser
+            .fetch_with(&page, init, Time::ZERO, server(&[], actual))
+            .unwrap();
+        assert!(exchange.result.is_ok(), "script reads it");
+        exchange.keep_out_fix()
+    };
+    let echo: &[(&str, &str)] = &[("Access-Control-Allow-Origin", "{origin}")];
+    let echo_credentials: &[(&str, &str)] = &[
+        ("Access-Control-Allow-Origin", "{origin}"),
+        ("Access-Control-Allow-Credentials", "true"),
+    ];
+    let cases = [
+        (
+            fix("http://api.example/", RequestInit::new(API), &[]),
+            "is same-origin with http://api.example, so CORS never blocks it",
+        ),
+        (
+            fix("data:text/html,x", RequestInit::new(API), echo),
+            "answers `Access-Control-Allow-Origin: null` (or `*`)",
+        ),
+        (
+            fix(PAGE, RequestInit::new(API), ACAO_STAR),
+            "answers `Access-Control-Allow-Origin: *`, which lets every origin",
+        ),
+        (
+            fix(
+                PAGE,
+                RequestInit::new(API).credentials(CredentialsMode::Include),
+                echo_credentials,
+            ),
+            "and `Access-Control-Allow-Credentials: true`, so a page there reads responses with \
+             the user's cookies",
+        ),
+        (
+            fix(PAGE, RequestInit::new(API), echo),
+            "answers http://page.example with `Access-Control-Allow-Origin: http://page.example`, \
+             so a page there reads its responses",
+        ),
+    ];
+    for (fix, expected) in cases {
+        assert!(fix.contains(expected), "{fix}");
     }
 }

@@ -4,7 +4,6 @@
 
 use super::attack::{Attempt, AuditBrowser, RequestKind, Stats};
 use super::severity::{Network, Position, Severity, grade};
-use crate::advice::keep_out;
 use crate::attacker::{AttackerOrigin, Trick, Unsendable};
 use crate::cookie::SetCookieOutcome;
 use crate::header::HeaderList;
@@ -330,17 +329,7 @@ fn finding(
         .iter()
         .filter(|e| e.severity == Some(severity))
         .find_map(|e| e.attempt.as_ref());
-    let fix = worst
-        .map(|a| {
-            let exchange = &a.exchange;
-            let response_type = exchange.result.as_ref().ok().map(|r| r.response_type());
-            keep_out(
-                exchange.requests.last(),
-                response_type,
-                exchange.trace.as_ref(),
-            )
-        })
-        .unwrap_or_default();
+    let fix = worst.map(|a| a.exchange.keep_out_fix()).unwrap_or_default();
     let mut tricks: Vec<&str> = origins.iter().map(|o| o.trick().name()).collect();
     let mut seen = std::collections::HashSet::new();
     tricks.retain(|trick| seen.insert(*trick));

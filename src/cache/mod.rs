@@ -645,7 +645,8 @@ pub fn max_age(headers: &HeaderList, policy: &CachePolicy) -> Option<Duration> {
 }
 
 /// RFC 9111 §1.2.2 `delta-seconds`: a value greater than the greatest integer the cache can
-/// represent, or whose calculations overflow, is taken as 2^31 seconds.
+/// represent, or whose calculations overflow, is taken as 2^31 seconds. This cache takes 2^31
+/// as its greatest, so that a greater value never gives a shorter lifetime than a smaller one.
 fn delta_seconds(digits: &[u8]) -> u64 {
     const OVERFLOW: u64 = 1 << 31;
     digits
@@ -653,7 +654,7 @@ fn delta_seconds(digits: &[u8]) -> u64 {
         .try_fold(0u64, |n, &d| {
             n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
         })
-        .unwrap_or(OVERFLOW)
+        .map_or(OVERFLOW, |n| n.min(OVERFLOW))
 }
 
 /// Digits as a number, saturating at `u64::MAX` (every cap is far below it).
@@ -707,6 +708,20 @@ mod tests {
             (
                 &["99999999999999999999"],
                 [Some(1 << 31), Some(5), Some(u64::MAX), Some(5)],
+            ),
+            // And so is any greater than 2^31 that fits: never less than a smaller value's.
+            (
+                &["18446744073709551615"],
+                [Some(1 << 31), Some(5), Some(u64::MAX), Some(5)],
+            ),
+            (
+                &["2147483649"],
+                [
+                    Some(1 << 31),
+                    Some(2147483649),
+                    Some(2147483649),
+                    Some(2147483649),
+                ],
             ),
             (&["60", "60"], [Some(5), Some(5), None, Some(5)]),
             (&["abc"], [Some(5), Some(5), None, Some(5)]),
@@ -764,6 +779,35 @@ mod tests {
         cache.store_method(&request(url, true), b"DELETE", FIVE, Time::ZERO);
         assert!(cache.method_match(&request(url, false), b"DELETE", Time::ZERO));
         assert!(cache.method_match(&request(url, true), b"DELETE", Time::ZERO));
+    }
+
+    #[test]
+    fn lookups_say_what_they_found_beyond_the_requests_own_entry() {
+        let mut cache = PreflightCache::new(unbounded());
+        let url = "http://api.example/";
+        let (plain, credentialed) = (request(url, false), request(url, true));
+        // (Stored after `*`, `PUT` would only refresh the `*` entry, which matches it.)
+        cache.store_method(&plain, b"PUT", FIVE, Time::ZERO);
+        cache.store_method(&plain, b"*", FIVE, Time::ZERO);
+        assert_eq!(cache.len(), 2);
+        assert_eq!(
+            cache.lookup_method(&plain, b"PUT", Time::ZERO),
+            CacheMatch::Hit
+        );
+        assert_eq!(
+            cache.lookup_method(&plain, b"PATCH", Time::ZERO),
+            CacheMatch::Wildcard
+        );
+        // An expired entry other than the request's own: a credentialed one, which serves an
+        // uncredentialed request too.
+        let later = Time::from_secs(5);
+        cache.clear_entries(&plain);
+        cache.store_method(&credentialed, b"DELETE", FIVE, Time::ZERO);
+        assert_eq!(
+            cache.lookup_method(&plain, b"DELETE", later),
+            CacheMatch::Expired
+        );
+        assert!(cache.is_empty());
     }
 
     #[test]

@@ -339,6 +339,13 @@ impl Exchange {
         }
     }
 
+    /// What to change on the server when script on this fetch's page, whose origin should be
+    /// kept out, could read the response: how the server let it in, and what to answer instead.
+    pub fn keep_out_fix(&self) -> String {
+        let response_type = self.result.as_ref().ok().map(|r| r.response_type());
+        crate::advice::keep_out(self.requests.last(), response_type, self.trace.as_ref())
+    }
+
     /// The network error, after checking that its reason is named `reason` (e.g.
     /// `"AllowOriginMismatch"`, see [`Reason::name`]); panics, saying why, when the fetch was
     /// allowed or failed for another reason.
