@@ -376,6 +376,42 @@ pub fn check_cache_ops(policy: CachePolicy, ops: &[CacheOp]) {
 mod tests {
     use super::*;
 
+    /// The model's "cache entry match": an expired entry, another key, `*` with credentials.
+    #[test]
+    fn the_model_matches_as_the_standard_says() {
+        let mut model = ModelCache::new(CachePolicy::SPEC, true);
+        let at = |s| Time::from_secs(s);
+        let plain = cache_request(0);
+        let credentialed = CacheRequest {
+            include_credentials: true,
+            ..plain
+        };
+        model.store(&plain, true, b"PUT", Duration::from_secs(10), at(0));
+        assert!(model.matches(&plain, true, b"PUT", at(9)));
+        assert!(!model.matches(&plain, true, b"PUT", at(10)), "expired");
+        assert!(
+            !model.matches(&plain, true, b"DELETE", at(0)),
+            "another method"
+        );
+        assert!(
+            !model.matches(&plain, false, b"PUT", at(0)),
+            "a header name"
+        );
+        assert!(
+            !model.matches(&credentialed, true, b"PUT", at(0)),
+            "credentials"
+        );
+        model.store(&plain, true, b"*", Duration::from_secs(10), at(0));
+        assert!(model.matches(&plain, true, b"PATCH", at(0)));
+        assert!(
+            !model.matches(&credentialed, true, b"PATCH", at(0)),
+            "`*` with credentials"
+        );
+        model.store(&plain, false, b"*", Duration::from_secs(10), at(0));
+        assert!(model.matches(&plain, false, b"X-A", at(0)));
+        assert!(!model.matches(&plain, false, b"Authorization", at(0)));
+    }
+
     /// The false failure of the earlier `cache` oracle (issue 10): a bounded cache that evicted a
     /// credentialed `*` entry then stores an uncredentialed one, which a later request may use.
     #[test]

@@ -1,11 +1,12 @@
 //! Request headers: the CORS-safelisted request-header test (`Content-Type` against the WHATWG
 //! MIME type parser), CORS-unsafe request-header names, and what the `Request` constructor keeps.
 
+use crate::profile::RequestHeaderPolicy;
 use crate::request::{Mode, Request, RequestInit};
 use crate::safelist;
 use url::Url;
 
-use super::support::shown;
+use super::support::{shown, unsafe_names};
 
 /// The three essences a CORS-safelisted `Content-Type` may have.
 const SAFELISTED_ESSENCES: [(&str, &str); 3] = [
@@ -92,8 +93,6 @@ fn expected_safelisted(name: &[u8], value: &[u8]) -> Option<bool> {
 /// - the `Request` constructor keeps no forbidden header, and under `no-cors` only
 ///   no-CORS-safelisted ones.
 pub fn check_request_headers(headers: &[(Vec<u8>, Vec<u8>)]) {
-    let mut safelisted_size = 0;
-    let mut unsafe_names = Vec::new();
     for (name, value) in headers {
         let safelisted = safelist::is_cors_safelisted_request_header(name, value);
         let show = || format!("{}: {}", name.escape_ascii(), value.escape_ascii());
@@ -116,24 +115,8 @@ pub fn check_request_headers(headers: &[(Vec<u8>, Vec<u8>)]) {
         if safelist::is_no_cors_safelisted_request_header(name, value) {
             assert!(safelisted, "{}", show());
         }
-        if safelisted {
-            safelisted_size += value.len();
-        } else {
-            unsafe_names.push(name.to_ascii_lowercase());
-        }
     }
-    if safelisted_size > 1024 {
-        unsafe_names = headers
-            .iter()
-            .map(|(n, _)| n.to_ascii_lowercase())
-            .collect();
-    }
-    unsafe_names.sort();
-    unsafe_names.dedup();
-    let expected: Vec<String> = unsafe_names
-        .iter()
-        .map(|n| n.iter().map(|&b| char::from(b)).collect())
-        .collect();
+    let expected = unsafe_names(&RequestHeaderPolicy::SPEC, headers);
     let got = safelist::cors_unsafe_request_header_names(
         headers.iter().map(|(n, v)| (n.as_slice(), v.as_slice())),
     );
@@ -154,5 +137,66 @@ pub fn check_request_headers(headers: &[(Vec<u8>, Vec<u8>)]) {
                 assert!(!safelist::is_privileged_no_cors_request_header_name(name));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The checks compare the library with these readings of the standard: known answers.
+    use super::*;
+
+    #[test]
+    fn the_safelist_as_the_standard_reads() {
+        let cases: [(&str, &[u8], Option<bool>); 10] = [
+            ("Range", b"bytes=0-", Some(true)),
+            ("range", b"bytes=5-10", Some(true)),
+            ("range", b"bytes=-5", Some(false)),
+            ("range", b"bytes=5-1", Some(false)),
+            ("range", b"bytes=0005-05", Some(true)),
+            ("accept", b"text/html", Some(true)),
+            ("accept", b"a{b", Some(false)),
+            ("content-language", b"en-US, *;q=0.5", Some(true)),
+            ("content-type", b"text/plain", None),
+            ("content-type", b"text/plain\x7f", Some(false)),
+        ];
+        for (name, value, expected) in cases {
+            assert_eq!(
+                expected_safelisted(name.as_bytes(), value),
+                expected,
+                "{name}"
+            );
+        }
+        assert_eq!(expected_safelisted(b"accept", &[b'a'; 129]), Some(false));
+        assert_eq!(expected_safelisted(b"x-a", b"1"), Some(false));
+    }
+
+    #[test]
+    fn unsafe_names_as_each_engine_computes_them() {
+        use crate::profile::{Profile, RepeatedHeaders};
+        let headers = |list: &[(&str, &str)]| -> Vec<(Vec<u8>, Vec<u8>)> {
+            list.iter()
+                .map(|(n, v)| (n.as_bytes().to_vec(), v.as_bytes().to_vec()))
+                .collect()
+        };
+        let spec = RequestHeaderPolicy::SPEC;
+        let twice = headers(&[("X-B", "1"), ("Content-Type", "text/plain"), ("x-b", "2")]);
+        assert_eq!(unsafe_names(&spec, &twice), ["x-b"]);
+        let listed = RequestHeaderPolicy {
+            repeated_headers: RepeatedHeaders::Listed,
+            ..spec
+        };
+        assert_eq!(unsafe_names(&listed, &twice), ["x-b", "x-b"]);
+        let type_twice = headers(&[
+            ("Content-Type", "text/plain"),
+            ("content-type", "text/plain"),
+        ]);
+        assert!(unsafe_names(&spec, &type_twice).is_empty());
+        let combined = Profile::chromium().request_headers;
+        assert_eq!(unsafe_names(&combined, &type_twice), ["content-type"]);
+        // Safelisted values past 1,024 bytes in all: every name.
+        let long = "a".repeat(128);
+        let many: Vec<(&str, &str)> = (0..9).map(|_| ("Accept", long.as_str())).collect();
+        assert_eq!(unsafe_names(&spec, &headers(&many)), ["accept"]);
+        assert!(unsafe_names(&spec, &headers(&many[..8])).is_empty());
     }
 }

@@ -193,3 +193,41 @@ fn check_cors_check(list: &HeaderList) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The checks compare the library with these readings of the standard: known answers.
+    use super::*;
+    use crate::header::list;
+
+    #[test]
+    fn token_lists_as_the_standard_extracts_them() {
+        assert_eq!(expected_token_list(&[]), Extracted::Null);
+        assert_eq!(
+            expected_token_list(&[b"GET, ,PUT", b"x-a"]),
+            Extracted::Values(vec![&b"GET"[..], b"PUT", b"x-a"])
+        );
+        assert_eq!(expected_token_list(&[b"GET, PUT/"]), Extracted::Failure);
+        assert_eq!(expected_token_list(&[b""]), Extracted::Values(vec![]));
+    }
+
+    #[test]
+    fn the_cors_check_as_the_standard_reads() {
+        let origin = b"http://page.example";
+        let (omit, include) = (CredentialsMode::Omit, CredentialsMode::Include);
+        let star = list(&[("access-control-allow-origin", "*")]);
+        assert!(expected_cors_check(&star, origin, omit));
+        assert!(!expected_cors_check(&star, origin, include));
+        let echo = list(&[("access-control-allow-origin", "http://page.example")]);
+        assert!(expected_cors_check(&echo, origin, omit));
+        assert!(!expected_cors_check(&echo, origin, include));
+        let credentialed = list(&[
+            ("access-control-allow-origin", "http://page.example"),
+            ("access-control-allow-credentials", "true"),
+        ]);
+        assert!(expected_cors_check(&credentialed, origin, include));
+        let other = list(&[("access-control-allow-origin", "http://other.example")]);
+        assert!(!expected_cors_check(&other, origin, omit));
+        assert!(!expected_cors_check(&list(&[]), origin, omit));
+    }
+}

@@ -6,7 +6,7 @@ use crate::fetch::{Browser, Exchange, Reply};
 use crate::header::{Extracted, HeaderList};
 use crate::method::is_cors_safelisted_method;
 use crate::origin::Origin;
-use crate::profile::{CachedMethods, Engine, Profile, RepeatedHeaders, RequestHeaderPolicy};
+use crate::profile::{CachedMethods, Engine, Profile};
 use crate::request::{CredentialsMode, Mode, OutgoingRequest, RedirectMode, Request, RequestInit};
 use crate::response::{FilteredResponse, ResponseType};
 use crate::safelist;
@@ -24,7 +24,7 @@ use url::Url;
 
 use super::cache::ModelCache;
 use super::response_headers::{expected_cors_check, expected_token_list};
-use super::support::{shown, trim_tabs_and_spaces};
+use super::support::{shown, trim_tabs_and_spaces, unsafe_names};
 
 /// Header names and values as script passes them.
 type RawHeaders = Vec<(Vec<u8>, Vec<u8>)>;
@@ -45,55 +45,6 @@ fn request_of(document: &crate::Document, init: &RequestInit) -> Option<(Request
     Some((request, headers))
 }
 
-/// Fetch "CORS-unsafe request-header names" of `headers` as an engine with `policy` computes
-/// them: each header judged alone, or (`Combined`) one per name with its values joined by
-/// `, `; a `Range` unit of any letter case where the policy allows it; every name once the
-/// safelisted values pass the policy's total; lowercased and sorted, each name once unless the
-/// engine lists each unsafe header (`Listed`).
-fn unsafe_names(policy: &RequestHeaderPolicy, headers: &[(Vec<u8>, Vec<u8>)]) -> Vec<String> {
-    let mut judged: Vec<(Vec<u8>, Vec<u8>)> = Vec::with_capacity(headers.len());
-    let mut combined: HashMap<Vec<u8>, usize> = HashMap::new();
-    for (name, value) in headers {
-        let lowercase = name.to_ascii_lowercase();
-        match combined.get(&lowercase) {
-            Some(&at) if policy.repeated_headers == RepeatedHeaders::Combined => {
-                judged[at].1.extend_from_slice(b", ");
-                judged[at].1.extend_from_slice(value);
-            }
-            _ => {
-                combined.insert(lowercase.clone(), judged.len());
-                judged.push((lowercase, value.clone()));
-            }
-        }
-    }
-    let mut names = Vec::new();
-    let mut safelisted_size = 0usize;
-    for (name, value) in &mut judged {
-        if policy.range_unit_case_insensitive && name == b"range" && value.len() >= 5 {
-            value[..5].make_ascii_lowercase();
-        }
-        if safelist::is_cors_safelisted_request_header(name, value) {
-            safelisted_size += value.len();
-        } else {
-            names.push(name.clone());
-        }
-    }
-    if policy
-        .safelist_value_size_limit
-        .is_some_and(|limit| safelisted_size > limit)
-    {
-        names = judged.into_iter().map(|(name, _)| name).collect();
-    }
-    names.sort_unstable();
-    if policy.repeated_headers != RepeatedHeaders::Listed {
-        names.dedup();
-    }
-    names
-        .into_iter()
-        .map(|name| name.into_iter().map(char::from).collect())
-        .collect()
-}
-
 /// Fetch "request-body-header name".
 const BODY_HEADER_NAMES: [&[u8]; 4] = [
     b"content-encoding",
@@ -102,9 +53,15 @@ const BODY_HEADER_NAMES: [&[u8]; 4] = [
     b"content-type",
 ];
 
-/// Whether two URLs are of the same origin.
+/// Whether two URLs are of the same origin, by building both origins (not the library's fast
+/// paths, which the checks test).
 fn same_origin(a: &Url, b: &Url) -> bool {
     Origin::of_url(a).is_same_origin(&Origin::of_url(b))
+}
+
+/// Whether `url` is of `origin`, by building the URL's origin.
+fn same_origin_as(origin: &Origin, url: &Url) -> bool {
+    origin.is_same_origin(&Origin::of_url(url))
 }
 
 /// What a step's checks read: the browser's profile, the document making the fetch (its
@@ -183,7 +140,7 @@ impl Hop {
         Self {
             first_trigger: !is_cors_safelisted_method(method.as_str().as_bytes())
                 || !unsafe_names.is_empty(),
-            basic: cx.request.mode() == Mode::Navigate || cx.origin.is_same_origin_with_url(&url),
+            basic: cx.request.mode() == Mode::Navigate || same_origin_as(&cx.origin, &url),
             tainted: false,
             origin_changed: false,
             url,
@@ -233,9 +190,9 @@ impl Hop {
         if !cx.profile.redirect.keeps_unsafe_names {
             next.unsafe_names = unsafe_names(&cx.profile.request_headers, &next.headers);
         }
-        next.basic = self.basic
-            && (cx.request.mode() == Mode::Navigate || cx.origin.is_same_origin_with_url(&url));
-        next.tainted |= cross_origin && !cx.origin.is_same_origin_with_url(&self.url);
+        next.basic =
+            self.basic && (cx.request.mode() == Mode::Navigate || same_origin_as(&cx.origin, &url));
+        next.tainted |= cross_origin && !same_origin_as(&cx.origin, &self.url);
         next.origin_changed |= cross_origin;
         next.url = url;
         next
