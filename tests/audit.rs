@@ -187,3 +187,45 @@ async fn the_audits_requests_carry_fetch_metadata() {
     assert!(seen.iter().all(Option::is_some), "{seen:?}");
     assert!(seen.iter().any(|s| s.as_deref() == Some("cross-site")));
 }
+
+#[tokio::test]
+async fn a_refused_made_up_session_still_shows_the_hole_one_notch_lower() {
+    // Reflects any origin with credentials; answers 401 unless the real session comes.
+    let server = |request: cors_sim::OutgoingRequest| {
+        let origin = request
+            .headers()
+            .get_str("origin")
+            .unwrap_or_default()
+            .into_owned();
+        let real = request
+            .headers()
+            .get_str("cookie")
+            .is_some_and(|c| c.contains("session=real"));
+        let status = if real || request.is_preflight() {
+            200
+        } else {
+            401
+        };
+        let reply = http::Response::builder()
+            .status(status)
+            .header("access-control-allow-origin", origin)
+            .header("access-control-allow-credentials", "true")
+            .body(())
+            .unwrap()
+            .into();
+        std::future::ready(Ok::<cors_sim::Reply, String>(reply))
+    };
+    let audit = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("https://app.example.com");
+    let made_up = audit.clone().run(&server).await;
+    assert_eq!(made_up.severity(), Some(Severity::Medium));
+    assert_eq!(made_up.findings[0].rule, "arbitrary-origin");
+    let summary = made_up.findings[0].engines[0].summary();
+    assert!(summary.contains("refused the session (401)"), "{summary}");
+    let real = audit
+        .cookie("session=real; Path=/; Secure; SameSite=None")
+        .run(&server)
+        .await;
+    assert_eq!(real.severity(), Some(Severity::High));
+}

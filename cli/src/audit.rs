@@ -23,8 +23,9 @@ when its preflight passes. Point it at a test deployment, or pass --read-only.
 Severity: high when any site reads a response made with the victim's cookies; medium when a
 page that needs a foothold on a trusted site does (a subdomain, an http sibling, localhost), or
 when any site reads data only the victim's network reaches; info for public data and broken
-headers; one notch less when the attacker needs a foothold. Per browser: the cookie goes or not
-as each engine's third-party policy and the cookie's SameSite decide.
+headers; one notch less when the attacker needs a foothold, and one less when the answer script
+reads refused the session (401, 403: with the real one, pass --cookie). Per browser: the cookie
+goes or not as each engine's third-party policy and the cookie's SameSite decide.
 
 Exit status:
   0  no finding at or above --fail-on

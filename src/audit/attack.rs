@@ -222,7 +222,10 @@ pub struct Attempt {
     pub kind: RequestKind,
     /// The requests sent, what script got, and the trace.
     pub exchange: Exchange,
-    /// Whether script can read a 2xx final response.
+    /// Whether script can read the final response, a basic or CORS one, with data or a refusal
+    /// of the session: a 2xx, or a 401 or 403 (the answer to a session cookie the audit made
+    /// up, where the victim's would get data). Other statuses (a 404 a middleware answers with
+    /// CORS headers) are no data.
     pub readable: bool,
     /// The cookies the final request carried, by name.
     pub cookies: Vec<String>,
@@ -231,12 +234,18 @@ pub struct Attempt {
 }
 
 impl Attempt {
+    /// The status of a readable answer that refused the session (401 or 403).
+    pub fn refused_status(&self) -> Option<u16> {
+        let status = self.exchange.result.as_ref().ok()?.status();
+        (self.readable && matches!(status, 401 | 403)).then_some(status)
+    }
+
     fn new(kind: RequestKind, exchange: Exchange, not_sent: bool) -> Self {
         let readable = exchange.result.as_ref().is_ok_and(|response| {
             matches!(
                 response.response_type(),
                 ResponseType::Basic | ResponseType::Cors
-            ) && (200..300).contains(&response.status())
+            ) && matches!(response.status(), 200..=299 | 401 | 403)
         });
         let cookies = exchange
             .requests

@@ -2,9 +2,10 @@
 //! the [`crate::attacker`] catalogue, the attacker page's real requests — a simple `GET`, a
 //! credentialed `GET`, a credentialed JSON `POST`, a `PUT` and a `DELETE` with `Authorization`
 //! — run through the model in each browser, whose jar holds the victim's session cookie as the
-//! target's own response sets it. A finding needs a 2xx response script can read; its severity
-//! comes from who can be the attacker, whether the cookie went in that browser, and whether the
-//! data is public ([`severity`]). Lints add what scanners miss and browsers care about
+//! target's own response sets it. A finding needs a response script can read, a 2xx or a
+//! refusal of the session (401, 403); its severity comes from who can be the attacker, whether
+//! the cookie went in that browser, whether the data is public, and whether the session was
+//! refused ([`severity`]). Lints add what scanners miss and browsers care about
 //! ([`Finding`]s with lint rules).
 //!
 //! The audit speaks to the server through a [`Transport`]: a closure, a live server over the

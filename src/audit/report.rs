@@ -183,7 +183,7 @@ impl EngineVerdict {
             return match &attempt.exchange.result {
                 Err(error) => format!("kept out ({}): {}", error.reason.name(), error.reason),
                 Ok(response) => format!(
-                    "kept out: a `{}` response with status {}, which a finding needs to be 2xx",
+                    "kept out: a `{}` response with status {}, which holds no data",
                     response.response_type(),
                     response.status()
                 ),
@@ -195,7 +195,14 @@ impl EngineVerdict {
         } else {
             format!("with the victim's cookies ({})", attempt.cookies.join(", "))
         };
-        format!("reads {} {cookies}", kinds.join(", "))
+        match attempt.refused_status() {
+            Some(status) => format!(
+                "reads {} {cookies}, though the answer refused the session ({status}): one notch \
+                 lower, as with the victim's real session (--cookie) it may hold data or not",
+                kinds.join(", ")
+            ),
+            None => format!("reads {} {cookies}", kinds.join(", ")),
+        }
     }
 }
 

@@ -171,9 +171,10 @@ fn is_local(host: &Host<String>) -> bool {
     }
 }
 
-/// The severity of one attempt: `None` when script cannot read a 2xx response; else high with
-/// the victim's cookies, medium without them on a private network, info for public data, one
-/// notch less when the attacker needs a foothold first.
+/// The severity of one attempt: `None` when script cannot read the response; else high with
+/// the victim's cookies, medium without them on a private network, info for public data; one
+/// notch less when the attacker needs a foothold first, and one less when what script read was
+/// a refusal of the session (401 or 403: with the victim's real one it may hold data, or not).
 pub fn grade(attempt: &Attempt, position: Position, network: Network) -> Option<Severity> {
     if !attempt.readable {
         return None;
@@ -185,9 +186,13 @@ pub fn grade(attempt: &Attempt, position: Position, network: Network) -> Option<
     } else {
         Severity::Info
     };
-    Some(match position {
+    let placed = match position {
         Position::AnySite => base,
         _ => base.lower(),
+    };
+    Some(match attempt.refused_status() {
+        Some(_) => placed.lower(),
+        None => placed,
     })
 }
 
