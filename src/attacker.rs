@@ -12,6 +12,7 @@
 use crate::cookie::{is_public_suffix, registrable_domain};
 use crate::document::Document;
 use crate::origin::Origin;
+use std::collections::HashSet;
 use std::fmt;
 use url::{Host, Url};
 
@@ -415,7 +416,7 @@ impl Catalogue {
     /// [`Catalogue::unsendable`]). The target's own origin and the allowed ones are never tried.
     pub fn new(target: &Url, allowed: &[Origin], given: &[String]) -> Self {
         let mut catalogue = Builder {
-            excluded: std::iter::once(Origin::of_url(target))
+            seen: std::iter::once(Origin::of_url(target))
                 .chain(allowed.iter().cloned())
                 .map(|o| o.ascii_serialization())
                 .collect(),
@@ -468,22 +469,17 @@ impl Catalogue {
     }
 }
 
-/// A catalogue being built: each origin once, none excluded.
+/// A catalogue being built: each origin once (`seen` holds the excluded ones and those added),
+/// in the order added.
 struct Builder {
-    excluded: Vec<String>,
+    seen: HashSet<String>,
     catalogue: Catalogue,
 }
 
 impl Builder {
     fn add(&mut self, url: Url, trick: Trick, imitates: Option<&Url>) {
         let origin = Origin::of_url(&url);
-        let serialized = origin.ascii_serialization();
-        let seen = self
-            .catalogue
-            .origins
-            .iter()
-            .any(|o| o.origin.as_ref() == Some(&origin));
-        if seen || self.excluded.contains(&serialized) || origin.is_opaque() {
+        if origin.is_opaque() || !self.seen.insert(origin.ascii_serialization()) {
             return;
         }
         let imitates = imitates.map(|url| Origin::of_url(url).ascii_serialization());
@@ -540,8 +536,17 @@ impl Builder {
         for c in ['.', '-'] {
             self.add_opt(made(Trick::Suffix, c), Trick::Suffix, of);
         }
-        // Unescaped dots: each alone, then all of them.
-        let dots: Vec<usize> = host.match_indices('.').map(|(i, _)| i).collect();
+        // Unescaped dots: each alone, then all of them; only dots left of the public suffix,
+        // as a name under a top-level domain no registry gives out (`www.targetacom`) is one no
+        // attacker can serve.
+        let suffix_dot = registrable
+            .as_deref()
+            .and_then(|rd| rd.find('.').map(|at| host.len() - rd.len() + at));
+        let dots: Vec<usize> = host
+            .match_indices('.')
+            .map(|(at, _)| at)
+            .filter(|&at| suffix_dot.is_none_or(|suffix| at < suffix))
+            .collect();
         for &at in &dots {
             let replaced = format!("{}a{}", &host[..at], &host[at + 1..]);
             self.add_opt(
@@ -551,7 +556,10 @@ impl Builder {
             );
         }
         if dots.len() > 1 {
-            let all = host.replace('.', "a");
+            let mut all = host.clone();
+            for &at in &dots {
+                all.replace_range(at..=at, "a");
+            }
             self.add_opt(
                 with_host(base, base.scheme(), &all),
                 Trick::UnescapedDot,
@@ -648,12 +656,15 @@ mod tests {
                 "https://www.target.com-evil.example"
             ]
         );
+        // Not `www.targetacom`: no registry gives out names under `targetacom`.
+        assert_eq!(origins(&c, Trick::UnescapedDot), ["https://wwwatarget.com"]);
+        let deep = catalogue("https://a.b.target.co.uk/", &[]);
         assert_eq!(
-            origins(&c, Trick::UnescapedDot),
+            origins(&deep, Trick::UnescapedDot),
             [
-                "https://wwwatarget.com",
-                "https://www.targetacom",
-                "https://wwwatargetacom"
+                "https://aab.target.co.uk",
+                "https://a.batarget.co.uk",
+                "https://aabatarget.co.uk"
             ]
         );
         assert_eq!(

@@ -78,7 +78,16 @@ impl Position {
         if is_local(tuple.host()) {
             return Self::Local;
         }
-        let site = Site::of(origin);
+        // A host with the root label's dot (`www.target.com.`) is served where the host
+        // without it is, whatever site a browser counts it in.
+        let site = match tuple.host() {
+            Host::Domain(domain) if domain.len() > 1 && domain.ends_with('.') => {
+                let root = format!("{}://{}/", tuple.scheme(), domain.trim_end_matches('.'));
+                Url::parse(&root)
+                    .map_or_else(|_| Site::of(origin), |u| Site::of(&Origin::of_url(&u)))
+            }
+            _ => Site::of(origin),
+        };
         let same = |other: &Origin| site.is_same_site(&Site::of(other), false);
         if same(&Origin::of_url(target)) {
             Self::TargetSite
@@ -217,6 +226,8 @@ mod tests {
         assert_eq!(of("http://localhost:3000"), Position::Local);
         assert_eq!(of("http://localhost.evil.example"), Position::AnySite);
         assert_eq!(of("https://x.github.io"), Position::AnySite);
+        assert_eq!(of("https://www.target.com."), Position::TargetSite);
+        assert_eq!(of("https://evil.com."), Position::AnySite);
         assert_eq!(
             Position::of(&AttackerOrigin::null(), &target, &allowed),
             Position::AnySite
