@@ -229,3 +229,35 @@ async fn a_refused_made_up_session_still_shows_the_hole_one_notch_lower() {
         .await;
     assert_eq!(real.severity(), Some(Severity::High));
 }
+
+#[tokio::test]
+async fn a_named_origin_only_a_foothold_serves_is_tried_not_allowed() {
+    // A development origin left in production, with credentials.
+    let server = |_request: cors_sim::OutgoingRequest| {
+        std::future::ready(Ok::<_, String>(reply(&[
+            ("access-control-allow-origin", "http://localhost:3000"),
+            ("access-control-allow-credentials", "true"),
+        ])))
+    };
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .run(&server)
+        .await;
+    assert_eq!(report.allowed, ["https://api.example.com"]);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("http://localhost:3000"))
+    );
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| {
+            f.origins
+                .iter()
+                .any(|o| o.origin() == "http://localhost:3000")
+        })
+        .expect("a finding for the localhost origin");
+    assert!(finding.severity >= Severity::Low, "{finding:?}");
+}

@@ -58,6 +58,10 @@ use http::header::ACCESS_CONTROL_ALLOW_ORIGIN;
 use report::OriginResult;
 use url::Url;
 
+/// The most `Set-Cookie` values of the target's own answer taken as the session (every attempt
+/// starts from a jar that holds them).
+const MAX_SESSION_COOKIES: usize = 16;
+
 /// An audit of one URL: what to try, then [`Audit::run`] (or [`Audit::run_live`],
 /// [`Audit::run_service`]).
 #[derive(Debug, Clone)]
@@ -198,9 +202,23 @@ impl Audit {
         report.cookies = cookies;
         report.cookie_source = source;
         let mut allowed = self.allowed_origins(&mut notes);
+        let mut attackers = self.attackers.clone();
         if report.allowed_inferred {
-            let named = self.named_origins(&runner, &own_headers).await;
+            let (named, suspect): (Vec<Origin>, Vec<Origin>) = self
+                .named_origins(&runner, &own_headers)
+                .await
+                .into_iter()
+                .partition(|origin| !only_a_foothold_serves(origin, target));
             notes.push(inferred_note(target, &named));
+            for origin in suspect {
+                let serialized = origin.ascii_serialization();
+                notes.push(format!(
+                    "The server names {serialized} in Access-Control-Allow-Origin: a page there \
+                     is one an attacker on the victim's machine or network could serve, so the \
+                     audit tried it as an attacker's rather than take it as allowed."
+                ));
+                attackers.push(serialized);
+            }
             allowed.extend(named);
         }
         if source == CookieSource::Assumed {
@@ -220,7 +238,7 @@ impl Audit {
             .iter()
             .map(|b| (b.name, seeded(&b.profile, target, &report.cookies).1))
             .collect();
-        let catalogue = Catalogue::new(target, &allowed, &self.attackers);
+        let catalogue = Catalogue::new(target, &allowed, &attackers);
         let mut results = Vec::with_capacity(catalogue.origins.len());
         for attacker in &catalogue.origins {
             let attempts = self
@@ -344,6 +362,7 @@ impl Audit {
         }
         let set: Vec<String> = own
             .values("set-cookie")
+            .take(MAX_SESSION_COOKIES)
             .map(|v| String::from_utf8_lossy(v).into_owned())
             .collect();
         if !set.is_empty() {
@@ -422,6 +441,16 @@ impl Audit {
         }
         named
     }
+}
+
+/// Whether a page at `origin` is one only an attacker with a foothold on the victim's machine or
+/// network serves, which no server names on purpose for a `target` in production: a
+/// `localhost` or loopback origin, or an `http` one for an `https` target.
+fn only_a_foothold_serves(origin: &Origin, target: &Url) -> bool {
+    let Origin::Tuple(tuple) = origin else {
+        return false;
+    };
+    severity::is_local(tuple.host()) || (tuple.scheme() == "http" && target.scheme() == "https")
 }
 
 /// The note saying which allowed origins were inferred.

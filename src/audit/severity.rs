@@ -172,7 +172,7 @@ impl Network {
 }
 
 /// Whether a host is the victim's own machine.
-fn is_local(host: &Host<String>) -> bool {
+pub(super) fn is_local(host: &Host<String>) -> bool {
     match host {
         Host::Domain(domain) => domain == "localhost" || domain.ends_with(".localhost"),
         Host::Ipv4(ip) => ip.is_loopback(),
