@@ -261,3 +261,63 @@ async fn a_named_origin_only_a_foothold_serves_is_tried_not_allowed() {
         .expect("a finding for the localhost origin");
     assert!(finding.severity >= Severity::Low, "{finding:?}");
 }
+
+#[tokio::test]
+async fn each_finding_names_how_its_origins_got_in() {
+    // Trusts `null` and GitHub's user pages, with credentials.
+    let server = |request: cors_sim::OutgoingRequest| {
+        let origin = request
+            .headers()
+            .get_str("origin")
+            .unwrap_or_default()
+            .into_owned();
+        let trusted = origin == "null" || origin.ends_with(".github.io");
+        let headers: Vec<(&str, &str)> = if trusted {
+            vec![
+                ("access-control-allow-origin", origin.as_str()),
+                ("access-control-allow-credentials", "true"),
+            ]
+        } else {
+            vec![]
+        };
+        std::future::ready(Ok::<_, String>(reply(&headers)))
+    };
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("https://app.example.com")
+        .run(&server)
+        .await;
+    // (Findings of attacks, not lints: a `position` says who can attack.)
+    let mut rules: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.position.is_some())
+        .map(|f| f.rule)
+        .collect();
+    rules.sort_unstable();
+    assert_eq!(
+        rules,
+        ["null-origin", "third-party-hosting"],
+        "{:#?}",
+        report.findings
+    );
+    // `*`: the finding says so, rather than that the server reflects origins.
+    let star = |_request: cors_sim::OutgoingRequest| {
+        std::future::ready(Ok::<_, String>(reply(&[(
+            "access-control-allow-origin",
+            "*",
+        )])))
+    };
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("https://app.example.com")
+        .run(&star)
+        .await;
+    let any = &report.findings[0];
+    assert_eq!(any.rule, "arbitrary-origin");
+    assert!(
+        any.detail.contains("`Access-Control-Allow-Origin: *`"),
+        "{}",
+        any.detail
+    );
+}

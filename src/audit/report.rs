@@ -4,8 +4,10 @@
 
 use super::attack::{Attempt, AuditBrowser, RequestKind, Stats};
 use super::severity::{Network, Position, Severity, grade};
+use crate::advice::passed_check;
 use crate::attacker::{AttackerOrigin, Trick, Unsendable};
 use crate::cookie::SetCookieOutcome;
+use crate::cors_check::CheckPass;
 use crate::header::HeaderList;
 use crate::request::OutgoingRequest;
 use url::Url;
@@ -240,8 +242,12 @@ pub(crate) fn findings(
         let public = |verdicts: &[EngineVerdict]| {
             verdicts.iter().all(|e| e.severity <= Some(Severity::Info))
         };
-        let same = |(_, position, verdicts): &&mut Group| {
-            (*position == result.position || (public(verdicts) && public(&engines)))
+        let same = |(origins, position, verdicts): &&mut Group| {
+            // An arbitrary origin's finding takes every origin; otherwise a finding holds one
+            // family of tricks, so that its rule says how the origins got in.
+            let first = origins[0].trick();
+            (first == Trick::Unrelated || family(first) == family(result.attacker.trick()))
+                && (*position == result.position || (public(verdicts) && public(&engines)))
                 && verdicts.len() == engines.len()
                 && verdicts
                     .iter()
@@ -258,6 +264,18 @@ pub(crate) fn findings(
         .map(|(origins, position, engines)| finding(origins, position, engines))
         .collect();
     (findings, kept_out)
+}
+
+/// Tricks that get in the same way, which one finding may hold together: `null`, a hosting
+/// site, `localhost`, an origin the user gave, and the look-alikes (with an unrelated origin).
+fn family(trick: Trick) -> u8 {
+    match trick {
+        Trick::Null => 0,
+        Trick::Hosting => 1,
+        Trick::Localhost => 2,
+        Trick::Given => 3,
+        _ => 4,
+    }
 }
 
 /// The rule, title and how it got in, for a group of origins: its trick's when it has one,
@@ -337,6 +355,15 @@ fn finding(
         .filter(|e| e.severity == Some(severity))
         .find_map(|e| e.attempt.as_ref());
     let fix = worst.map(|a| a.exchange.keep_out_fix()).unwrap_or_default();
+    // `*` lets every origin in without reflecting any.
+    let wildcard =
+        worst.is_some_and(|a| passed_check(a.exchange.trace.as_ref()) == Some(CheckPass::Wildcard));
+    let lets_in = if wildcard {
+        "the server answers `Access-Control-Allow-Origin: *`, which lets every origin read its \
+         responses to requests without credentials"
+    } else {
+        lets_in
+    };
     let mut tricks: Vec<&str> = origins.iter().map(|o| o.trick().name()).collect();
     let mut seen = std::collections::HashSet::new();
     tricks.retain(|trick| seen.insert(*trick));
