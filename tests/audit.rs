@@ -321,3 +321,37 @@ async fn each_finding_names_how_its_origins_got_in() {
         any.detail
     );
 }
+
+#[tokio::test]
+async fn an_allowed_origins_writes_are_never_sent_and_its_lints_still_run() {
+    // `*` for everything: the standard's `*` does not cover Authorization; engines let it.
+    let writes = std::cell::Cell::new(0);
+    let server = |request: cors_sim::OutgoingRequest| {
+        let from_app = request
+            .headers()
+            .get_str("origin")
+            .is_some_and(|o| o == "https://app.example.com");
+        if from_app && !request.is_preflight() && request.method() != "GET" {
+            writes.set(writes.get() + 1);
+        }
+        std::future::ready(Ok::<_, String>(reply(&[
+            ("access-control-allow-origin", "*"),
+            ("access-control-allow-methods", "*"),
+            ("access-control-allow-headers", "*"),
+        ])))
+    };
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("https://app.example.com")
+        .run(&server)
+        .await;
+    assert_eq!(writes.get(), 0);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule == "authorization-by-wildcard"),
+        "{:#?}",
+        report.findings
+    );
+}

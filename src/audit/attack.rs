@@ -318,7 +318,9 @@ pub(crate) type Answer = Result<Reply, String>;
 /// Runs fetches over a transport, each distinct request sent once.
 pub(crate) struct Runner<'t, T> {
     transport: &'t T,
-    read_only: bool,
+    /// Whether no request that may change data is sent (`Cell`: an allowed origin's runs are
+    /// read-only whatever the audit's setting).
+    read_only: Cell<bool>,
     /// Each distinct request and what it got, in the order first sent.
     answers: RefCell<Vec<(OutgoingRequest, Answer)>>,
     index: RefCell<HashMap<OutgoingRequest, usize>>,
@@ -341,13 +343,21 @@ impl<'t, T: Transport> Runner<'t, T> {
     pub(crate) fn new(transport: &'t T, read_only: bool) -> Self {
         Self {
             transport,
-            read_only,
+            read_only: Cell::new(read_only),
             answers: RefCell::default(),
             index: RefCell::default(),
             stats: Cell::default(),
             failure: RefCell::default(),
             failures_in_a_row: Cell::new(0),
         }
+    }
+
+    /// Runs `run` sending no request that may change data, then goes back to the setting it had.
+    pub(crate) async fn read_only_while<R>(&self, run: impl AsyncFnOnce() -> R) -> R {
+        let before = self.read_only.replace(true);
+        let result = run().await;
+        self.read_only.set(before);
+        result
     }
 
     /// Whether the audit stopped sending because too many requests in a row got no response.
@@ -416,7 +426,7 @@ impl<'t, T: Transport> Runner<'t, T> {
                 answer
             }
             None => {
-                let answer = if self.read_only && may_change_data(&request) {
+                let answer = if self.read_only.get() && may_change_data(&request) {
                     self.count(|s| s.skipped += 1);
                     Err(NOT_SENT.to_owned())
                 } else if self.gave_up() {

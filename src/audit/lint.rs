@@ -193,7 +193,9 @@ fn wildcard_authorization(
     answers: &[(OutgoingRequest, Answer)],
 ) -> Option<Finding> {
     let trace = attempt.exchange.trace.as_ref()?;
-    if !attempt.readable || !trace.departures().any(|f| f == WILDCARD_AUTHORIZATION) {
+    // Let through: read, or (an allowed origin's write, never sent) its preflight passed.
+    let through = attempt.readable || attempt.not_sent;
+    if !through || !trace.departures().any(|f| f == WILDCARD_AUTHORIZATION) {
         return None;
     }
     let preflight = attempt.exchange.preflight()?;

@@ -134,7 +134,8 @@ impl Audit {
     }
 
     /// Sends no request that may change data: a `POST`, `PUT` or `DELETE` whose preflight
-    /// passed is not sent (the report counts them), so no write is judged.
+    /// passed is not sent (the report counts them), so no write is judged. An allowed origin's
+    /// writes are never sent: its lints need only the preflights.
     pub fn read_only(mut self, on: bool) -> Self {
         self.read_only = on;
         self
@@ -253,8 +254,12 @@ impl Audit {
         let mut own_runs = Vec::new();
         for origin in &allowed {
             let page = AttackerOrigin::new(origin.clone(), Trick::Given, None);
-            let runs = self
-                .attempts(&runner, &page, &report.cookies, &RequestKind::ALLOWED)
+            // The lints need the preflights only: no write goes out with the session.
+            let runs = runner
+                .read_only_while(async || {
+                    self.attempts(&runner, &page, &report.cookies, &RequestKind::ALLOWED)
+                        .await
+                })
                 .await;
             for (browser, attempts) in runs {
                 let serialized = origin.ascii_serialization();
