@@ -92,6 +92,15 @@ fn counting(
     }
 }
 
+/// The `Origin` a request carries (empty without one).
+fn origin_of(request: &cors_sim::OutgoingRequest) -> String {
+    request
+        .headers()
+        .get_str("origin")
+        .unwrap_or_default()
+        .into_owned()
+}
+
 fn reply(headers: &[(&str, &str)]) -> cors_sim::Reply {
     let mut response = http::Response::builder();
     for (name, value) in headers {
@@ -192,11 +201,7 @@ async fn the_audits_requests_carry_fetch_metadata() {
 async fn a_refused_made_up_session_still_shows_the_hole_one_notch_lower() {
     // Reflects any origin with credentials; answers 401 unless the real session comes.
     let server = |request: cors_sim::OutgoingRequest| {
-        let origin = request
-            .headers()
-            .get_str("origin")
-            .unwrap_or_default()
-            .into_owned();
+        let origin = origin_of(&request);
         let real = request
             .headers()
             .get_str("cookie")
@@ -266,11 +271,7 @@ async fn a_named_origin_only_a_foothold_serves_is_tried_not_allowed() {
 async fn each_finding_names_how_its_origins_got_in() {
     // Trusts `null` and GitHub's user pages, with credentials.
     let server = |request: cors_sim::OutgoingRequest| {
-        let origin = request
-            .headers()
-            .get_str("origin")
-            .unwrap_or_default()
-            .into_owned();
+        let origin = origin_of(&request);
         let trusted = origin == "null" || origin.ends_with(".github.io");
         let headers: Vec<(&str, &str)> = if trusted {
             vec![
@@ -327,10 +328,7 @@ async fn an_allowed_origins_writes_are_never_sent_and_its_lints_still_run() {
     // `*` for everything: the standard's `*` does not cover Authorization; engines let it.
     let writes = std::cell::Cell::new(0);
     let server = |request: cors_sim::OutgoingRequest| {
-        let from_app = request
-            .headers()
-            .get_str("origin")
-            .is_some_and(|o| o == "https://app.example.com");
+        let from_app = origin_of(&request) == "https://app.example.com";
         if from_app && !request.is_preflight() && request.method() != "GET" {
             writes.set(writes.get() + 1);
         }

@@ -213,3 +213,63 @@ fn the_referrer_and_origin_are_explained() {
         "{text}"
     );
 }
+
+/// Outside CORS, each engine's reason for the `Origin` of a redirected `POST`: the standard's,
+/// Chromium's `null` after a cross-origin hop, WebKit's first `Origin`, and a referrer policy
+/// hiding it.
+#[test]
+fn each_origin_header_outside_cors_is_explained() {
+    use cors_sim::Mode;
+    use cors_sim::referrer::ReferrerPolicy;
+    let origin_steps = |engine: Engine, init: RequestInit| -> Vec<String> {
+        let mut browser = Browser::new(engine).trace(true);
+        let redirect = |request: &OutgoingRequest| -> http::Response<()> {
+            let mut response = http::Response::builder();
+            if request.url().path() == "/a" {
+                response = response
+                    .status(307)
+                    .header("location", "http://api.example/b");
+            }
+            response.body(()).unwrap()
+        };
+        let exchange = browser
+            .fetch_with(&page(), init, Time::ZERO, redirect)
+            .unwrap();
+        exchange
+            .trace
+            .unwrap()
+            .steps()
+            .iter()
+            .filter(|step| matches!(step, Step::OriginHeader { .. }))
+            .map(ToString::to_string)
+            .collect()
+    };
+    let post = || {
+        RequestInit::new("http://page.example/a")
+            .method("POST")
+            .mode(Mode::NoCors)
+    };
+    let standard = origin_steps(Engine::Spec, post());
+    assert!(
+        standard[1].contains("a method other than GET or HEAD"),
+        "{standard:?}"
+    );
+    let chromium = origin_steps(Engine::Chromium, post());
+    assert!(
+        chromium[1].contains("a redirect took the request to another origin"),
+        "{chromium:?}"
+    );
+    let webkit = origin_steps(Engine::WebKit, post());
+    assert!(
+        webkit[1].contains("as the fetch's first request carried it"),
+        "{webkit:?}"
+    );
+    let hidden = origin_steps(
+        Engine::Spec,
+        post().referrer_policy(ReferrerPolicy::SameOrigin),
+    );
+    assert!(
+        hidden[1].contains("the request's referrer policy hides its origin"),
+        "{hidden:?}"
+    );
+}
