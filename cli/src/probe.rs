@@ -150,6 +150,9 @@ pub fn parse_origin(text: &str) -> Result<Document, String> {
             "an origin has no path, query or fragment (use --page for a page's URL)".into(),
         );
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("an origin has no username or password".into());
+    }
     Ok(Document::new(url))
 }
 

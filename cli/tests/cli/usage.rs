@@ -58,6 +58,12 @@ fn usage_errors_exit_2() {
             "probe",
             "http://api.example/",
             "--origin",
+            "http://user:pw@a.example",
+        ],
+        &[
+            "probe",
+            "http://api.example/",
+            "--origin",
             "http://a.example",
             "-H",
             "X-A",
