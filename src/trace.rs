@@ -749,6 +749,32 @@ impl fmt::Display for Trace {
 pub(crate) struct Tracer(Option<Vec<Step>>);
 
 impl Tracer {
+    /// Traces the profile fields that made a result other than the standard's. Each of `fields`
+    /// is a field's name, its effect, and the policy with that field alone set to the engine's
+    /// value (the rest the standard's). Named: each field that `differs` and whose policy alone
+    /// `gives` the engine's result; if none does alone, every field that differs (they do it
+    /// together).
+    pub(crate) fn departures<P>(
+        &mut self,
+        fields: &[(&'static str, &'static str, P)],
+        differs: impl Fn(&P) -> bool,
+        gives: impl Fn(&P) -> bool,
+    ) {
+        let differing = || fields.iter().filter(|(_, _, policy)| differs(policy));
+        let alone: Vec<_> = differing().filter(|(_, _, policy)| gives(policy)).collect();
+        let named = if alone.is_empty() {
+            differing().collect()
+        } else {
+            alone
+        };
+        for (field, effect, _) in named {
+            self.emit(|| Step::Departure {
+                field,
+                effect: (*effect).to_owned(),
+            });
+        }
+    }
+
     /// A tracer that records when `on`.
     pub fn new(on: bool) -> Self {
         Self(on.then(Vec::new))
@@ -771,5 +797,35 @@ impl Tracer {
     /// The trace, when one was recorded.
     pub fn finish(self) -> Option<Trace> {
         self.0.map(|steps| Trace { steps })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fields a departure names: those that alone give the engine's result, else every one
+    /// that differs from the standard; never one that does not differ.
+    #[test]
+    fn departures_name_the_fields_that_explain_the_result() {
+        // Policies as numbers: 0 is the standard's value; the engine's result is reached when
+        // the fields' values add up to 3.
+        let fields = [
+            ("a", "a's effect", 3),
+            ("b", "b's effect", 1),
+            ("c", "c's effect", 0),
+        ];
+        let named = |gives: &dyn Fn(&i32) -> bool| {
+            let mut tracer = Tracer::new(true);
+            tracer.departures(&fields, |p| *p != 0, gives);
+            let trace = tracer.finish().unwrap();
+            trace
+                .departures()
+                .map(str::to_owned)
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(named(&|p| *p == 3), ["a"]);
+        // No field alone: every differing one, together.
+        assert_eq!(named(&|_| false), ["a", "b"]);
     }
 }

@@ -209,63 +209,60 @@ fn trace_origin_departures(
     if with(spec.0, spec.1) == *origin {
         return;
     }
-    let fields: [(&'static str, &'static str, ContextPolicy, RedirectPolicy); 4] = [
+    let fields: [(&'static str, &'static str, (ContextPolicy, RedirectPolicy)); 4] = [
         (
             "context.origin_header_follows_referrer_policy",
             "outside CORS, the request's referrer policy does not touch `Origin`",
-            ContextPolicy {
-                origin_header_follows_referrer_policy: context
-                    .origin_header_follows_referrer_policy,
-                ..spec.0
-            },
-            spec.1,
+            (
+                ContextPolicy {
+                    origin_header_follows_referrer_policy: context
+                        .origin_header_follows_referrer_policy,
+                    ..spec.0
+                },
+                spec.1,
+            ),
         ),
         (
             "context.cross_site_relaxed_policies_ignored",
             "a policy that relaxes the default gives way to strict-origin-when-cross-origin for \
              another site",
-            ContextPolicy {
-                cross_site_relaxed_policies_ignored: context.cross_site_relaxed_policies_ignored,
-                ..spec.0
-            },
-            spec.1,
+            (
+                ContextPolicy {
+                    cross_site_relaxed_policies_ignored: context
+                        .cross_site_relaxed_policies_ignored,
+                    ..spec.0
+                },
+                spec.1,
+            ),
         ),
         (
             "redirect.cross_origin_hop_nulls_origin",
             "outside CORS, `Origin: null` after a redirect to another origin",
-            spec.0,
-            RedirectPolicy {
-                cross_origin_hop_nulls_origin: redirect.cross_origin_hop_nulls_origin,
-                ..spec.1
-            },
+            (
+                spec.0,
+                RedirectPolicy {
+                    cross_origin_hop_nulls_origin: redirect.cross_origin_hop_nulls_origin,
+                    ..spec.1
+                },
+            ),
         ),
         (
             "redirect.keeps_first_origin_outside_cors",
             "outside CORS, the `Origin` of the fetch's first request is kept across redirects",
-            spec.0,
-            RedirectPolicy {
-                keeps_first_origin_outside_cors: redirect.keeps_first_origin_outside_cors,
-                ..spec.1
-            },
+            (
+                spec.0,
+                RedirectPolicy {
+                    keeps_first_origin_outside_cors: redirect.keeps_first_origin_outside_cors,
+                    ..spec.1
+                },
+            ),
         ),
     ];
-    let differing = |(_, _, c, r): &&(&str, &str, ContextPolicy, RedirectPolicy)| (*c, *r) != spec;
-    let alone: Vec<_> = fields
-        .iter()
-        .filter(differing)
-        .filter(|(_, _, c, r)| with(*c, *r) == *origin)
-        .collect();
-    let named = if alone.is_empty() {
-        fields.iter().filter(differing).collect()
-    } else {
-        alone
-    };
-    for (field, effect, _, _) in named {
-        tracer.emit(|| Step::Departure {
-            field,
-            effect: (*effect).to_owned(),
-        });
-    }
+    tracer.departures(
+        &fields,
+        |alone| *alone != spec,
+        |(context, redirect)| with(*context, *redirect) == *origin,
+    );
 }
 
 /// The request for the current URL with `Referer` added, as it goes on the wire (without a

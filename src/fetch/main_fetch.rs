@@ -160,8 +160,6 @@ fn determine_referrer(request: &mut FetchRequest, context: &ContextPolicy, trace
         });
     }
     if tracer.is_on() && at(request, &ContextPolicy::SPEC) != referrer {
-        // Each field that alone gives the engine's referrer is a departure; if none does alone,
-        // both do together.
         let fields: [(&'static str, &'static str, ContextPolicy); 2] = [
             (
                 "context.loopback_trustworthy_for_referrer",
@@ -182,21 +180,11 @@ fn determine_referrer(request: &mut FetchRequest, context: &ContextPolicy, trace
                 },
             ),
         ];
-        let alone: Vec<_> = fields
-            .iter()
-            .filter(|(_, _, alone)| at(request, alone) == referrer)
-            .collect();
-        let named = if alone.is_empty() {
-            fields.iter().collect()
-        } else {
-            alone
-        };
-        for (field, effect, _) in named {
-            tracer.emit(|| Step::Departure {
-                field,
-                effect: (*effect).to_owned(),
-            });
-        }
+        tracer.departures(
+            &fields,
+            |alone| *alone != ContextPolicy::SPEC,
+            |alone| at(request, alone) == referrer,
+        );
     }
     request.referrer = referrer;
     if request.redirect_count == 0 {
