@@ -892,7 +892,19 @@ mod tests {
         model: &mut ModelCache,
         doctor: impl FnOnce(&mut Exchange),
     ) -> Result<(), String> {
-        let profile = Profile::spec();
+        check_in(Profile::spec(), page, server, init, at, model, doctor)
+    }
+
+    /// [`check`] in a browser of `profile`.
+    fn check_in(
+        profile: Profile,
+        page: &str,
+        server: &Server,
+        init: RequestInit,
+        at: u64,
+        model: &mut ModelCache,
+        doctor: impl FnOnce(&mut Exchange),
+    ) -> Result<(), String> {
         let document: Document = page.parse().unwrap();
         let mut browser = Browser::new(profile.clone());
         let at = Time::from_secs(at);
@@ -1087,6 +1099,55 @@ mod tests {
             e.requests.extend(std::iter::repeat_n(last, 21));
         });
         assert!(too_many.unwrap_err().contains("redirects"));
+    }
+
+    /// The checks follow the profile: each departure is what the engine does, and the
+    /// standard's behaviour is then a failure.
+    #[test]
+    fn the_checks_follow_the_profiles_departures() {
+        // `Access-Control-Allow-Headers: *` covers Authorization in Chromium, not in the standard.
+        let star: Headers = &[
+            ("access-control-allow-origin", "*"),
+            ("access-control-allow-headers", "*"),
+        ];
+        let server = server(&[(None, "http://api.example/data", 200, star)]);
+        let init = || RequestInit::new("http://api.example/data").header("Authorization", "t");
+        let run = |profile: Profile, doctor: fn(&mut Exchange)| {
+            check_in(profile, PAGE, &server, init(), 0, &mut model(), doctor)
+        };
+        assert_eq!(run(Profile::spec(), |_| {}), Ok(()));
+        assert_eq!(run(Profile::chromium(), |_| {}), Ok(()));
+        let held_back = run(Profile::chromium(), |e| e.requests.truncate(1));
+        assert!(held_back.is_err());
+        // Firefox keeps the document's origin on a tainted redirect's preflight, where the
+        // standard sends `null`.
+        let redirected = || RequestInit::new("http://api.example/r").header("Authorization", "t");
+        let server = redirecting();
+        let run = |profile: Profile, doctor: fn(&mut Exchange)| {
+            check_in(
+                profile,
+                PAGE,
+                &server,
+                redirected(),
+                0,
+                &mut model(),
+                doctor,
+            )
+        };
+        assert_eq!(run(Profile::spec(), |_| {}), Ok(()));
+        assert_eq!(run(Profile::firefox(), |_| {}), Ok(()));
+        let nulled = run(Profile::firefox(), |e| {
+            let preflight = e
+                .requests
+                .iter_mut()
+                .rev()
+                .find(|r| r.is_preflight)
+                .unwrap();
+            preflight
+                .headers
+                .set(ORIGIN, HeaderValue::from_static("null"));
+        });
+        assert!(nulled.unwrap_err().contains("the preflight's Origin"));
     }
 
     #[test]
