@@ -201,11 +201,7 @@ impl AttackerOrigin {
     /// The attacker's page: the root of its origin, or a page with an opaque origin.
     pub fn document(&self) -> Document {
         match &self.origin {
-            Some(origin) => {
-                let root = Url::parse(&format!("{}/", origin.ascii_serialization()))
-                    .expect("an origin's root is a URL");
-                Document::new(root)
-            }
+            Some(origin) => Document::new(root(origin).expect("an origin's root is a URL")),
             None => Document::opaque(),
         }
     }
@@ -387,6 +383,11 @@ pub struct Catalogue {
     pub unsendable: Vec<Unsendable>,
 }
 
+/// The root URL of a tuple origin (its serialization, then `/`): where its page is.
+pub(crate) fn root(origin: &Origin) -> Result<Url, url::ParseError> {
+    Url::parse(&format!("{}/", origin.ascii_serialization()))
+}
+
 /// Parses an origin as a page's (`scheme://host[:port]`), or says why no browser has it.
 pub fn parse_origin(text: &str) -> Result<Origin, String> {
     let url = Url::parse(text).map_err(|e| format!("the URL standard rejects it ({e})"))?;
@@ -434,7 +435,7 @@ impl Catalogue {
         }
         let bases: Vec<Url> = std::iter::once(Origin::of_url(target))
             .chain(allowed.iter().cloned())
-            .filter_map(|o| Url::parse(&format!("{}/", o.ascii_serialization())).ok())
+            .filter_map(|o| root(&o).ok())
             .collect();
         for base in &bases {
             let host = base.host_str().unwrap_or_default();
@@ -490,7 +491,7 @@ impl Builder {
 
     fn add_text(&mut self, text: &str, trick: Trick, imitates: Option<&Url>) {
         match parse_origin(text) {
-            Ok(origin) => match Url::parse(&format!("{}/", origin.ascii_serialization())) {
+            Ok(origin) => match root(&origin) {
                 Ok(url) => self.add(url, trick, imitates),
                 Err(e) => self.unsendable(text, trick, e.to_string()),
             },

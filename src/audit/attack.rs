@@ -465,8 +465,8 @@ fn may_change_data(request: &OutgoingRequest) -> bool {
 
 /// The target's own page: the root of its origin.
 pub(crate) fn own_page(target: &Url) -> Document {
-    let origin = Origin::of_url(target).ascii_serialization();
-    Document::new(Url::parse(&format!("{origin}/")).expect("an origin's root is a URL"))
+    let root = crate::attacker::root(&Origin::of_url(target)).expect("an origin's root is a URL");
+    Document::new(root)
 }
 
 /// A browser of `profile` whose jar holds the cookies `set_cookies` (`Set-Cookie` values) set
