@@ -353,3 +353,26 @@ async fn an_allowed_origins_writes_are_never_sent_and_its_lints_still_run() {
         report.findings
     );
 }
+
+#[tokio::test]
+async fn allowed_origins_no_browser_sends_are_noted_and_null_is_tried() {
+    let server =
+        |_request: cors_sim::OutgoingRequest| std::future::ready(Ok::<_, String>(reply(&[])));
+    let report = Audit::new("https://api.example.com/me")
+        .unwrap()
+        .allowed_origin("null")
+        .allowed_origin("https://app.example.com/path")
+        .run(&server)
+        .await;
+    let notes = report.notes.join("\n");
+    assert!(
+        notes.contains("`null` is among the allowed origins"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("\"https://app.example.com/path\" is not one a browser can send"),
+        "{notes}"
+    );
+    assert_eq!(report.allowed, ["https://api.example.com"]);
+    assert!(report.tried.iter().any(|o| o.origin() == "null"));
+}

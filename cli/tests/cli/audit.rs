@@ -349,3 +349,26 @@ fn help_documents_the_flags_severities_and_exit_statuses() {
         .success()
         .stdout_eq(file!["snapshots/audit-help.txt"]);
 }
+
+#[test]
+fn the_network_cookie_and_fail_on_flags_reach_the_report() {
+    let args = [
+        "--allowed-origin",
+        APP,
+        "--engine",
+        "chromium",
+        "--network",
+        "private",
+        "--cookie",
+        "sid=1; Path=/; HttpOnly",
+        "--fail-on",
+        "low",
+    ];
+    let report = report("http", trusted_null(), &args);
+    assert_eq!(report["network"]["value"], "private");
+    assert_eq!(report["network"]["guessed"], false);
+    assert_eq!(report["cookies"]["source"], "given");
+    assert_eq!(report["cookies"]["values"][0], "sid=1; Path=/; HttpOnly");
+    assert_eq!(report["fail_on"], "low");
+    assert_eq!(report["exit_status"], 1);
+}
