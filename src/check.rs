@@ -44,6 +44,7 @@
 //! ```
 
 use crate::advice::{Intent, passed_check};
+use crate::bytes::SmallBytes;
 use crate::cache::Stored;
 use crate::document::Document;
 use crate::error::Reason;
@@ -163,7 +164,7 @@ impl<S, B> Check<S, B> {
     /// A request with `method` (as script passes it) to `path` (relative to the base, or
     /// absolute).
     pub fn method(mut self, method: &str, path: &str) -> Self {
-        self.init.method = method.as_bytes().to_vec().into();
+        self.init.method = SmallBytes::copy(method.as_bytes());
         self.init.url = path.into();
         self.resolved()
     }
@@ -207,7 +208,10 @@ impl<S, B> Check<S, B> {
 
     /// Appends a request header.
     pub fn header(mut self, name: &str, value: &str) -> Self {
-        self.init.headers.push((name.into(), value.into()));
+        self.init.headers.push((
+            SmallBytes::copy(name.as_bytes()),
+            SmallBytes::copy(value.as_bytes()),
+        ));
         self
     }
 

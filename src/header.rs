@@ -7,10 +7,10 @@
 //! (0x01–0x08, 0x0B–0x1F except tab, 0x7F): script can send those, and whether a header is
 //! CORS-safelisted depends on them.
 
+use crate::bytes::SmallBytes;
 use http::HeaderName;
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 
 /// RFC 9110 `tchar`: the bytes a `token` (a method, a header name) is made of.
 pub(crate) fn is_tchar(b: u8) -> bool {
@@ -54,35 +54,7 @@ fn trim_by(bytes: &[u8], strip: impl Fn(u8) -> bool) -> &[u8] {
 /// Most values are short (`*`, an origin, a media type): those are held inline, so that making
 /// or cloning one allocates nothing. A longer one is shared: cloning it copies no bytes.
 #[derive(Clone)]
-pub struct HeaderValue(Repr);
-
-/// The longest value held inline: what fits beside a length byte in the 24 bytes the other
-/// forms take.
-const INLINE: usize = 22;
-
-#[derive(Clone)]
-enum Repr {
-    Static(&'static [u8]),
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Shared(Arc<[u8]>),
-}
-
-impl Repr {
-    /// `bytes`, inline when they fit.
-    fn copy(bytes: &[u8]) -> Self {
-        if bytes.len() <= INLINE {
-            let mut inline = [0; INLINE];
-            inline[..bytes.len()].copy_from_slice(bytes);
-            Self::Inline {
-                // Fits: at most INLINE.
-                len: bytes.len() as u8,
-                bytes: inline,
-            }
-        } else {
-            Self::Shared(bytes.into())
-        }
-    }
-}
+pub struct HeaderValue(SmallBytes);
 
 impl PartialEq for HeaderValue {
     fn eq(&self, other: &Self) -> bool {
@@ -148,7 +120,7 @@ impl HeaderValue {
     /// Checks that `bytes` is a Fetch header value as it is (no trimming).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidHeaderValue> {
         Self::check(bytes)?;
-        Ok(Self(Repr::copy(bytes)))
+        Ok(Self(SmallBytes::copy(bytes)))
     }
 
     /// A constant value, as `http::HeaderValue::from_static` makes one: usable in a `const`, and
@@ -157,7 +129,7 @@ impl HeaderValue {
         if !Self::is_valid(value.as_bytes()) {
             panic!("not a header value");
         }
-        Self(Repr::Static(value.as_bytes()))
+        Self(SmallBytes::from_static(value.as_bytes()))
     }
 
     /// Fetch: whether `bytes` is a "header value".
@@ -199,11 +171,7 @@ impl HeaderValue {
 
     /// The value's bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        match &self.0 {
-            Repr::Static(bytes) => bytes,
-            Repr::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            Repr::Shared(bytes) => bytes,
-        }
+        self.0.as_bytes()
     }
 
     /// The value as an `http::HeaderValue`, when `http` can carry it.
@@ -216,7 +184,7 @@ impl From<&http::HeaderValue> for HeaderValue {
     /// Every `http::HeaderValue` a parser produces is a Fetch header value once trimmed
     /// (`http` allows surrounding spaces in values built by hand).
     fn from(value: &http::HeaderValue) -> Self {
-        Self(Repr::copy(trim_by(value.as_bytes(), is_tab_or_space)))
+        Self(SmallBytes::copy(trim_by(value.as_bytes(), is_tab_or_space)))
     }
 }
 
@@ -562,8 +530,8 @@ mod tests {
     #[test]
     fn values_are_the_same_however_they_are_held() {
         assert_eq!(std::mem::size_of::<HeaderValue>(), 24);
-        let short = "a".repeat(INLINE);
-        let long = "a".repeat(INLINE + 1);
+        let short = "a".repeat(crate::bytes::INLINE);
+        let long = "a".repeat(crate::bytes::INLINE + 1);
         for text in [&short, &long] {
             let value = HeaderValue::from_bytes(text.as_bytes()).unwrap();
             assert_eq!(value.as_bytes(), text.as_bytes());

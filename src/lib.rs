@@ -11,6 +11,7 @@ pub mod advice;
 pub mod attacker;
 #[cfg(feature = "audit")]
 pub mod audit;
+mod bytes;
 pub mod cache;
 #[cfg(feature = "tower")]
 pub mod check;
@@ -46,7 +47,7 @@ pub mod trace;
 
 pub use document::Document;
 pub use error::{CheckFailure, NetworkError, Reason};
-pub use fetch::{AwaitingResponse, Browser, Done, Exchange, Next, Reply};
+pub use fetch::{AwaitingResponse, Browser, Done, Exchange, Next, Reply, ResponseHead};
 pub use header::{HeaderList, HeaderValue};
 pub use origin::Origin;
 pub use profile::{Engine, Profile};

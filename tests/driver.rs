@@ -102,6 +102,42 @@ fn a_same_origin_fetch_is_basic_and_needs_no_cors_headers() {
     assert!(exchange.requests[0].credentials_included());
 }
 
+/// `respond` reads only a response's head: an owned response, a borrowed one (kept, with its
+/// body, by the caller) and its `Parts` give the same result, and so does `reply`.
+#[test]
+fn a_response_can_be_handed_back_owned_borrowed_or_as_parts() {
+    let answer = http::Response::builder()
+        .status(203)
+        .header("Access-Control-Allow-Origin", PAGE)
+        .header("X-Hidden", "1")
+        .header("Content-Language", "fr")
+        .body("the body".to_owned())
+        .unwrap();
+    let (parts, body) = answer.clone().into_parts();
+    let seen = |hand_back: &dyn Fn(cors_sim::AwaitingResponse, &mut Browser) -> Next| {
+        let mut browser = spec();
+        let Ok(Next::Send(pending)) = browser.fetch(&page(), RequestInit::new(API), Time::ZERO)
+        else {
+            panic!("a request")
+        };
+        let Next::Done(done) = hand_back(pending, &mut browser) else {
+            panic!("a response")
+        };
+        let response = done.result.expect("readable");
+        (response.status(), response.exposed_header_names())
+    };
+    let owned = seen(&|pending, browser| pending.respond(browser, answer.clone(), Time::ZERO));
+    assert_eq!(owned, (203, vec!["content-language".to_owned()]));
+    let borrowed = seen(&|pending, browser| pending.respond(browser, &answer, Time::ZERO));
+    let by_parts = seen(&|pending, browser| pending.respond(browser, &parts, Time::ZERO));
+    let replied = seen(&|pending, browser| pending.reply(browser, &answer, Time::ZERO));
+    assert_eq!([&borrowed, &by_parts, &replied], [&owned; 3]);
+    assert_eq!(
+        (answer.body(), body.as_str()),
+        (&"the body".to_owned(), "the body")
+    );
+}
+
 #[test]
 fn an_opaque_origin_sends_origin_null_and_matches_allow_origin_null() {
     let mut browser = spec();

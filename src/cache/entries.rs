@@ -1,25 +1,28 @@
 //! How the CORS-preflight cache holds its entries: grouped by request target (network partition
 //! key, byte-serialized origin and URL, stored once however many methods and header names a
 //! preflight allows), each target's entries keyed by credentials and item, and every entry queued
-//! in the order it was stored. So a lookup hashes its target once, "clear cache entries" costs
+//! in the order it was stored. So a lookup hashes its target once (a request's lookups share that
+//! hash: [`TargetRef`] carries it), "clear cache entries" costs
 //! the entries of one URL, the memory held is counted in bytes, and making room or sweeping
 //! expired entries takes them from the front of the queue, in amortized constant time.
 
+use crate::bytes::SmallBytes;
 use crate::time::Time;
-use hashbrown::{Equivalent, HashMap};
+use hashbrown::{DefaultHashBuilder, Equivalent, HashMap, HashTable};
 use std::collections::VecDeque;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 /// What a cache entry allows: Fetch's cache entry "method" or "header name" (the other is null).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Item {
-    Method(Box<[u8]>),
+    Method(SmallBytes),
     /// Stored lowercase: header names match byte-case-insensitively.
-    HeaderName(Box<[u8]>),
+    HeaderName(SmallBytes),
 }
 
 /// An item, borrowed, for lookups that allocate nothing. Its derived `Hash` feeds the hasher
-/// what `Item`'s does (`[u8]` and `Box<[u8]>` hash alike, and the variants are in the same
+/// what `Item`'s does (`[u8]` and `SmallBytes` hash alike, and the variants are in the same
 /// order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum ItemRef<'a> {
@@ -61,7 +64,7 @@ impl Equivalent<Arc<Key>> for KeyRef<'_> {
     fn equivalent(&self, key: &Arc<Key>) -> bool {
         let item = match (&self.item, &key.item) {
             (ItemRef::Method(a), Item::Method(b))
-            | (ItemRef::HeaderName(a), Item::HeaderName(b)) => *a == &**b,
+            | (ItemRef::HeaderName(a), Item::HeaderName(b)) => *a == b.as_bytes(),
             _ => false,
         };
         item && self.credentials == key.credentials
@@ -69,24 +72,29 @@ impl Equivalent<Arc<Key>> for KeyRef<'_> {
 }
 
 /// A request target: what the entries of one URL, seen from one origin in one partition, share.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug)]
 struct Target {
     partition: Box<str>,
     origin: Box<str>,
     url: Box<str>,
+    /// The hash of the three, as [`Entries::target`] computes it.
+    hash: u64,
 }
 
-/// A [`Target`], borrowed.
-#[derive(Debug, Clone, Copy, Hash)]
+/// A [`Target`], borrowed, with its hash: made by [`Entries::target`], once for all the lookups
+/// and stores of a request.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct TargetRef<'a> {
-    pub partition: &'a str,
-    pub origin: &'a str,
-    pub url: &'a str,
+    partition: &'a str,
+    origin: &'a str,
+    url: &'a str,
+    hash: u64,
 }
 
-impl Equivalent<Arc<Target>> for TargetRef<'_> {
-    fn equivalent(&self, target: &Arc<Target>) -> bool {
-        self.url == &*target.url
+impl TargetRef<'_> {
+    fn is(&self, target: &Target) -> bool {
+        self.hash == target.hash
+            && self.url == &*target.url
             && self.origin == &*target.origin
             && self.partition == &*target.partition
     }
@@ -113,10 +121,19 @@ const TARGET_OVERHEAD: usize = 128;
 /// The entries of one target.
 type Items = HashMap<Arc<Key>, Time>;
 
+/// A target and its entries.
+#[derive(Debug)]
+struct Group {
+    target: Arc<Target>,
+    items: Items,
+}
+
 /// The cache's entries: each an expiry under a target and a key.
 #[derive(Debug, Default)]
 pub(super) struct Entries {
-    targets: HashMap<Arc<Target>, Items>,
+    /// One group per target, found by the target's hash.
+    targets: HashTable<Group>,
+    hasher: DefaultHashBuilder,
     /// Every entry in the order it was stored, for eviction and sweeping. An entry removed from
     /// `targets` stays here until it reaches the front or the queue is compacted.
     stored: VecDeque<(Arc<Target>, Arc<Key>)>,
@@ -148,6 +165,41 @@ impl Entries {
         *self = Self::default();
     }
 
+    /// The target of `partition`, `origin` and `url`, hashed.
+    pub fn target<'a>(&self, partition: &'a str, origin: &'a str, url: &'a str) -> TargetRef<'a> {
+        TargetRef {
+            partition,
+            origin,
+            url,
+            hash: self.hasher.hash_one((partition, origin, url)),
+        }
+    }
+
+    /// The entries of `target`.
+    fn items(&self, target: &TargetRef<'_>) -> Option<&Items> {
+        let group = self
+            .targets
+            .find(target.hash, |group| target.is(&group.target))?;
+        Some(&group.items)
+    }
+
+    /// The entries of `target`, to change.
+    fn items_mut(&mut self, target: &TargetRef<'_>) -> Option<&mut Items> {
+        let group = self
+            .targets
+            .find_mut(target.hash, |group| target.is(&group.target))?;
+        Some(&mut group.items)
+    }
+
+    /// Removes the group of `target` (a stored one), returning its entries.
+    fn remove_group(&mut self, target: &Target) -> Option<Items> {
+        let group = self
+            .targets
+            .find_entry(target.hash, |group| ptr_or_equal(&group.target, target))
+            .ok()?;
+        Some(group.remove().0.items)
+    }
+
     /// Probes `candidates` of `target` in order: the first live one, removing the expired ones
     /// met before it.
     pub fn probe(&mut self, target: &TargetRef<'_>, candidates: &[KeyRef<'_>], now: Time) -> Probe {
@@ -155,9 +207,10 @@ impl Entries {
             hit: None,
             expired: false,
         };
-        let Some(items) = self.targets.get_mut(target) else {
+        let Some(items) = self.items_mut(target) else {
             return probe;
         };
+        let mut removed = (0, 0);
         for (index, key) in candidates.iter().enumerate() {
             match items.get(key) {
                 Some(&expiry) if expiry > now => {
@@ -166,23 +219,25 @@ impl Entries {
                 }
                 Some(_) => {
                     items.remove(key);
-                    self.len -= 1;
-                    self.bytes -= entry_bytes(key);
+                    removed.0 += 1;
+                    removed.1 += entry_bytes(key);
                     probe.expired = true;
                 }
                 None => {}
             }
         }
-        if probe.expired && items.is_empty() {
-            self.targets.remove(target);
-            self.bytes -= TARGET_OVERHEAD + target.bytes();
+        let emptied = items.is_empty();
+        self.len -= removed.0;
+        self.bytes -= removed.1;
+        if probe.expired && emptied {
+            self.remove_target(target);
         }
         probe
     }
 
     /// Whether a live entry is among `candidates` of `target`, removing nothing.
     pub fn peek(&self, target: &TargetRef<'_>, candidates: &[KeyRef<'_>], now: Time) -> bool {
-        self.targets.get(target).is_some_and(|items| {
+        self.items(target).is_some_and(|items| {
             candidates
                 .iter()
                 .any(|key| items.get(key).is_some_and(|&expiry| expiry > now))
@@ -205,7 +260,7 @@ impl Entries {
         } = self.probe(target, &candidates[start..], now)
         {
             let key = &candidates[start + index];
-            if let Some(entry) = self.targets.get_mut(target).and_then(|i| i.get_mut(key)) {
+            if let Some(entry) = self.items_mut(target).and_then(|i| i.get_mut(key)) {
                 *entry = expiry;
             }
             refreshed = true;
@@ -229,7 +284,7 @@ impl Entries {
         self.sweep(now);
         loop {
             let cost = entry_bytes(key)
-                + if self.targets.contains_key(target) {
+                + if self.items(target).is_some() {
                     0
                 } else {
                     TARGET_OVERHEAD + target.bytes()
@@ -243,24 +298,34 @@ impl Entries {
                 return;
             }
         }
-        let (shared, items) = match self.targets.get_key_value_mut(target) {
-            Some((shared, items)) => (Arc::clone(shared), items),
+        let hasher = |group: &Group| group.target.hash;
+        let group = match self
+            .targets
+            .find_mut(target.hash, |group| target.is(&group.target))
+        {
+            Some(group) => group,
             None => {
-                let shared = Arc::new(Target {
-                    partition: target.partition.into(),
-                    origin: target.origin.into(),
-                    url: target.url.into(),
-                });
                 self.bytes += TARGET_OVERHEAD + target.bytes();
-                let items = self.targets.entry(Arc::clone(&shared)).or_default();
-                (shared, items)
+                let group = Group {
+                    target: Arc::new(Target {
+                        partition: target.partition.into(),
+                        origin: target.origin.into(),
+                        url: target.url.into(),
+                        hash: target.hash,
+                    }),
+                    items: Items::default(),
+                };
+                self.targets
+                    .insert_unique(target.hash, group, hasher)
+                    .into_mut()
             }
         };
+        let (shared, items) = (Arc::clone(&group.target), &mut group.items);
         let stored = Arc::new(Key {
             credentials: key.credentials,
             item: match key.item {
-                ItemRef::Method(method) => Item::Method(method.into()),
-                ItemRef::HeaderName(name) => Item::HeaderName(name.into()),
+                ItemRef::Method(method) => Item::Method(SmallBytes::copy(method)),
+                ItemRef::HeaderName(name) => Item::HeaderName(SmallBytes::copy(name)),
             },
         });
         items.insert(Arc::clone(&stored), expiry);
@@ -273,7 +338,11 @@ impl Entries {
     /// "clear cache entries" for `target`: removes its entries, whatever their credentials,
     /// method or header name.
     pub fn clear_target(&mut self, target: &TargetRef<'_>) {
-        if let Some(items) = self.targets.remove(target) {
+        let found = self
+            .targets
+            .find_entry(target.hash, |group| target.is(&group.target));
+        if let Ok(group) = found {
+            let items = group.remove().0.items;
             self.len -= items.len();
             self.bytes -= TARGET_OVERHEAD + target.bytes();
             for key in items.keys() {
@@ -318,22 +387,39 @@ impl Entries {
     /// The expiry of the entry this queue slot stands for, if the slot is that entry's own (not
     /// a removed entry's, whose key may since have been stored again).
     fn expiry_of(&self, target: &Arc<Target>, key: &Arc<Key>) -> Option<Time> {
-        let items = self.targets.get(target)?;
+        let items = &self
+            .targets
+            .find(target.hash, |group| ptr_or_equal(&group.target, target))?
+            .items;
         let (live, &expiry) = items.get_key_value(key)?;
         Arc::ptr_eq(live, key).then_some(expiry)
     }
 
     /// Removes a stored entry named by its queue slot.
     fn remove_stored(&mut self, target: &Arc<Target>, key: &Arc<Key>) {
-        let Some(items) = self.targets.get_mut(target) else {
+        let Some(group) = self
+            .targets
+            .find_mut(target.hash, |group| ptr_or_equal(&group.target, target))
+        else {
             return;
         };
-        if items.remove(key).is_some() {
+        if group.items.remove(key).is_some() {
             self.len -= 1;
             self.bytes -= entry_bytes(&key.as_ref_key());
         }
-        if items.is_empty() {
-            self.targets.remove(target);
+        if group.items.is_empty() {
+            self.remove_group(target);
+            self.bytes -= TARGET_OVERHEAD + target.bytes();
+        }
+    }
+
+    /// Removes the (emptied) group of `target`.
+    fn remove_target(&mut self, target: &TargetRef<'_>) {
+        if let Ok(group) = self
+            .targets
+            .find_entry(target.hash, |group| target.is(&group.target))
+        {
+            group.remove();
             self.bytes -= TARGET_OVERHEAD + target.bytes();
         }
     }
@@ -365,6 +451,16 @@ impl Key {
             },
         }
     }
+}
+
+/// Whether a group's target is `target`: the same allocation, or (for a target removed and
+/// stored again since) equal text.
+fn ptr_or_equal(shared: &Arc<Target>, target: &Target) -> bool {
+    std::ptr::eq(Arc::as_ptr(shared), target)
+        || (shared.hash == target.hash
+            && shared.url == target.url
+            && shared.origin == target.origin
+            && shared.partition == target.partition)
 }
 
 /// The bytes an entry with `key` holds.

@@ -72,14 +72,18 @@ pub struct CacheRequest<'a> {
     pub include_credentials: bool,
 }
 
-impl<'a> CacheRequest<'a> {
-    /// The request target its entries are stored under.
-    fn target(&self) -> TargetRef<'a> {
-        TargetRef {
-            partition: self.partition,
-            origin: self.origin,
-            url: self.url,
-        }
+/// A request with the target its entries are stored under, hashed once for all of its lookups
+/// and stores.
+struct Targeted<'a> {
+    request: CacheRequest<'a>,
+    target: TargetRef<'a>,
+}
+
+impl<'a> std::ops::Deref for Targeted<'a> {
+    type Target = CacheRequest<'a>;
+
+    fn deref(&self) -> &CacheRequest<'a> {
+        &self.request
     }
 }
 
@@ -227,7 +231,7 @@ impl PreflightCache {
     fn peek(
         &self,
         rules: &CachePolicy,
-        request: &CacheRequest<'_>,
+        request: &Targeted<'_>,
         item: ItemRef<'_>,
         now: Time,
     ) -> bool {
@@ -236,14 +240,14 @@ impl PreflightCache {
             ItemRef::HeaderName(name) => header_wildcard_applies(rules, request, name),
         };
         let candidates = Self::candidates(rules, request, item, wildcard);
-        self.entries.peek(&request.target(), candidates.keys(), now)
+        self.entries.peek(&request.target, candidates.keys(), now)
     }
 
     /// The matching-rule fields of the policy that, each set to the standard's value alone,
     /// would change whether `item` matches (`hit` is what it did).
     fn rule_departures(
         &self,
-        request: &CacheRequest<'_>,
+        request: &Targeted<'_>,
         item: ItemRef<'_>,
         hit: bool,
         now: Time,
@@ -292,12 +296,12 @@ impl PreflightCache {
     /// `Miss`.
     fn matches(
         &mut self,
-        request: &CacheRequest<'_>,
+        request: &Targeted<'_>,
         item: ItemRef<'_>,
         wildcard: bool,
         now: Time,
     ) -> CacheMatch {
-        let target = request.target();
+        let target = request.target;
         // The request's own entry comes first among the candidates, and most lookups end there:
         // the others are made only when it is not live.
         let own = KeyRef {
@@ -334,12 +338,23 @@ impl PreflightCache {
         method: &[u8],
         now: Time,
     ) -> CacheMatch {
-        self.matches(
-            request,
-            ItemRef::Method(method),
-            !request.include_credentials,
-            now,
-        )
+        let request = self.targeted(request);
+        self.method_entry(&request, method, now)
+    }
+
+    fn method_entry(&mut self, request: &Targeted<'_>, method: &[u8], now: Time) -> CacheMatch {
+        let wildcard = !request.include_credentials;
+        self.matches(request, ItemRef::Method(method), wildcard, now)
+    }
+
+    /// `request` with its target hashed.
+    fn targeted<'a>(&self, request: &CacheRequest<'a>) -> Targeted<'a> {
+        Targeted {
+            request: *request,
+            target: self
+                .entries
+                .target(request.partition, request.origin, request.url),
+        }
     }
 
     /// Fetch: "header-name cache entry match" — an entry for the name (case-insensitively), or
@@ -361,6 +376,11 @@ impl PreflightCache {
         name: &[u8],
         now: Time,
     ) -> CacheMatch {
+        let request = self.targeted(request);
+        self.header_name_entry(&request, name, now)
+    }
+
+    fn header_name_entry(&mut self, request: &Targeted<'_>, name: &[u8], now: Time) -> CacheMatch {
         let lowercase = lowercase(name);
         let wildcard = self.header_wildcard_applies(request, name);
         self.matches(request, ItemRef::HeaderName(&lowercase), wildcard, now)
@@ -377,6 +397,17 @@ impl PreflightCache {
         max_age: Duration,
         now: Time,
     ) {
+        let request = self.targeted(request);
+        self.store_method_entry(&request, method, max_age, now);
+    }
+
+    fn store_method_entry(
+        &mut self,
+        request: &Targeted<'_>,
+        method: &[u8],
+        max_age: Duration,
+        now: Time,
+    ) {
         let wildcard = !request.include_credentials;
         self.store(request, ItemRef::Method(method), wildcard, max_age, now);
     }
@@ -385,6 +416,17 @@ impl PreflightCache {
     pub fn store_header_name(
         &mut self,
         request: &CacheRequest<'_>,
+        name: &[u8],
+        max_age: Duration,
+        now: Time,
+    ) {
+        let request = self.targeted(request);
+        self.store_header_name_entry(&request, name, max_age, now);
+    }
+
+    fn store_header_name_entry(
+        &mut self,
+        request: &Targeted<'_>,
         name: &[u8],
         max_age: Duration,
         now: Time,
@@ -402,14 +444,14 @@ impl PreflightCache {
 
     fn store(
         &mut self,
-        request: &CacheRequest<'_>,
+        request: &Targeted<'_>,
         item: ItemRef<'_>,
         wildcard: bool,
         max_age: Duration,
         now: Time,
     ) {
         let expiry = now.saturating_add(max_age);
-        let target = request.target();
+        let target = request.target;
         let candidates = Self::candidates(&self.policy, request, item, wildcard);
         let refreshed = self
             .entries
@@ -434,7 +476,10 @@ impl PreflightCache {
     /// Fetch: "clear cache entries" — removes the entries for this partition, origin and URL,
     /// whatever their credentials, method or header name.
     pub fn clear_entries(&mut self, request: &CacheRequest<'_>) {
-        self.entries.clear_target(&request.target());
+        let target = self
+            .entries
+            .target(request.partition, request.origin, request.url);
+        self.entries.clear_target(&target);
     }
 }
 
@@ -487,9 +532,10 @@ impl PreflightCache {
             // Every stored result holds entries for the methods it allows unlisted.
             CachedMethods::AllowedByEveryResult { .. } => true,
         };
+        let request = &self.targeted(request);
         let mut sufficient = true;
         if needs_method_entry {
-            let found = self.lookup_method(request, method, now);
+            let found = self.method_entry(request, method, now);
             if let Some(record) = record.as_deref_mut() {
                 let item = ItemRef::Method(method);
                 let departures = self.rule_departures(request, item, found.is_hit(), now);
@@ -504,7 +550,7 @@ impl PreflightCache {
                 break;
             }
             let name = name.as_str();
-            let found = self.lookup_header_name(request, name.as_bytes(), now);
+            let found = self.header_name_entry(request, name.as_bytes(), now);
             if let Some(record) = record.as_deref_mut() {
                 let item = ItemRef::HeaderName(name.as_bytes());
                 let departures = self.rule_departures(request, item, found.is_hit(), now);
@@ -517,7 +563,7 @@ impl PreflightCache {
         }
         if !sufficient && self.policy.erases_insufficient_url_entries {
             // One result per URL: the lookup that found it insufficient erases it.
-            self.clear_entries(request);
+            self.entries.clear_target(&request.target);
         }
         sufficient
     }
@@ -553,11 +599,12 @@ impl PreflightCache {
         }
         // A max-age of 0 still updates the entries it matches (they expire at once).
         let max_age = policy.max_age_cap.map_or(asked, |cap| asked.min(cap));
+        let request = &self.targeted(request);
         if policy.replaces_url_entries {
-            self.clear_entries(request);
+            self.entries.clear_target(&request.target);
         }
         for method in methods {
-            self.store_method(request, method, max_age, now);
+            self.store_method_entry(request, method, max_age, now);
         }
         if let CachedMethods::AllowedByEveryResult {
             methods,
@@ -571,11 +618,11 @@ impl PreflightCache {
                 max_age
             };
             for method in methods {
-                self.store_method(request, method.as_bytes(), lifetime, now);
+                self.store_method_entry(request, method.as_bytes(), lifetime, now);
             }
         }
         for name in header_names {
-            self.store_header_name(request, name, max_age, now);
+            self.store_header_name_entry(request, name, max_age, now);
         }
         Stored::Stored { max_age, asked }
     }

@@ -420,9 +420,10 @@ impl AwaitingResponse {
         &self.outgoing
     }
 
-    /// Hands back the response the request got (its body is not read), at time `now`, to the
-    /// browser that started the fetch.
-    pub fn respond<B>(self, browser: &mut Browser, response: http::Response<B>, now: Time) -> Next {
+    /// Hands back the response the request got, at time `now`, to the browser that started the
+    /// fetch. Only its head is read: pass it borrowed to keep it (and its body), as an engine
+    /// that delivers the body to script does.
+    pub fn respond(self, browser: &mut Browser, response: impl ResponseHead, now: Time) -> Next {
         let status = response.status().as_u16();
         let headers = HeaderList::from_http(response.headers());
         self.respond_with(browser, status, headers, now)
@@ -465,6 +466,45 @@ impl AwaitingResponse {
     }
 }
 
+/// The head of a response — its status and headers — which is all a fetch reads of it: an
+/// `http::Response` (whatever its body) or its `Parts`, owned or borrowed.
+pub trait ResponseHead {
+    /// The status.
+    fn status(&self) -> http::StatusCode;
+    /// The headers.
+    fn headers(&self) -> &http::HeaderMap;
+}
+
+impl<B> ResponseHead for http::Response<B> {
+    fn status(&self) -> http::StatusCode {
+        self.status()
+    }
+
+    fn headers(&self) -> &http::HeaderMap {
+        self.headers()
+    }
+}
+
+impl ResponseHead for http::response::Parts {
+    fn status(&self) -> http::StatusCode {
+        self.status
+    }
+
+    fn headers(&self) -> &http::HeaderMap {
+        &self.headers
+    }
+}
+
+impl<T: ResponseHead + ?Sized> ResponseHead for &T {
+    fn status(&self) -> http::StatusCode {
+        T::status(self)
+    }
+
+    fn headers(&self) -> &http::HeaderMap {
+        T::headers(self)
+    }
+}
+
 /// What a request got from the network: a response (its status and header list; the body is
 /// not read), or none at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -483,6 +523,12 @@ pub enum Reply {
 
 impl<B> From<http::Response<B>> for Reply {
     fn from(response: http::Response<B>) -> Self {
+        Self::from(&response)
+    }
+}
+
+impl<B> From<&http::Response<B>> for Reply {
+    fn from(response: &http::Response<B>) -> Self {
         Self::Response {
             status: response.status().as_u16(),
             headers: HeaderList::from_http(response.headers()),

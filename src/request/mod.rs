@@ -8,12 +8,12 @@ mod outgoing;
 
 pub use outgoing::OutgoingRequest;
 
+use crate::bytes::SmallBytes;
 use crate::header::{HeaderList, HeaderValue};
 use crate::method::{self, InvalidMethod};
 use crate::referrer::ReferrerPolicy;
 use crate::safelist;
 use http::{HeaderName, Method};
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -136,40 +136,50 @@ request_option!(
 );
 
 /// WebIDL `ByteString`, what `fetch()` takes a method, a header name and a header value as:
-/// text or bytes, and the `http` crate's types for them.
-pub trait ByteString {
-    /// The bytes.
-    fn into_bytes(self) -> Vec<u8>;
-}
+/// text or bytes, and the `http` crate's types for them. (Sealed: the request holds the bytes
+/// its own way, inline when they are short.)
+pub trait ByteString: sealed::IntoSmallBytes {}
 
-macro_rules! byte_string {
-    ($($t:ty => |$v:ident| $bytes:expr;)+) => {
-        $(impl ByteString for $t {
-            fn into_bytes(self) -> Vec<u8> {
-                let $v = self;
-                $bytes
-            }
-        })+
-    };
-}
+impl<T: sealed::IntoSmallBytes> ByteString for T {}
 
-byte_string! {
-    &str => |v| v.as_bytes().to_vec();
-    String => |v| v.into_bytes();
-    &String => |v| v.as_bytes().to_vec();
-    &[u8] => |v| v.to_vec();
-    Vec<u8> => |v| v;
-    http::Method => |v| v.as_str().as_bytes().to_vec();
-    &http::Method => |v| v.as_str().as_bytes().to_vec();
-    HeaderName => |v| v.as_str().as_bytes().to_vec();
-    &HeaderName => |v| v.as_str().as_bytes().to_vec();
-    http::HeaderValue => |v| v.as_bytes().to_vec();
-    &http::HeaderValue => |v| v.as_bytes().to_vec();
-}
+mod sealed {
+    use crate::bytes::SmallBytes;
+    use http::HeaderName;
 
-impl<const N: usize> ByteString for &[u8; N] {
-    fn into_bytes(self) -> Vec<u8> {
-        self.to_vec()
+    /// The conversion behind [`super::ByteString`], out of other crates' reach.
+    pub trait IntoSmallBytes {
+        fn into_small_bytes(self) -> SmallBytes;
+    }
+
+    macro_rules! byte_string {
+        ($($t:ty => |$v:ident| $bytes:expr;)+) => {
+            $(impl IntoSmallBytes for $t {
+                fn into_small_bytes(self) -> SmallBytes {
+                    let $v = self;
+                    SmallBytes::copy($bytes)
+                }
+            })+
+        };
+    }
+
+    byte_string! {
+        &str => |v| v.as_bytes();
+        String => |v| v.as_bytes();
+        &String => |v| v.as_bytes();
+        &[u8] => |v| v;
+        Vec<u8> => |v| &v;
+        http::Method => |v| v.as_str().as_bytes();
+        &http::Method => |v| v.as_str().as_bytes();
+        HeaderName => |v| v.as_str().as_bytes();
+        &HeaderName => |v| v.as_str().as_bytes();
+        http::HeaderValue => |v| v.as_bytes();
+        &http::HeaderValue => |v| v.as_bytes();
+    }
+
+    impl<const N: usize> IntoSmallBytes for &[u8; N] {
+        fn into_small_bytes(self) -> SmallBytes {
+            SmallBytes::copy(self)
+        }
     }
 }
 
@@ -292,10 +302,10 @@ impl From<&http::Uri> for RequestUrl {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestInit {
     pub(crate) url: RequestUrl,
-    /// As script gave it (the default `GET` borrowed, so that a request needs no allocation
-    /// for it).
-    pub(crate) method: Cow<'static, [u8]>,
-    pub(crate) headers: Vec<(Vec<u8>, Vec<u8>)>,
+    /// As script gave it: these bytes, as the headers', are inline when short, so that a
+    /// request needs no allocation for them.
+    pub(crate) method: SmallBytes,
+    pub(crate) headers: Vec<(SmallBytes, SmallBytes)>,
     pub(crate) mode: Mode,
     pub(crate) credentials: CredentialsMode,
     pub(crate) redirect: RedirectMode,
@@ -313,7 +323,7 @@ impl RequestInit {
     pub fn new(url: impl Into<RequestUrl>) -> Self {
         Self {
             url: url.into(),
-            method: Cow::Borrowed(b"GET"),
+            method: SmallBytes::from_static(b"GET"),
             headers: Vec::new(),
             mode: Mode::default(),
             credentials: CredentialsMode::default(),
@@ -361,13 +371,14 @@ impl RequestInit {
 
     /// Sets the method (normalized by the `Request` constructor: `put` becomes `PUT`).
     pub fn method(mut self, method: impl ByteString) -> Self {
-        self.method = Cow::Owned(method.into_bytes());
+        self.method = sealed::IntoSmallBytes::into_small_bytes(method);
         self
     }
 
     /// Appends a header.
     pub fn header(mut self, name: impl ByteString, value: impl ByteString) -> Self {
-        self.headers.push((name.into_bytes(), value.into_bytes()));
+        self.headers
+            .push((name.into_small_bytes(), value.into_small_bytes()));
         self
     }
 

@@ -124,8 +124,10 @@ pub fn check_request_headers(headers: &[(Vec<u8>, Vec<u8>)]) {
 
     let base = Url::parse("http://page.example/").expect("a URL");
     for mode in [Mode::Cors, Mode::NoCors] {
-        let mut init = RequestInit::new("http://api.example/").mode(mode);
-        init.headers = headers.to_vec();
+        let init = headers.iter().fold(
+            RequestInit::new("http://api.example/").mode(mode),
+            |init, (name, value)| init.header(name.as_slice(), value.as_slice()),
+        );
         let Ok(request) = Request::new(init, Some(&base)) else {
             continue;
         };
