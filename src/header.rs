@@ -240,11 +240,14 @@ impl HeaderList {
         Self(Vec::with_capacity(capacity))
     }
 
-    /// A copy with room for `extra` more headers, so that appending them allocates nothing.
-    pub(crate) fn clone_with_room(&self, extra: usize) -> Self {
-        let mut headers = Vec::with_capacity(self.0.len().saturating_add(extra));
-        headers.extend_from_slice(&self.0);
-        Self(headers)
+    /// Makes room for `extra` more headers, so that appending them allocates nothing.
+    pub(crate) fn reserve(&mut self, extra: usize) {
+        self.0.reserve(extra);
+    }
+
+    /// Keeps the first `len` headers.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.0.truncate(len);
     }
 
     /// Fetch: "append" a header.

@@ -165,8 +165,7 @@ pub(super) fn actual_request(
     tracer: &mut Tracer,
     now: Time,
 ) -> OutgoingRequest {
-    // Room for `Origin`, `Cookie`, `Referer` and the three Fetch Metadata headers.
-    let mut headers = request.headers.clone_with_room(6);
+    let mut headers = request.lend_headers();
     let (origin, why) = request.origin_header(&profile.context, &profile.redirect);
     if tracer.is_on() {
         tracer.emit(|| Step::OriginHeader { why });

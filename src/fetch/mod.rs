@@ -438,10 +438,14 @@ impl AwaitingResponse {
         headers: HeaderList,
         now: Time,
     ) -> Next {
-        let Self { fetch, outgoing } = self;
+        let Self {
+            mut fetch,
+            outgoing,
+        } = self;
         if outgoing.is_preflight {
             fetch.preflight_response(browser, status, &headers, now)
         } else {
+            fetch.request.give_back_headers(outgoing.headers);
             fetch.response(browser, status, headers, now)
         }
     }
@@ -457,11 +461,15 @@ impl AwaitingResponse {
 
     /// Reports that the request got no response (DNS failure, connection refused or reset).
     pub fn fail(self, browser: &mut Browser) -> Next {
-        let mut fetch = self.fetch;
+        let Self {
+            mut fetch,
+            outgoing,
+        } = self;
         fetch.tracer.emit(|| Step::Received {
             status: None,
-            preflight: self.outgoing.is_preflight,
+            preflight: outgoing.is_preflight,
         });
+        fetch.request.give_back_headers(outgoing.headers);
         fetch.network_error(browser, Reason::ConnectionFailed, None)
     }
 }

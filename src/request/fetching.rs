@@ -11,7 +11,7 @@ use crate::origin::Origin;
 use crate::preflight::ActualRequest;
 use crate::profile::{ContextPolicy, CookiePolicy, RedirectPolicy};
 use crate::referrer::{self, Referrer, ReferrerPolicy, ReferrerSource};
-use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request};
+use crate::request::{CredentialsMode, InitiatorType, Mode, RedirectMode, Request, WIRE_HEADERS};
 use crate::response::Tainting;
 use crate::secure_context::{is_https, is_potentially_trustworthy};
 use crate::trace::OriginWhy;
@@ -75,9 +75,31 @@ pub(crate) struct FetchRequest {
     /// Whether some main fetch of this request took the CORS-with-preflight branch, so that a
     /// network error must "clear cache entries".
     pub preflight_branch: bool,
+    /// While the header list is lent to the request on the wire: how many of its headers are the
+    /// list's own (see [`FetchRequest::lend_headers`]).
+    lent_headers: Option<usize>,
 }
 
 impl FetchRequest {
+    /// Lends the header list to the request going on the wire, with room for the headers it
+    /// appends ([`WIRE_HEADERS`]); [`FetchRequest::give_back_headers`] takes it back once the
+    /// response (or none) arrives. So a fetch's actual request copies no header list.
+    pub fn lend_headers(&mut self) -> HeaderList {
+        let mut headers = std::mem::take(&mut self.headers);
+        self.lent_headers = Some(headers.len());
+        headers.reserve(WIRE_HEADERS);
+        headers
+    }
+
+    /// Takes back the lent header list from the request that was on the wire, dropping the
+    /// headers that request appended. Nothing happens when nothing was lent (a preflight).
+    pub fn give_back_headers(&mut self, mut wire: HeaderList) {
+        if let Some(own) = self.lent_headers.take() {
+            wire.truncate(own);
+            self.headers = wire;
+        }
+    }
+
     /// The request `request` from `document`, as "fetch" starts it: `Accept: */*` added when
     /// script set no `Accept` (destination ""), and the referrer the document's URL; with
     /// `fetch_metadata`, its requests carry the Fetch Metadata headers.
@@ -116,6 +138,7 @@ impl FetchRequest {
             tainting: Tainting::Basic,
             redirect_count: 0,
             preflight_branch: false,
+            lent_headers: None,
         }
     }
 

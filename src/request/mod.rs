@@ -297,6 +297,10 @@ impl From<&http::Uri> for RequestUrl {
     }
 }
 
+/// The headers a request on the wire adds to its fetch's header list (which it borrows):
+/// `Origin`, `Cookie`, `Referer` and the three Fetch Metadata headers.
+pub(crate) const WIRE_HEADERS: usize = 6;
+
 /// What script passes to `fetch()`: unchecked until [`Request::new`] checks it as the
 /// `Request` constructor does. Built from a URL with [`RequestInit::new`] and the setters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -530,7 +534,9 @@ impl Request {
         {
             return Err(RequestError::NoCorsMethodNotSafelisted);
         }
-        let mut headers = HeaderList::new();
+        // Room for `Accept` and for the headers of the request on the wire, which a fetch adds
+        // to this list: it is allocated once.
+        let mut headers = HeaderList::with_capacity(init.headers.len() + 1 + WIRE_HEADERS);
         let mut dropped = Vec::new();
         for (name, value) in &init.headers {
             guarded_append(
