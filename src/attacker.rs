@@ -11,7 +11,7 @@
 
 use crate::cookie::{is_public_suffix, registrable_domain};
 use crate::document::Document;
-use crate::origin::Origin;
+use crate::origin::{Origin, includes_credentials};
 use std::collections::HashSet;
 use std::fmt;
 use url::{Host, Url};
@@ -400,8 +400,7 @@ pub fn parse_origin(text: &str) -> Result<Origin, String> {
     if url.path() != "/"
         || url.query().is_some()
         || url.fragment().is_some()
-        || !url.username().is_empty()
-        || url.password().is_some()
+        || includes_credentials(&url)
     {
         return Err(
             "an origin is `scheme://host[:port]`: no path, query, fragment or credentials"

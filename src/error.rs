@@ -4,6 +4,7 @@
 
 use crate::profile::Engine;
 use crate::request::InitiatorType;
+use std::sync::Arc;
 use url::Url;
 
 /// Why the CORS check failed on a response: Fetch "CORS check", with the failure classified the
@@ -270,10 +271,11 @@ impl Reason {
 pub struct NetworkError {
     /// Why.
     pub reason: Reason,
-    /// The URL being fetched when it failed (the last in the redirect chain).
-    pub url: Url,
+    /// The URL being fetched when it failed (the last in the redirect chain); shared with the
+    /// fetch's requests.
+    pub url: Arc<Url>,
     /// The URL script asked for.
-    pub initial_url: Url,
+    pub initial_url: Arc<Url>,
     /// The ASCII serialization of the document's origin.
     pub origin: String,
     /// The API that made the request.

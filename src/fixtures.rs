@@ -22,8 +22,8 @@ pub(crate) fn at(
 ) -> NetworkError {
     NetworkError {
         reason: error,
-        url: Url::parse(url).unwrap(),
-        initial_url: Url::parse(initial_url).unwrap(),
+        url: Url::parse(url).unwrap().into(),
+        initial_url: Url::parse(initial_url).unwrap().into(),
         origin: ORIGIN.to_owned(),
         initiator_type: initiator,
         status: None,

@@ -68,6 +68,27 @@ fn has_tuple_origin(url: &Url) -> bool {
     matches!(url.scheme(), "ftp" | "http" | "https" | "ws" | "wss")
 }
 
+/// URL: a URL "includes credentials" when its username or password is not the empty string.
+/// Read from the serialization, which is cheaper than asking for both: a URL without a host has
+/// neither, and only they put an `@` right before the host.
+pub(crate) fn includes_credentials(url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    match offset_in(url, host) {
+        Some(host_start) => url.as_str()[..host_start].ends_with('@'),
+        None => !url.username().is_empty() || url.password().is_some(),
+    }
+}
+
+/// Where `part` starts in `url`'s serialization, when it is a slice of it (the `url` crate lends
+/// its parts, `path()`, `host_str()`, …, as such slices).
+fn offset_in(url: &Url, part: &str) -> Option<usize> {
+    let whole = url.as_str();
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len() && whole.is_char_boundary(start)).then_some(start)
+}
+
 /// HTML: the serialization of a tuple origin from its parts: scheme, `://`, host and, when the
 /// port is not null, `:` and the port.
 fn serialize(scheme: &str, host: &str, port: Option<u16>) -> String {
@@ -185,6 +206,15 @@ impl Origin {
             Origin::Opaque(_) => false,
             // Only a `blob:` URL can have the origin of a URL of another scheme.
             Origin::Tuple(tuple) if url.scheme() != "blob" => {
+                // Up to its path, a URL that includes no credentials reads exactly as its
+                // origin serializes (both have their host serialized and a default port left
+                // out): one comparison of text.
+                if !includes_credentials(url)
+                    && let Some(path_start) = offset_in(url, url.path())
+                {
+                    let before_path = &url.as_str()[..path_start];
+                    return has_tuple_origin(url) && before_path == &*tuple.0.serialization;
+                }
                 has_tuple_origin(url)
                     && tuple.scheme() == url.scheme()
                     && tuple.port() == url.port()
@@ -561,6 +591,9 @@ mod tests {
             "blob:https://example.com/uuid",
             "data:,x",
             "file:///x",
+            "http://user:pass@example.com/",
+            "https://user@example.com/",
+            "https://:pass@example.com:8443/",
         ];
         for a in urls {
             for b in urls {
@@ -606,6 +639,38 @@ mod tests {
         }
         let opaque = origin_of("data:,x");
         assert!(!opaque.is_same_origin_with_url(&Url::parse("data:,x").unwrap()));
+    }
+
+    #[test]
+    fn a_url_includes_credentials_when_it_has_a_username_or_a_password() {
+        // Every input of web-platform-tests' URL data that parses, and some of this crate's own.
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../spec-vectors/wpt-url-origins.json")).unwrap();
+        let inputs = data["vectors"].as_array().unwrap().iter().map(|v| {
+            let base = v["base"].as_str().and_then(|b| Url::parse(b).ok());
+            Url::options()
+                .base_url(base.as_ref())
+                .parse(v["input"].as_str().unwrap())
+        });
+        let own = [
+            "http://u:p@h/",
+            "http://u@h/",
+            "http://:p@h/",
+            "http://@h/",
+            "foo://u@h/p@q",
+            "mailto:a@b",
+            "http://h/@",
+            "http://h/?@#@",
+            "non-special:@x",
+        ]
+        .map(Url::parse);
+        let mut with = 0;
+        for url in inputs.chain(own).filter_map(Result::ok) {
+            let expected = !url.username().is_empty() || url.password().is_some();
+            assert_eq!(includes_credentials(&url), expected, "{url}");
+            with += usize::from(expected);
+        }
+        assert!(with >= 8, "{with}");
     }
 
     #[test]

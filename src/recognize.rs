@@ -456,8 +456,8 @@ fn marked(
     };
     NetworkError {
         reason: reason.clone(),
-        url,
-        initial_url,
+        url: url.into(),
+        initial_url: initial_url.into(),
         origin: ORIGIN.to_owned(),
         initiator_type,
         status,
@@ -541,11 +541,11 @@ mod tests {
                         let error = NetworkError {
                             reason: reason.clone(),
                             initial_url: if redirected {
-                                first.clone()
+                                first.clone().into()
                             } else {
-                                url.clone()
+                                url.clone().into()
                             },
-                            url,
+                            url: url.into(),
                             origin: "http://localhost:3000".into(),
                             initiator_type,
                             status,

@@ -2,7 +2,7 @@
 
 use crate::error::{Reason, hint};
 use crate::header::{Extracted, HeaderList, extract_single};
-use crate::origin::Origin;
+use crate::origin::{Origin, includes_credentials};
 use crate::profile::RedirectPolicy;
 use crate::request::Mode;
 use crate::request::fetching::FetchRequest;
@@ -35,11 +35,6 @@ fn location_url(headers: &HeaderList, response_url: &Url) -> Result<Option<Url>,
         url.set_fragment(response_url.fragment());
     }
     Ok(Some(url))
-}
-
-/// Whether a URL "includes credentials" (a username or a password).
-fn includes_credentials(url: &Url) -> bool {
-    !url.username().is_empty() || url.password().is_some()
 }
 
 /// Fetch: "HTTP-redirect fetch" steps 3-19 for a redirect response with `status` and

@@ -50,7 +50,7 @@ pub use severity::{Network, Position, Severity};
 use crate::attacker::{AttackerOrigin, Catalogue, Trick, parse_origin};
 use crate::fetch::{Browser, Reply};
 use crate::header::{Extracted, HeaderList, extract_single};
-use crate::origin::Origin;
+use crate::origin::{Origin, includes_credentials};
 use crate::profile::Profile;
 use crate::request::{CredentialsMode, RequestInit};
 use attack::{MAX_FAILURES_IN_A_ROW, Runner, own_page, seeded};
@@ -83,7 +83,7 @@ impl Audit {
             return Err(format!("{target:?} is not an http(s) URL"));
         }
         // Fetch's Request constructor throws for such a URL: no browser would fetch it.
-        if !url.username().is_empty() || url.password().is_some() {
+        if includes_credentials(&url) {
             return Err(format!(
                 "{target:?} holds a username or password, which no browser's fetch() accepts"
             ));

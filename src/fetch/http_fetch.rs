@@ -10,6 +10,7 @@ use crate::cors_check::cors_check;
 use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
 use crate::method::is_cors_safelisted_method;
+use crate::origin::includes_credentials;
 use crate::preflight::{self, is_redirect_status};
 use crate::profile::{
     CachePolicy, CachedMethods, ContextPolicy, Profile, RedirectPolicy, ResponsePolicy,
@@ -313,7 +314,7 @@ fn on_the_wire(
     }
     let keep_userinfo = profile.redirect.request_line_keeps_userinfo;
     let url = request.current_url();
-    if keep_userinfo && (!url.username().is_empty() || url.password().is_some()) {
+    if keep_userinfo && includes_credentials(url) {
         tracer.emit(|| Step::Departure {
             field: "redirect.request_line_keeps_userinfo",
             effect: "the request line keeps the URL's username and password".to_owned(),

@@ -35,7 +35,7 @@ use crate::response::{FilteredResponse, Tainting};
 use crate::time::Time;
 use crate::trace::{ClearWhy, Step, Trace, Tracer};
 use http::Method;
-use url::Url;
+use std::sync::Arc;
 
 /// A browser: a profile, and the CORS-preflight cache and cookie store its fetches share.
 #[derive(Debug)]
@@ -707,8 +707,13 @@ impl Fetch {
         let request = &self.request;
         let error = NetworkError {
             reason,
-            url: request.current_url().clone(),
-            initial_url: Url::clone(&request.url_list[0]),
+            url: Arc::clone(
+                request
+                    .url_list
+                    .last()
+                    .expect("the URL list is never empty"),
+            ),
+            initial_url: Arc::clone(&request.url_list[0]),
             origin: request.origin().ascii_serialization(),
             initiator_type: request.initiator_type,
             status,

@@ -7,7 +7,7 @@ use crate::cookie::{CookieContext, Site};
 use crate::document::Document;
 use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
-use crate::origin::Origin;
+use crate::origin::{Origin, includes_credentials};
 use crate::preflight::ActualRequest;
 use crate::profile::{ContextPolicy, CookiePolicy, RedirectPolicy};
 use crate::referrer::{self, Referrer, ReferrerPolicy, ReferrerSource};
@@ -161,8 +161,7 @@ impl FetchRequest {
     /// fragment, and no username or password unless `keep_userinfo`.
     pub fn url_on_the_wire(&self, keep_userinfo: bool) -> Arc<Url> {
         let current = self.url_list.last().expect("the URL list is never empty");
-        let strip_userinfo =
-            !keep_userinfo && (!current.username().is_empty() || current.password().is_some());
+        let strip_userinfo = !keep_userinfo && includes_credentials(current);
         if current.fragment().is_none() && !strip_userinfo {
             return Arc::clone(current);
         }

@@ -11,6 +11,7 @@ pub use outgoing::OutgoingRequest;
 use crate::bytes::SmallBytes;
 use crate::header::{HeaderList, HeaderValue};
 use crate::method::{self, InvalidMethod};
+use crate::origin::includes_credentials;
 use crate::referrer::ReferrerPolicy;
 use crate::safelist;
 use http::{HeaderName, Method};
@@ -525,7 +526,7 @@ impl Request {
             return Err(RequestError::NavigateMode);
         }
         let url = init.url.parse(base).map_err(RequestError::InvalidUrl)?;
-        if !url.username().is_empty() || url.password().is_some() {
+        if includes_credentials(&url) {
             return Err(RequestError::UrlIncludesCredentials);
         }
         let method = method::normalize(&init.method).map_err(RequestError::InvalidMethod)?;
