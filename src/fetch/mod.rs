@@ -388,6 +388,9 @@ impl Exchange {
 /// What the fetch needs next.
 #[must_use = "a fetch goes on only when its next request is answered"]
 #[derive(Debug)]
+// The fetch in flight is held inline: boxing it would cost an allocation per request sent, and
+// a `Next` is moved a few times, never stored in bulk.
+#[allow(clippy::large_enum_variant)]
 pub enum Next {
     /// Put this request on the wire and hand back what came back.
     Send(AwaitingResponse),
