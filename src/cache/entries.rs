@@ -2,16 +2,19 @@
 //! key, byte-serialized origin and URL, stored once however many methods and header names a
 //! preflight allows), each target's entries keyed by credentials and item, and every entry queued
 //! in the order it was stored. So a lookup hashes its target once (a request's lookups share that
-//! hash: [`TargetRef`] carries it), "clear cache entries" costs
-//! the entries of one URL, the memory held is counted in bytes, and making room or sweeping
-//! expired entries takes them from the front of the queue, in amortized constant time.
+//! hash: [`TargetRef`] carries it), "clear cache entries" costs the entries of one URL, the
+//! memory held is counted in bytes, and making room or sweeping expired entries takes them from
+//! the front of the queue, in amortized constant time.
+//!
+//! Most targets hold a handful of entries: those are kept in a short list, searched in order, so
+//! that storing a preflight's result allocates little and a lookup hashes nothing more. A target
+//! that gains more entries moves them to a map, so that no lookup scans a long list.
 
 use crate::bytes::SmallBytes;
 use crate::time::Time;
 use hashbrown::{DefaultHashBuilder, Equivalent, HashMap, HashTable};
 use std::collections::VecDeque;
 use std::hash::BuildHasher;
-use std::sync::Arc;
 
 /// What a cache entry allows: Fetch's cache entry "method" or "header name" (the other is null).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -47,10 +50,22 @@ impl ItemRef<'_> {
 }
 
 /// An entry's key within its target: its credentials and its item.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     credentials: bool,
     item: Item,
+}
+
+impl Key {
+    fn as_ref_key(&self) -> KeyRef<'_> {
+        KeyRef {
+            credentials: self.credentials,
+            item: match &self.item {
+                Item::Method(method) => ItemRef::Method(method),
+                Item::HeaderName(name) => ItemRef::HeaderName(name),
+            },
+        }
+    }
 }
 
 /// A [`Key`], borrowed.
@@ -60,8 +75,20 @@ pub(super) struct KeyRef<'a> {
     pub item: ItemRef<'a>,
 }
 
-impl Equivalent<Arc<Key>> for KeyRef<'_> {
-    fn equivalent(&self, key: &Arc<Key>) -> bool {
+impl KeyRef<'_> {
+    fn to_key(self) -> Key {
+        Key {
+            credentials: self.credentials,
+            item: match self.item {
+                ItemRef::Method(method) => Item::Method(SmallBytes::copy(method)),
+                ItemRef::HeaderName(name) => Item::HeaderName(SmallBytes::copy(name)),
+            },
+        }
+    }
+}
+
+impl Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
         let item = match (&self.item, &key.item) {
             (ItemRef::Method(a), Item::Method(b))
             | (ItemRef::HeaderName(a), Item::HeaderName(b)) => *a == b.as_bytes(),
@@ -71,18 +98,8 @@ impl Equivalent<Arc<Key>> for KeyRef<'_> {
     }
 }
 
-/// A request target: what the entries of one URL, seen from one origin in one partition, share.
-#[derive(Debug)]
-struct Target {
-    partition: Box<str>,
-    origin: Box<str>,
-    url: Box<str>,
-    /// The hash of the three, as [`Entries::target`] computes it.
-    hash: u64,
-}
-
-/// A [`Target`], borrowed, with its hash: made by [`Entries::target`], once for all the lookups
-/// and stores of a request.
+/// A request target (partition, origin and URL), borrowed, with its hash: made by
+/// [`Entries::target`], once for all the lookups and stores of a request.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct TargetRef<'a> {
     partition: &'a str,
@@ -92,41 +109,135 @@ pub(super) struct TargetRef<'a> {
 }
 
 impl TargetRef<'_> {
-    fn is(&self, target: &Target) -> bool {
-        self.hash == target.hash
-            && self.url == &*target.url
-            && self.origin == &*target.origin
-            && self.partition == &*target.partition
-    }
-}
-
-impl TargetRef<'_> {
     fn bytes(&self) -> usize {
         self.partition.len() + self.origin.len() + self.url.len()
     }
 }
 
-impl Target {
-    fn bytes(&self) -> usize {
-        self.partition.len() + self.origin.len() + self.url.len()
-    }
+/// An entry's expiry, and the number it was stored under, which tells its own queue slot from
+/// that of an entry stored before under the same key.
+#[derive(Debug, Clone, Copy)]
+struct Stamp {
+    expiry: Time,
+    serial: u64,
 }
 
-/// The bytes an entry holds beyond its item's bytes: its key, its expiry, its place in the
-/// target's map and in the queue (an estimate of the allocations, for the memory budget).
-const ENTRY_OVERHEAD: usize = 96;
-/// The bytes a target holds beyond its strings.
-const TARGET_OVERHEAD: usize = 128;
+/// The most entries a target keeps in its list before they move to a map.
+const FEW: usize = 8;
 
 /// The entries of one target.
-type Items = HashMap<Arc<Key>, Time>;
+#[derive(Debug)]
+enum Items {
+    /// At most [`FEW`], in the order stored.
+    Few(Vec<(Key, Stamp)>),
+    Many(HashMap<Key, Stamp>),
+}
 
-/// A target and its entries.
+impl Items {
+    fn get(&self, key: &KeyRef<'_>) -> Option<&Stamp> {
+        match self {
+            Self::Few(list) => list.iter().find(|(k, _)| key.equivalent(k)).map(|(_, s)| s),
+            Self::Many(map) => map.get(key),
+        }
+    }
+
+    fn get_mut(&mut self, key: &KeyRef<'_>) -> Option<&mut Stamp> {
+        match self {
+            Self::Few(list) => list
+                .iter_mut()
+                .find(|(k, _)| key.equivalent(k))
+                .map(|(_, s)| s),
+            Self::Many(map) => map.get_mut(key),
+        }
+    }
+
+    fn remove(&mut self, key: &KeyRef<'_>) -> Option<Stamp> {
+        match self {
+            Self::Few(list) => {
+                let at = list.iter().position(|(k, _)| key.equivalent(k))?;
+                Some(list.swap_remove(at).1)
+            }
+            Self::Many(map) => map.remove(key),
+        }
+    }
+
+    /// Stores `stamp` under `key`, which holds no entry.
+    fn insert(&mut self, key: Key, stamp: Stamp) {
+        match self {
+            Self::Few(list) if list.len() < FEW => list.push((key, stamp)),
+            Self::Few(list) => {
+                let mut map: HashMap<Key, Stamp> = std::mem::take(list).into_iter().collect();
+                map.insert(key, stamp);
+                *self = Self::Many(map);
+            }
+            Self::Many(map) => {
+                map.insert(key, stamp);
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Self::Few(list) => list.len(),
+            Self::Many(map) => map.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes the entries hold.
+    fn bytes(&self) -> usize {
+        let key_bytes = |key: &Key| entry_bytes(&key.as_ref_key());
+        match self {
+            Self::Few(list) => list.iter().map(|(key, _)| key_bytes(key)).sum(),
+            Self::Many(map) => map.keys().map(key_bytes).sum(),
+        }
+    }
+}
+
+/// A target and its entries. The target's three strings are held in one.
 #[derive(Debug)]
 struct Group {
-    target: Arc<Target>,
+    /// The number the target was stored under: what its entries' queue slots name it by.
+    serial: u64,
+    hash: u64,
+    /// Partition, origin and URL, one after the other.
+    text: Box<str>,
+    origin_start: usize,
+    url_start: usize,
     items: Items,
 }
+
+impl Group {
+    /// Whether this is the group of `target`.
+    fn is(&self, target: &TargetRef<'_>) -> bool {
+        self.hash == target.hash
+            && self.text.len() == target.bytes()
+            && self.text[self.url_start..] == *target.url
+            && self.text[self.origin_start..self.url_start] == *target.origin
+            && self.text[..self.origin_start] == *target.partition
+    }
+}
+
+/// An entry in the queue of stored entries: its target's hash and serial, its key and its own
+/// serial.
+#[derive(Debug)]
+struct Slot {
+    hash: u64,
+    target: u64,
+    key: Key,
+    serial: u64,
+}
+
+/// The bytes an entry holds beyond its item's bytes: its key and expiry in the target's list or
+/// map, and its slot in the queue (an estimate of the allocations, for the memory budget, close
+/// to what the allocator has: `benches/alloc.rs` prints both).
+const ENTRY_OVERHEAD: usize = 128;
+/// The bytes a target holds beyond its strings: its group in the table and its list's
+/// allocation.
+const TARGET_OVERHEAD: usize = 224;
 
 /// The cache's entries: each an expiry under a target and a key.
 #[derive(Debug, Default)]
@@ -136,9 +247,11 @@ pub(super) struct Entries {
     hasher: DefaultHashBuilder,
     /// Every entry in the order it was stored, for eviction and sweeping. An entry removed from
     /// `targets` stays here until it reaches the front or the queue is compacted.
-    stored: VecDeque<(Arc<Target>, Arc<Key>)>,
+    stored: VecDeque<Slot>,
     len: usize,
     bytes: usize,
+    /// The serial of the last target or entry stored.
+    serials: u64,
 }
 
 /// Where a lookup's candidates found a live entry.
@@ -177,9 +290,7 @@ impl Entries {
 
     /// The entries of `target`.
     fn items(&self, target: &TargetRef<'_>) -> Option<&Items> {
-        let group = self
-            .targets
-            .find(target.hash, |group| target.is(&group.target))?;
+        let group = self.targets.find(target.hash, |group| group.is(target))?;
         Some(&group.items)
     }
 
@@ -187,17 +298,8 @@ impl Entries {
     fn items_mut(&mut self, target: &TargetRef<'_>) -> Option<&mut Items> {
         let group = self
             .targets
-            .find_mut(target.hash, |group| target.is(&group.target))?;
+            .find_mut(target.hash, |group| group.is(target))?;
         Some(&mut group.items)
-    }
-
-    /// Removes the group of `target` (a stored one), returning its entries.
-    fn remove_group(&mut self, target: &Target) -> Option<Items> {
-        let group = self
-            .targets
-            .find_entry(target.hash, |group| ptr_or_equal(&group.target, target))
-            .ok()?;
-        Some(group.remove().0.items)
     }
 
     /// Probes `candidates` of `target` in order: the first live one, removing the expired ones
@@ -210,27 +312,27 @@ impl Entries {
         let Some(items) = self.items_mut(target) else {
             return probe;
         };
-        let mut removed = (0, 0);
+        let (mut removed, mut removed_bytes) = (0, 0);
         for (index, key) in candidates.iter().enumerate() {
             match items.get(key) {
-                Some(&expiry) if expiry > now => {
+                Some(stamp) if stamp.expiry > now => {
                     probe.hit = Some(index);
                     break;
                 }
                 Some(_) => {
                     items.remove(key);
-                    removed.0 += 1;
-                    removed.1 += entry_bytes(key);
+                    removed += 1;
+                    removed_bytes += entry_bytes(key);
                     probe.expired = true;
                 }
                 None => {}
             }
         }
         let emptied = items.is_empty();
-        self.len -= removed.0;
-        self.bytes -= removed.1;
-        if probe.expired && emptied {
-            self.remove_target(target);
+        self.len -= removed;
+        self.bytes -= removed_bytes;
+        if emptied && probe.expired {
+            self.clear_target(target);
         }
         probe
     }
@@ -240,7 +342,7 @@ impl Entries {
         self.items(target).is_some_and(|items| {
             candidates
                 .iter()
-                .any(|key| items.get(key).is_some_and(|&expiry| expiry > now))
+                .any(|key| items.get(key).is_some_and(|stamp| stamp.expiry > now))
         })
     }
 
@@ -260,8 +362,8 @@ impl Entries {
         } = self.probe(target, &candidates[start..], now)
         {
             let key = &candidates[start + index];
-            if let Some(entry) = self.items_mut(target).and_then(|i| i.get_mut(key)) {
-                *entry = expiry;
+            if let Some(stamp) = self.items_mut(target).and_then(|i| i.get_mut(key)) {
+                stamp.expiry = expiry;
             }
             refreshed = true;
             start += index + 1;
@@ -269,9 +371,9 @@ impl Entries {
         refreshed
     }
 
-    /// Stores a new entry, making room first within `capacity` entries and `budget` bytes:
-    /// expired entries at the front of the queue go first, then the oldest stored. Nothing is
-    /// stored when the entry alone exceeds the budget.
+    /// Stores a new entry (its key holds none), making room first within `capacity` entries and
+    /// `budget` bytes: expired entries at the front of the queue go first, then the oldest
+    /// stored. Nothing is stored when the entry alone exceeds the budget.
     pub fn insert(
         &mut self,
         target: &TargetRef<'_>,
@@ -298,56 +400,51 @@ impl Entries {
                 return;
             }
         }
-        let hasher = |group: &Group| group.target.hash;
-        let group = match self
-            .targets
-            .find_mut(target.hash, |group| target.is(&group.target))
-        {
+        self.serials += 1;
+        let serial = self.serials;
+        let group = match self.targets.find_mut(target.hash, |group| group.is(target)) {
             Some(group) => group,
             None => {
                 self.bytes += TARGET_OVERHEAD + target.bytes();
                 let group = Group {
-                    target: Arc::new(Target {
-                        partition: target.partition.into(),
-                        origin: target.origin.into(),
-                        url: target.url.into(),
-                        hash: target.hash,
-                    }),
-                    items: Items::default(),
+                    serial,
+                    hash: target.hash,
+                    text: [target.partition, target.origin, target.url]
+                        .concat()
+                        .into(),
+                    origin_start: target.partition.len(),
+                    url_start: target.partition.len() + target.origin.len(),
+                    items: Items::Few(Vec::with_capacity(2)),
                 };
+                let rehash = |group: &Group| group.hash;
                 self.targets
-                    .insert_unique(target.hash, group, hasher)
+                    .insert_unique(target.hash, group, rehash)
                     .into_mut()
             }
         };
-        let (shared, items) = (Arc::clone(&group.target), &mut group.items);
-        let stored = Arc::new(Key {
-            credentials: key.credentials,
-            item: match key.item {
-                ItemRef::Method(method) => Item::Method(SmallBytes::copy(method)),
-                ItemRef::HeaderName(name) => Item::HeaderName(SmallBytes::copy(name)),
-            },
+        let stored = key.to_key();
+        group.items.insert(stored.clone(), Stamp { expiry, serial });
+        self.stored.push_back(Slot {
+            hash: group.hash,
+            target: group.serial,
+            key: stored,
+            serial,
         });
-        items.insert(Arc::clone(&stored), expiry);
         self.len += 1;
         self.bytes += entry_bytes(key);
-        self.stored.push_back((shared, stored));
         self.compact();
     }
 
     /// "clear cache entries" for `target`: removes its entries, whatever their credentials,
     /// method or header name.
     pub fn clear_target(&mut self, target: &TargetRef<'_>) {
-        let found = self
+        if let Ok(group) = self
             .targets
-            .find_entry(target.hash, |group| target.is(&group.target));
-        if let Ok(group) = found {
+            .find_entry(target.hash, |group| group.is(target))
+        {
             let items = group.remove().0.items;
             self.len -= items.len();
-            self.bytes -= TARGET_OVERHEAD + target.bytes();
-            for key in items.keys() {
-                self.bytes -= entry_bytes(&key.as_ref_key());
-            }
+            self.bytes -= TARGET_OVERHEAD + target.bytes() + items.bytes();
             self.compact();
         }
     }
@@ -357,14 +454,14 @@ impl Entries {
     /// piling up.
     fn sweep(&mut self, now: Time) {
         for _ in 0..2 {
-            let Some((target, key)) = self.stored.front() else {
+            let Some(slot) = self.stored.front() else {
                 return;
             };
-            match self.expiry_of(target, key) {
+            match self.expiry_of(slot) {
                 Some(expiry) if expiry > now => return,
                 Some(_) => {
-                    let (target, key) = self.stored.pop_front().expect("a front");
-                    self.remove_stored(&target, &key);
+                    let slot = self.stored.pop_front().expect("a front");
+                    self.remove_stored(&slot);
                 }
                 None => {
                     self.stored.pop_front();
@@ -375,9 +472,9 @@ impl Entries {
 
     /// Removes the oldest stored entry still held (expired or not); whether there was one.
     fn evict_oldest(&mut self) -> bool {
-        while let Some((target, key)) = self.stored.pop_front() {
-            if self.expiry_of(&target, &key).is_some() {
-                self.remove_stored(&target, &key);
+        while let Some(slot) = self.stored.pop_front() {
+            if self.expiry_of(&slot).is_some() {
+                self.remove_stored(&slot);
                 return true;
             }
         }
@@ -386,41 +483,31 @@ impl Entries {
 
     /// The expiry of the entry this queue slot stands for, if the slot is that entry's own (not
     /// a removed entry's, whose key may since have been stored again).
-    fn expiry_of(&self, target: &Arc<Target>, key: &Arc<Key>) -> Option<Time> {
-        let items = &self
+    fn expiry_of(&self, slot: &Slot) -> Option<Time> {
+        let group = self
             .targets
-            .find(target.hash, |group| ptr_or_equal(&group.target, target))?
-            .items;
-        let (live, &expiry) = items.get_key_value(key)?;
-        Arc::ptr_eq(live, key).then_some(expiry)
+            .find(slot.hash, |group| group.serial == slot.target)?;
+        let stamp = group.items.get(&slot.key.as_ref_key())?;
+        (stamp.serial == slot.serial).then_some(stamp.expiry)
     }
 
-    /// Removes a stored entry named by its queue slot.
-    fn remove_stored(&mut self, target: &Arc<Target>, key: &Arc<Key>) {
-        let Some(group) = self
+    /// Removes the stored entry of a queue slot that is its own.
+    fn remove_stored(&mut self, slot: &Slot) {
+        let Ok(mut group) = self
             .targets
-            .find_mut(target.hash, |group| ptr_or_equal(&group.target, target))
+            .find_entry(slot.hash, |group| group.serial == slot.target)
         else {
             return;
         };
-        if group.items.remove(key).is_some() {
+        let key = slot.key.as_ref_key();
+        let items = &mut group.get_mut().items;
+        if items.remove(&key).is_some() {
             self.len -= 1;
-            self.bytes -= entry_bytes(&key.as_ref_key());
+            self.bytes -= entry_bytes(&key);
         }
-        if group.items.is_empty() {
-            self.remove_group(target);
-            self.bytes -= TARGET_OVERHEAD + target.bytes();
-        }
-    }
-
-    /// Removes the (emptied) group of `target`.
-    fn remove_target(&mut self, target: &TargetRef<'_>) {
-        if let Ok(group) = self
-            .targets
-            .find_entry(target.hash, |group| target.is(&group.target))
-        {
-            group.remove();
-            self.bytes -= TARGET_OVERHEAD + target.bytes();
+        if items.is_empty() {
+            let group = group.remove().0;
+            self.bytes -= TARGET_OVERHEAD + group.text.len();
         }
     }
 
@@ -429,7 +516,7 @@ impl Entries {
     fn compact(&mut self) {
         if self.stored.len() > 2 * self.len + 16 {
             let mut stored = std::mem::take(&mut self.stored);
-            stored.retain(|(target, key)| self.expiry_of(target, key).is_some());
+            stored.retain(|slot| self.expiry_of(slot).is_some());
             self.stored = stored;
         }
     }
@@ -441,29 +528,76 @@ impl Entries {
     }
 }
 
-impl Key {
-    fn as_ref_key(&self) -> KeyRef<'_> {
-        KeyRef {
-            credentials: self.credentials,
-            item: match &self.item {
-                Item::Method(method) => ItemRef::Method(method),
-                Item::HeaderName(name) => ItemRef::HeaderName(name),
-            },
-        }
-    }
-}
-
-/// Whether a group's target is `target`: the same allocation, or (for a target removed and
-/// stored again since) equal text.
-fn ptr_or_equal(shared: &Arc<Target>, target: &Target) -> bool {
-    std::ptr::eq(Arc::as_ptr(shared), target)
-        || (shared.hash == target.hash
-            && shared.url == target.url
-            && shared.origin == target.origin
-            && shared.partition == target.partition)
-}
-
 /// The bytes an entry with `key` holds.
 fn entry_bytes(key: &KeyRef<'_>) -> usize {
     ENTRY_OVERHEAD + key.item.bytes().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_with_many_entries_moves_them_to_a_map_and_keeps_every_one() {
+        let mut entries = Entries::default();
+        let target = entries.target("p", "o", "u");
+        let names: Vec<String> = (0..3 * FEW).map(|i| format!("x-{i}")).collect();
+        fn key(name: &str) -> KeyRef<'_> {
+            KeyRef {
+                credentials: false,
+                item: ItemRef::HeaderName(name.as_bytes()),
+            }
+        }
+        for (i, name) in names.iter().enumerate() {
+            let expiry = Time::from_secs(10 + i as u64);
+            entries.insert(&target, &key(name), expiry, None, usize::MAX, Time::ZERO);
+        }
+        assert!(matches!(entries.items(&target), Some(Items::Many(_))));
+        assert_eq!(entries.len(), names.len());
+        for name in &names {
+            assert!(entries.peek(&target, &[key(name)], Time::from_secs(9)));
+        }
+        // The queue still names each entry: they expire, and are swept, in the order stored.
+        let half = Time::from_secs(9 + names.len() as u64 / 2);
+        let probe = entries.probe(&target, &[key(&names[0])], half);
+        assert!(probe.expired && probe.hit.is_none());
+        for _ in 0..names.len() {
+            entries.sweep(half);
+        }
+        assert_eq!(entries.len(), names.len() / 2);
+        entries.clear_target(&target);
+        assert_eq!((entries.len(), entries.bytes()), (0, 0));
+    }
+
+    #[test]
+    fn a_slot_of_a_removed_entry_does_not_stand_for_one_stored_again() {
+        let mut entries = Entries::default();
+        let target = entries.target("p", "o", "u");
+        let put = KeyRef {
+            credentials: false,
+            item: ItemRef::Method(b"PUT"),
+        };
+        entries.insert(
+            &target,
+            &put,
+            Time::from_secs(5),
+            None,
+            usize::MAX,
+            Time::ZERO,
+        );
+        entries.clear_target(&target);
+        entries.insert(
+            &target,
+            &put,
+            Time::from_secs(50),
+            None,
+            usize::MAX,
+            Time::ZERO,
+        );
+        // The first slot, at the front, is stale: evicting removes the second entry, the only
+        // one held, and the stale slot with it.
+        assert!(entries.evict_oldest());
+        assert_eq!(entries.len(), 0);
+        assert!(!entries.evict_oldest());
+    }
 }
