@@ -8,7 +8,7 @@ use crate::header::{
 };
 use crate::method::is_cors_safelisted_method;
 use crate::profile::PreflightPolicy;
-use crate::request::CredentialsMode;
+use crate::request::{CredentialsMode, WIRE_HEADERS};
 use crate::safelist::is_cors_non_wildcard_request_header_name;
 use http::HeaderName;
 use http::header::{
@@ -34,15 +34,17 @@ pub(crate) struct ActualRequest<'a> {
 /// `Access-Control-Request-Headers` when there are unsafe names, joined by `,` without spaces.
 /// <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0>
 pub(crate) fn preflight_headers(actual: &ActualRequest<'_>) -> HeaderList {
-    let mut headers = HeaderList::new();
+    // Room for the wire's headers too: the list is allocated once.
+    let mut headers = HeaderList::with_capacity(3 + WIRE_HEADERS);
     headers.append(ACCEPT, HeaderValue::from_static("*/*"));
     headers.append(ACCESS_CONTROL_REQUEST_METHOD, value(actual.method));
-    if !actual.unsafe_names.is_empty() {
-        let names: Vec<&str> = actual.unsafe_names.iter().map(HeaderName::as_str).collect();
-        headers.append(
-            ACCESS_CONTROL_REQUEST_HEADERS,
-            value(names.join(",").as_bytes()),
-        );
+    if let [first, rest @ ..] = actual.unsafe_names {
+        let mut names = first.as_str().as_bytes().to_vec();
+        for name in rest {
+            names.push(b',');
+            names.extend_from_slice(name.as_str().as_bytes());
+        }
+        headers.append(ACCESS_CONTROL_REQUEST_HEADERS, value(&names));
     }
     headers
 }
@@ -53,12 +55,12 @@ fn value(bytes: &[u8]) -> HeaderValue {
 }
 
 /// What a successful preflight allows, to be stored in the CORS-preflight cache, and how it
-/// allowed the request.
+/// allowed the request; borrowed from the preflight's response (and request).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Allowed {
-    pub methods: Vec<Vec<u8>>,
+pub(crate) struct Allowed<'a> {
+    pub methods: Vec<&'a [u8]>,
     /// Sorted case-insensitively (see [`Allowed::lists_header`]).
-    pub header_names: Vec<Vec<u8>>,
+    pub header_names: Vec<&'a [u8]>,
     /// How the preflight response passed the CORS check.
     pub check: CheckPass,
     /// How the request's method was allowed.
@@ -67,7 +69,7 @@ pub(crate) struct Allowed {
     pub wildcard_covered_authorization: bool,
 }
 
-impl Allowed {
+impl Allowed<'_> {
     /// Whether `Access-Control-Allow-Headers` lists `name` (case-insensitively).
     pub fn lists_header(&self, name: &[u8]) -> bool {
         lists(&self.header_names, name)
@@ -105,12 +107,12 @@ pub(crate) fn is_redirect_status(status: u16) -> bool {
 /// check (with the actual request's credentials mode) and an ok status, lists of methods and
 /// header names that parse, and that allow the request's method and every unsafe header name.
 /// <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0>
-pub(crate) fn validate(
+pub(crate) fn validate<'a>(
     status: u16,
-    headers: &HeaderList,
-    actual: &ActualRequest<'_>,
+    headers: &'a HeaderList,
+    actual: &ActualRequest<'a>,
     policy: &PreflightPolicy,
-) -> Result<Allowed, Reason> {
+) -> Result<Allowed<'a>, Reason> {
     // A preflight never follows a redirect: a 3xx is not an ok status. Chromium names it apart.
     if is_redirect_status(status) {
         return Err(Reason::PreflightDisallowedRedirect { status });
@@ -193,8 +195,8 @@ pub(crate) fn validate(
     }
     // 7.8-7.13 (max-age and the cache) are the cache's: `PreflightCache::store_result`.
     Ok(Allowed {
-        methods: methods.into_iter().map(<[u8]>::to_vec).collect(),
-        header_names: header_names.into_iter().map(<[u8]>::to_vec).collect(),
+        methods,
+        header_names,
         check,
         method,
         wildcard_covered_authorization,

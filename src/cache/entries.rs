@@ -384,16 +384,12 @@ impl Entries {
         now: Time,
     ) {
         self.sweep(now);
+        let new_target = TARGET_OVERHEAD + target.bytes();
         loop {
-            let cost = entry_bytes(key)
-                + if self.items(target).is_some() {
-                    0
-                } else {
-                    TARGET_OVERHEAD + target.bytes()
-                };
-            let full =
-                capacity.is_some_and(|capacity| self.len >= capacity) || self.bytes + cost > budget;
-            if !full {
+            let at_capacity = capacity.is_some_and(|capacity| self.len >= capacity);
+            // Whether the target is new matters only near the budget.
+            let fits = |cost| self.bytes + entry_bytes(key) + cost <= budget;
+            if !at_capacity && (fits(new_target) || (self.items(target).is_some() && fits(0))) {
                 break;
             }
             if !self.evict_oldest() {
@@ -409,9 +405,11 @@ impl Entries {
                 let group = Group {
                     serial,
                     hash: target.hash,
-                    text: [target.partition, target.origin, target.url]
-                        .concat()
-                        .into(),
+                    text: {
+                        let mut text = String::with_capacity(target.bytes());
+                        text.extend([target.partition, target.origin, target.url]);
+                        text.into_boxed_str()
+                    },
                     origin_start: target.partition.len(),
                     url_start: target.partition.len() + target.origin.len(),
                     items: Items::Few(Vec::with_capacity(2)),

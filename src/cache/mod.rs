@@ -575,8 +575,8 @@ impl PreflightCache {
     pub(crate) fn store_result(
         &mut self,
         request: &CacheRequest<'_>,
-        methods: &[Vec<u8>],
-        header_names: &[Vec<u8>],
+        methods: &[&[u8]],
+        header_names: &[&[u8]],
         headers: &HeaderList,
         redirect_tainted: bool,
         now: Time,

@@ -447,13 +447,13 @@ fn trace_flagged_method(
 /// Traces what the cache did with a preflight's result, and the engine departures in it.
 fn trace_stored(
     stored: Stored,
-    methods: &[Vec<u8>],
-    header_names: &[Vec<u8>],
+    methods: &[&[u8]],
+    header_names: &[&[u8]],
     headers: &HeaderList,
     policy: &CachePolicy,
     tracer: &mut Tracer,
 ) {
-    let text = |list: &[Vec<u8>]| -> Vec<String> {
+    let text = |list: &[&[u8]]| -> Vec<String> {
         list.iter()
             .map(|item| String::from_utf8_lossy(item).into_owned())
             .collect()
