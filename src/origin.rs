@@ -81,6 +81,18 @@ pub(crate) fn includes_credentials(url: &Url) -> bool {
     }
 }
 
+/// The serialization of `url`'s origin, read off the URL's own when the origin is a tuple and the
+/// URL includes no credentials: up to its path, such a URL reads exactly as its origin
+/// serializes (both have their host serialized and a default port left out). One comparison of
+/// text then tells two origins apart.
+fn serialized_tuple_origin(url: &Url) -> Option<&str> {
+    if !has_tuple_origin(url) || includes_credentials(url) {
+        return None;
+    }
+    let path_start = offset_in(url, url.path())?;
+    Some(&url.as_str()[..path_start])
+}
+
 /// Where `part` starts in `url`'s serialization, when it is a slice of it (the `url` crate lends
 /// its parts, `path()`, `host_str()`, …, as such slices).
 fn offset_in(url: &Url, part: &str) -> Option<usize> {
@@ -206,14 +218,8 @@ impl Origin {
             Origin::Opaque(_) => false,
             // Only a `blob:` URL can have the origin of a URL of another scheme.
             Origin::Tuple(tuple) if url.scheme() != "blob" => {
-                // Up to its path, a URL that includes no credentials reads exactly as its
-                // origin serializes (both have their host serialized and a default port left
-                // out): one comparison of text.
-                if !includes_credentials(url)
-                    && let Some(path_start) = offset_in(url, url.path())
-                {
-                    let before_path = &url.as_str()[..path_start];
-                    return has_tuple_origin(url) && before_path == &*tuple.0.serialization;
+                if let Some(serialized) = serialized_tuple_origin(url) {
+                    return serialized == &*tuple.0.serialization;
                 }
                 has_tuple_origin(url)
                     && tuple.scheme() == url.scheme()
@@ -232,6 +238,9 @@ impl Origin {
     /// HTML: "same origin" for the origins of two URLs, without building them when both URLs'
     /// schemes give tuple origins (every hop of a redirect chain is compared so).
     pub fn urls_are_same_origin(a: &Url, b: &Url) -> bool {
+        if let (Some(a), Some(b)) = (serialized_tuple_origin(a), serialized_tuple_origin(b)) {
+            return a == b;
+        }
         let tuple = |url: &Url| has_tuple_origin(url) && url.host().is_some();
         if tuple(a) && tuple(b) {
             a.scheme() == b.scheme() && a.port() == b.port() && a.host() == b.host()

@@ -120,18 +120,23 @@ pub fn check_cors_safelisted_request_header(
     name: &[u8],
     value: &[u8],
 ) -> Result<(), NotSafelisted> {
-    let first = |bad: fn(u8) -> bool| value.iter().copied().find(|&b| bad(b));
+    fn first(value: &[u8], bad: impl Fn(u8) -> bool) -> Option<u8> {
+        value.iter().copied().find(|&b| bad(b))
+    }
     let rule = if value.len() > 128 {
         Some(NotSafelisted::ValueTooLong {
             length: value.len(),
         })
     } else if name.eq_ignore_ascii_case(b"accept") {
-        first(is_cors_unsafe_request_header_byte).map(|byte| NotSafelisted::UnsafeByte { byte })
+        first(value, is_cors_unsafe_request_header_byte)
+            .map(|byte| NotSafelisted::UnsafeByte { byte })
     } else if is_one_of(name, &["accept-language", "content-language"]) {
-        first(|b| !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)))
-            .map(|byte| NotSafelisted::LanguageByte { byte })
+        first(value, |b| {
+            !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b))
+        })
+        .map(|byte| NotSafelisted::LanguageByte { byte })
     } else if name.eq_ignore_ascii_case(b"content-type") {
-        match first(is_cors_unsafe_request_header_byte) {
+        match first(value, is_cors_unsafe_request_header_byte) {
             Some(byte) => Some(NotSafelisted::UnsafeByte { byte }),
             None => (!is_safelisted_mime_type(value)).then_some(NotSafelisted::MimeEssence),
         }
