@@ -45,8 +45,8 @@ pub(super) fn http_fetch(
     if make_preflight && !cache_covers(request, profile, cache, tracer, now) {
         request.preflight_sent_for_url = true;
         Ok(preflight_request(request, profile, cookies, tracer))
-    } else if let Some(reason) = &request.blocked_after_preflight {
-        Err(reason.clone())
+    } else if request.mixed_content_after_preflight {
+        Err(Reason::MixedContent)
     } else {
         Ok(actual_request(request, profile, cookies, tracer, now))
     }

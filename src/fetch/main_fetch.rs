@@ -81,7 +81,7 @@ pub(super) fn main_fetch(
         }
         // The engine blocks the redirect only once the new URL's preflight, if it needs one,
         // went out and passed.
-        request.blocked_after_preflight = Some(Reason::MixedContent);
+        request.mixed_content_after_preflight = true;
     }
     // Step 12: the response tainting, and how to fetch.
     let url = request.current_url();
@@ -118,9 +118,9 @@ pub(super) fn main_fetch(
     });
     let preflight = why == TaintingWhy::CrossOrigin && needs_preflight(request, profile, tracer);
     request.preflight_branch |= preflight;
-    if let Some(reason) = &request.blocked_after_preflight {
+    if request.mixed_content_after_preflight {
         if !preflight {
-            return Next::NetworkError(reason.clone());
+            return Next::NetworkError(Reason::MixedContent);
         }
         tracer.emit(|| Step::Departure {
             field: "context.mixed_content_after_redirect_preflight",

@@ -622,8 +622,8 @@ impl Fetch {
         ) {
             Ok(()) => {
                 // A redirect the engine blocks once the new URL's preflight is done.
-                if let Some(reason) = self.request.blocked_after_preflight.clone() {
-                    return self.network_error(browser, reason, None);
+                if self.request.mixed_content_after_preflight {
+                    return self.network_error(browser, Reason::MixedContent, None);
                 }
                 let outgoing = http_fetch::actual_request(
                     &mut self.request,
@@ -665,7 +665,7 @@ impl Fetch {
     }
 
     /// "main fetch" steps 14-15: the filtered response.
-    fn finish(mut self, browser: &Browser, status: u16, headers: HeaderList) -> Next {
+    fn finish(&mut self, browser: &Browser, status: u16, headers: HeaderList) -> Next {
         let response = main_fetch::filtered_response(
             &self.request,
             status,
@@ -679,7 +679,12 @@ impl Fetch {
     /// Ends the fetch with a network error. Fetch "main fetch": when the request took the
     /// CORS-with-preflight branch, "clear cache entries" for it first (as the cache's policy
     /// says). `status` is the status of the response that failed, if one did.
-    fn network_error(mut self, browser: &mut Browser, reason: Reason, status: Option<u16>) -> Next {
+    fn network_error(
+        &mut self,
+        browser: &mut Browser,
+        reason: Reason,
+        status: Option<u16>,
+    ) -> Next {
         let request = &self.request;
         let untainted = browser.profile.preflight.origin_untainted;
         let cleared = browser.cache.clear_after_failure(
@@ -725,10 +730,12 @@ impl Fetch {
         self.done(Err(error))
     }
 
-    fn done(self, result: Result<FilteredResponse, NetworkError>) -> Next {
+    /// The end of the fetch (which takes its trace; the ending methods borrow the fetch, so
+    /// that it is not moved on the way out).
+    fn done(&mut self, result: Result<FilteredResponse, NetworkError>) -> Next {
         Next::Done(Done {
             result,
-            trace: self.tracer.finish(),
+            trace: std::mem::take(&mut self.tracer).finish(),
         })
     }
 }

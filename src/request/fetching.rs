@@ -5,7 +5,6 @@
 use crate::cache::CacheRequest;
 use crate::cookie::{CookieContext, Site};
 use crate::document::Document;
-use crate::error::Reason;
 use crate::header::{HeaderList, HeaderValue};
 use crate::origin::{Origin, includes_credentials};
 use crate::preflight::ActualRequest;
@@ -58,10 +57,11 @@ pub(crate) struct FetchRequest {
     pub fetch_metadata: bool,
     /// Whether a CORS-preflight request went out for the current URL.
     pub preflight_sent_for_url: bool,
-    /// A check a redirect failed that the engine makes only after the new URL's preflight went
-    /// out (see [`ContextPolicy::mixed_content_after_redirect_preflight`]): the fetch ends with it
-    /// instead of sending the request itself.
-    pub blocked_after_preflight: Option<Reason>,
+    /// Whether a redirect went to mixed content, which the engine blocks only after the new
+    /// URL's preflight went out (see [`ContextPolicy::mixed_content_after_redirect_preflight`]):
+    /// the fetch then ends with [`crate::error::Reason::MixedContent`] instead of sending the
+    /// request itself.
+    pub mixed_content_after_preflight: bool,
     /// Fetch: "CORS-unsafe request-header names" of the header list, as of the last main fetch
     /// (or of the first, in profiles that keep them across redirects).
     pub unsafe_names: Vec<HeaderName>,
@@ -132,7 +132,7 @@ impl FetchRequest {
             first_origin: None,
             fetch_metadata,
             preflight_sent_for_url: false,
-            blocked_after_preflight: None,
+            mixed_content_after_preflight: false,
             unsafe_names: Vec::new(),
             initial_preflight_trigger: false,
             tainting: Tainting::Basic,
