@@ -13,6 +13,7 @@
 use crate::bytes::SmallBytes;
 use crate::time::Time;
 use hashbrown::{DefaultHashBuilder, Equivalent, HashMap, HashTable};
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::hash::BuildHasher;
 
@@ -99,13 +100,17 @@ impl Equivalent<Key> for KeyRef<'_> {
 }
 
 /// A request target (partition, origin and URL), borrowed, with its hash: made by
-/// [`Entries::target`], once for all the lookups and stores of a request.
-#[derive(Debug, Clone, Copy)]
+/// [`Entries::target`], once for all the lookups and stores of a request. It remembers where
+/// its group was found, so that the request's later lookups go straight there.
+#[derive(Debug, Clone)]
 pub(super) struct TargetRef<'a> {
     partition: &'a str,
     origin: &'a str,
     url: &'a str,
     hash: u64,
+    /// The bucket its group was last found in, and the group's serial (which tells whether the
+    /// bucket still holds that group).
+    found: Cell<Option<(usize, u64)>>,
 }
 
 impl TargetRef<'_> {
@@ -163,6 +168,7 @@ impl Items {
 
     /// Stores `stamp` under `key`, which holds no entry.
     fn insert(&mut self, key: Key, stamp: Stamp) {
+        debug_assert!(self.get(&key.as_ref_key()).is_none(), "{key:?} is stored");
         match self {
             Self::Few(list) if list.len() < FEW => list.push((key, stamp)),
             Self::Few(list) => {
@@ -285,21 +291,38 @@ impl Entries {
             origin,
             url,
             hash: self.hasher.hash_one((partition, origin, url)),
+            found: Cell::new(None),
         }
+    }
+
+    /// The bucket of `target`'s group.
+    fn bucket(&self, target: &TargetRef<'_>) -> Option<usize> {
+        if let Some((bucket, serial)) = target.found.get()
+            && self
+                .targets
+                .get_bucket(bucket)
+                .is_some_and(|group| group.serial == serial)
+        {
+            return Some(bucket);
+        }
+        let bucket = self
+            .targets
+            .find_bucket_index(target.hash, |group| group.is(target))?;
+        let serial = self.targets.get_bucket(bucket)?.serial;
+        target.found.set(Some((bucket, serial)));
+        Some(bucket)
     }
 
     /// The entries of `target`.
     fn items(&self, target: &TargetRef<'_>) -> Option<&Items> {
-        let group = self.targets.find(target.hash, |group| group.is(target))?;
-        Some(&group.items)
+        let bucket = self.bucket(target)?;
+        Some(&self.targets.get_bucket(bucket)?.items)
     }
 
     /// The entries of `target`, to change.
     fn items_mut(&mut self, target: &TargetRef<'_>) -> Option<&mut Items> {
-        let group = self
-            .targets
-            .find_mut(target.hash, |group| group.is(target))?;
-        Some(&mut group.items)
+        let bucket = self.bucket(target)?;
+        Some(&mut self.targets.get_bucket_mut(bucket)?.items)
     }
 
     /// Probes `candidates` of `target` in order: the first live one, removing the expired ones
@@ -398,8 +421,8 @@ impl Entries {
         }
         self.serials += 1;
         let serial = self.serials;
-        let group = match self.targets.find_mut(target.hash, |group| group.is(target)) {
-            Some(group) => group,
+        let group = match self.bucket(target) {
+            Some(bucket) => self.targets.get_bucket_mut(bucket).expect("a group"),
             None => {
                 self.bytes += TARGET_OVERHEAD + target.bytes();
                 let group = Group {
@@ -415,9 +438,9 @@ impl Entries {
                     items: Items::Few(Vec::with_capacity(2)),
                 };
                 let rehash = |group: &Group| group.hash;
-                self.targets
-                    .insert_unique(target.hash, group, rehash)
-                    .into_mut()
+                let entry = self.targets.insert_unique(target.hash, group, rehash);
+                target.found.set(Some((entry.bucket_index(), serial)));
+                entry.into_mut()
             }
         };
         let stored = key.to_key();
@@ -436,9 +459,8 @@ impl Entries {
     /// "clear cache entries" for `target`: removes its entries, whatever their credentials,
     /// method or header name.
     pub fn clear_target(&mut self, target: &TargetRef<'_>) {
-        if let Ok(group) = self
-            .targets
-            .find_entry(target.hash, |group| group.is(target))
+        if let Some(bucket) = self.bucket(target)
+            && let Ok(group) = self.targets.get_bucket_entry(bucket)
         {
             let items = group.remove().0.items;
             self.len -= items.len();

@@ -301,20 +301,20 @@ impl PreflightCache {
         wildcard: bool,
         now: Time,
     ) -> CacheMatch {
-        let target = request.target;
+        let target = &request.target;
         // The request's own entry comes first among the candidates, and most lookups end there:
         // the others are made only when it is not live.
         let own = KeyRef {
             credentials: request.include_credentials,
             item,
         };
-        let first = self.entries.probe(&target, &[own], now);
+        let first = self.entries.probe(target, &[own], now);
         if first.hit.is_some() {
             return CacheMatch::Hit;
         }
         let candidates = Self::candidates(&self.policy, request, item, wildcard);
         debug_assert!(candidates.keys()[0] == own);
-        let probe = self.entries.probe(&target, &candidates.keys()[1..], now);
+        let probe = self.entries.probe(target, &candidates.keys()[1..], now);
         match probe.hit {
             Some(index) if candidates.stars[index + 1] => CacheMatch::Wildcard,
             Some(_) => CacheMatch::Hit,
@@ -451,11 +451,9 @@ impl PreflightCache {
         now: Time,
     ) {
         let expiry = now.saturating_add(max_age);
-        let target = request.target;
+        let target = &request.target;
         let candidates = Self::candidates(&self.policy, request, item, wildcard);
-        let refreshed = self
-            .entries
-            .refresh(&target, candidates.keys(), expiry, now);
+        let refreshed = self.entries.refresh(target, candidates.keys(), expiry, now);
         if refreshed || expiry <= now || self.policy.capacity == Some(0) {
             return;
         }
@@ -464,7 +462,7 @@ impl PreflightCache {
             item,
         };
         self.entries.insert(
-            &target,
+            target,
             &own,
             expiry,
             self.policy.capacity,
