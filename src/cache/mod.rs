@@ -342,6 +342,7 @@ impl PreflightCache {
         self.method_entry(&request, method, now)
     }
 
+    /// [`PreflightCache::lookup_method`] for a request whose target is hashed.
     fn method_entry(&mut self, request: &Targeted<'_>, method: &[u8], now: Time) -> CacheMatch {
         let wildcard = !request.include_credentials;
         self.matches(request, ItemRef::Method(method), wildcard, now)
@@ -380,6 +381,7 @@ impl PreflightCache {
         self.header_name_entry(&request, name, now)
     }
 
+    /// [`PreflightCache::lookup_header_name`] for a request whose target is hashed.
     fn header_name_entry(&mut self, request: &Targeted<'_>, name: &[u8], now: Time) -> CacheMatch {
         let lowercase = lowercase(name);
         let wildcard = self.header_wildcard_applies(request, name);
@@ -401,6 +403,7 @@ impl PreflightCache {
         self.store_method_entry(&request, method, max_age, now);
     }
 
+    /// [`PreflightCache::store_method`] for a request whose target is hashed.
     fn store_method_entry(
         &mut self,
         request: &Targeted<'_>,
@@ -424,6 +427,7 @@ impl PreflightCache {
         self.store_header_name_entry(&request, name, max_age, now);
     }
 
+    /// [`PreflightCache::store_header_name`] for a request whose target is hashed.
     fn store_header_name_entry(
         &mut self,
         request: &Targeted<'_>,
