@@ -50,7 +50,7 @@ struct Tuple {
 ///
 /// Each value made by [`Origin::new_opaque`] is equal only to itself and its clones; the
 /// identity is a shared allocation, compared and hashed by address. It holds the key that keeps
-/// its documents' entries apart in the CORS-preflight cache ([`Origin::partition_key`]).
+/// its documents' entries apart in the CORS-preflight cache (`Origin::partition_key`).
 #[derive(Clone)]
 pub struct OpaqueOrigin(Arc<str>);
 

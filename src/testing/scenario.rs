@@ -134,7 +134,7 @@ impl Route {
 
     /// The header list answering `request`: placeholders replaced and values normalized (a value
     /// that is still not a header value, because it holds NUL, CR or LF, is left out). Values
-    /// whose placeholders would take the answer more than [`MAX_EXPANSION`] bytes past its
+    /// whose placeholders would take the answer more than `MAX_EXPANSION` (1 MiB) bytes past its
     /// route's own are left out too.
     pub fn header_list(&self, request: &OutgoingRequest) -> HeaderList {
         let mut list = HeaderList::with_capacity(self.headers.len());

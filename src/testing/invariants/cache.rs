@@ -262,7 +262,7 @@ impl ModelCache {
 pub const MAX_GENERATED_NAMES: usize = 1_100;
 
 /// A [`PreflightCache`] of `policy` (its capacity and matching rules) against the standard's
-/// cache ([`ModelCache`]), call by call:
+/// cache (`ModelCache`), call by call:
 ///
 /// - every match the cache reports is backed by an entry the model holds for that request
 ///   (partition, origin, URL, and credentials as the rules match them) and that item, or `*`

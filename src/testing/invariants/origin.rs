@@ -95,7 +95,7 @@ fn url_crate_agrees_on_origin(url: &Url) -> bool {
 }
 
 /// [`Origin::of_url`] against another implementation, [`url::Url::origin`], on the URLs where
-/// the `url` crate follows the URL standard ([`url_crate_agrees_on_origin`]): the same ASCII and
+/// the `url` crate follows the URL standard (`url_crate_agrees_on_origin`): the same ASCII and
 /// Unicode serializations, the same opaqueness, and for two URLs (on two lines) the same answer
 /// to "same origin" from both crates and from `is_same_origin_with_url`.
 pub fn check_origin_against_url_crate(text: &str) {
