@@ -673,6 +673,10 @@ mod tests {
             "non-special:@x",
         ]
         .map(Url::parse);
+        // A part that is not a slice of the URL has no offset in it.
+        let url = Url::parse("http://u:p@h/").unwrap();
+        assert_eq!(offset_in(&url, url.host_str().unwrap()), Some(11));
+        assert_eq!(offset_in(&url, &String::from("h")), None);
         let mut with = 0;
         for url in inputs.chain(own).filter_map(Result::ok) {
             let expected = !url.username().is_empty() || url.password().is_some();

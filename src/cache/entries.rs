@@ -589,6 +589,60 @@ mod tests {
         assert_eq!((entries.len(), entries.bytes()), (0, 0));
     }
 
+    fn put() -> KeyRef<'static> {
+        KeyRef {
+            credentials: false,
+            item: ItemRef::Method(b"PUT"),
+        }
+    }
+
+    #[test]
+    fn a_remembered_bucket_is_checked_after_the_table_grows() {
+        let mut entries = Entries::default();
+        let first = entries.target("p", "o", "first");
+        let later = Time::from_secs(50);
+        entries.insert(&first, &put(), later, None, usize::MAX, Time::ZERO);
+        // Enough other targets that the table is rebuilt and `first`'s bucket now holds another
+        // group (or none): the bucket it remembers must not be trusted without its serial.
+        let urls: Vec<String> = (0..200).map(|i| format!("u{i}")).collect();
+        for url in &urls {
+            let other = entries.target("p", "o", url);
+            entries.insert(&other, &put(), later, None, usize::MAX, Time::ZERO);
+        }
+        assert!(entries.peek(&first, &[put()], Time::ZERO));
+        entries.clear_target(&first);
+        assert_eq!(entries.len(), urls.len());
+        for url in &urls {
+            assert!(entries.peek(&entries.target("p", "o", url), &[put()], Time::ZERO));
+        }
+        assert!(!entries.peek(&entries.target("p", "o", "first"), &[put()], Time::ZERO));
+    }
+
+    #[test]
+    fn an_entry_of_a_stored_target_costs_only_its_own_bytes() {
+        let mut entries = Entries::default();
+        let target = entries.target("p", "o", "u");
+        let now = Time::ZERO;
+        let later = Time::from_secs(50);
+        entries.insert(&target, &put(), later, None, usize::MAX, now);
+        // Room for one more entry, not for a new target: the target is stored already, so
+        // nothing is evicted.
+        let budget = entries.bytes() + ENTRY_OVERHEAD + 3;
+        let patch = KeyRef {
+            credentials: false,
+            item: ItemRef::Method(b"PAT"),
+        };
+        entries.insert(&target, &patch, later, None, budget, now);
+        assert_eq!((entries.len(), entries.bytes()), (2, budget));
+        assert!(entries.peek(&target, &[put()], now));
+        // A new target does not fit: the oldest entries make room for it.
+        let other = entries.target("p", "o", "v");
+        entries.insert(&other, &put(), later, None, budget, now);
+        assert!(!entries.peek(&target, &[put()], now));
+        assert!(entries.peek(&other, &[put()], now));
+        assert!(entries.bytes() <= budget);
+    }
+
     #[test]
     fn a_slot_of_a_removed_entry_does_not_stand_for_one_stored_again() {
         let mut entries = Entries::default();

@@ -464,15 +464,12 @@ impl AwaitingResponse {
 
     /// Reports that the request got no response (DNS failure, connection refused or reset).
     pub fn fail(self, browser: &mut Browser) -> Next {
-        let Self {
-            mut fetch,
-            outgoing,
-        } = self;
+        // The fetch ends here, so a header list lent to the request is not taken back.
+        let mut fetch = self.fetch;
         fetch.tracer.emit(|| Step::Received {
             status: None,
-            preflight: outgoing.is_preflight,
+            preflight: self.outgoing.is_preflight,
         });
-        fetch.request.give_back_headers(outgoing.headers);
         fetch.network_error(browser, Reason::ConnectionFailed, None)
     }
 }
