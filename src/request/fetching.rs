@@ -83,7 +83,9 @@ pub(crate) struct FetchRequest {
 impl FetchRequest {
     /// Lends the header list to the request going on the wire, with room for the headers it
     /// appends ([`WIRE_HEADERS`]); [`FetchRequest::give_back_headers`] takes it back once the
-    /// response (or none) arrives. So a fetch's actual request copies no header list.
+    /// response arrives. Fetch "HTTP-network-or-cache fetch" makes httpRequest a clone of the
+    /// request and appends to the clone's header list only, so lending the list and cutting it
+    /// back to its own headers is that clone without the copy.
     pub fn lend_headers(&mut self) -> HeaderList {
         let mut headers = std::mem::take(&mut self.headers);
         self.lent_headers = Some(headers.len());
@@ -92,7 +94,8 @@ impl FetchRequest {
     }
 
     /// Takes back the lent header list from the request that was on the wire, dropping the
-    /// headers that request appended. Nothing happens when nothing was lent (a preflight).
+    /// headers that request appended (its own come first, unchanged). Nothing happens when
+    /// nothing was lent (a preflight).
     pub fn give_back_headers(&mut self, mut wire: HeaderList) {
         if let Some(own) = self.lent_headers.take() {
             wire.truncate(own);
