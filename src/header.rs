@@ -153,14 +153,14 @@ impl HeaderValue {
         {
             return false;
         }
+        // No early exit: the loop then compiles to a vectorized scan.
+        let mut found = false;
         let mut i = 0;
         while i < bytes.len() {
-            if matches!(bytes[i], 0 | b'\r' | b'\n') {
-                return false;
-            }
+            found |= matches!(bytes[i], 0 | b'\r' | b'\n');
             i += 1;
         }
-        true
+        !found
     }
 
     /// Fetch: "normalize" a potential value (strip leading and trailing HTTP whitespace bytes),

@@ -11,7 +11,6 @@ use crate::safelist;
 use crate::trace::{Step, Tracer};
 use http::Method;
 use http::header::{AUTHORIZATION, LOCATION};
-use std::sync::Arc;
 use url::Url;
 
 /// Fetch: the most redirects a fetch follows.
@@ -109,7 +108,7 @@ pub(crate) fn follow(
     }
     // 18. Append the location to the URL list; main fetch runs again on it.
     let was_tainted = !request.redirect_taint_is_same_origin();
-    request.url_list.push(Arc::new(location));
+    request.push_url(location);
     tracer.emit(|| Step::Redirect {
         status,
         location: request.current_url().clone(),

@@ -266,14 +266,14 @@ pub(crate) fn effective_policy(
 
 /// Referrer Policy: "determine request's referrer" under `policy`, for a request whose referrer
 /// is `current` (what the previous hop left) and whose current URL is `url`. Once reduced, a
-/// referrer never grows back: the URL it starts from is `current`'s. `origin` is the origin of
-/// the referrer source (the document's, which is the request's); `context` says which URLs count
-/// as potentially trustworthy.
+/// referrer never grows back: the URL it starts from is `current`'s. `same_origin` says whether
+/// `url` is same origin with the referrer source (the document, whose origin is the request's);
+/// `context` says which URLs count as potentially trustworthy.
 /// <https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer>
 pub(crate) fn determine(
     current: Referrer,
     source: Option<&ReferrerSource>,
-    origin: &Origin,
+    same_origin: bool,
     url: &Url,
     policy: ReferrerPolicy,
     context: &ContextPolicy,
@@ -288,7 +288,6 @@ pub(crate) fn determine(
         Referrer::Origin => (&source.origin_only.url, Referrer::Origin),
     };
     // Computed only for the policies that ask.
-    let same_origin = || origin.is_same_origin_with_url(url);
     let downgrade = || trustworthy(referrer_url, context) && !trustworthy(url, context);
     // Step 8.
     match policy {
@@ -299,11 +298,11 @@ pub(crate) fn determine(
         ReferrerPolicy::StrictOrigin => Referrer::Origin,
         ReferrerPolicy::NoReferrerWhenDowngrade if downgrade() => Referrer::NoReferrer,
         ReferrerPolicy::NoReferrerWhenDowngrade => full,
-        ReferrerPolicy::SameOrigin if same_origin() => full,
+        ReferrerPolicy::SameOrigin if same_origin => full,
         ReferrerPolicy::SameOrigin => Referrer::NoReferrer,
-        ReferrerPolicy::OriginWhenCrossOrigin if same_origin() => full,
+        ReferrerPolicy::OriginWhenCrossOrigin if same_origin => full,
         ReferrerPolicy::OriginWhenCrossOrigin => Referrer::Origin,
-        ReferrerPolicy::StrictOriginWhenCrossOrigin if same_origin() => full,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin if same_origin => full,
         ReferrerPolicy::StrictOriginWhenCrossOrigin if downgrade() => Referrer::NoReferrer,
         ReferrerPolicy::StrictOriginWhenCrossOrigin => Referrer::Origin,
     }
@@ -357,11 +356,12 @@ mod tests {
                 "http://api.example/x",
             ]
             .map(|target| {
+                let target = url(target);
                 determine(
                     Referrer::Url,
                     Some(&source),
-                    &origin,
-                    &url(target),
+                    origin.is_same_origin_with_url(&target),
+                    &target,
                     policy,
                     &spec,
                 )
@@ -376,7 +376,7 @@ mod tests {
             determine(
                 Referrer::Origin,
                 Some(&source),
-                &origin,
+                true,
                 &target,
                 unsafe_url,
                 &spec
@@ -387,7 +387,7 @@ mod tests {
             determine(
                 Referrer::NoReferrer,
                 Some(&source),
-                &origin,
+                true,
                 &target,
                 unsafe_url,
                 &spec
@@ -416,7 +416,7 @@ mod tests {
             determine(
                 Referrer::Url,
                 Some(&source),
-                &origin,
+                origin.is_same_origin_with_url(&to_http),
                 &to_http,
                 policy,
                 context,

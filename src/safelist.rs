@@ -19,8 +19,8 @@ use crate::range::parse_single_range_header_value;
 use data_url::mime::Mime;
 use http::HeaderName;
 use http::header::{
-    CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, EXPIRES, LAST_MODIFIED, PRAGMA,
-    RANGE,
+    ACCEPT, ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE,
+    EXPIRES, LAST_MODIFIED, PRAGMA, RANGE,
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -120,6 +120,55 @@ pub fn check_cors_safelisted_request_header(
     name: &[u8],
     value: &[u8],
 ) -> Result<(), NotSafelisted> {
+    check_safelisted_value(SafelistedName::of_bytes(name), value)
+}
+
+/// The names a CORS-safelisted request-header may have, grouped by the rule their values follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SafelistedName {
+    Accept,
+    /// `Accept-Language` or `Content-Language`.
+    Language,
+    ContentType,
+    Range,
+}
+
+impl SafelistedName {
+    /// The safelisted name `name` is (compared byte-case-insensitively), if any.
+    fn of_bytes(name: &[u8]) -> Option<Self> {
+        if name.eq_ignore_ascii_case(b"accept") {
+            Some(Self::Accept)
+        } else if is_one_of(name, &["accept-language", "content-language"]) {
+            Some(Self::Language)
+        } else if name.eq_ignore_ascii_case(b"content-type") {
+            Some(Self::ContentType)
+        } else if name.eq_ignore_ascii_case(b"range") {
+            Some(Self::Range)
+        } else {
+            None
+        }
+    }
+
+    /// [`SafelistedName::of_bytes`] for a parsed name: `http` parses each of these names, in any
+    /// case, to its constant, so comparing with the constants is comparing the bytes.
+    fn of_header_name(name: &HeaderName) -> Option<Self> {
+        if *name == ACCEPT {
+            Some(Self::Accept)
+        } else if *name == ACCEPT_LANGUAGE || *name == CONTENT_LANGUAGE {
+            Some(Self::Language)
+        } else if *name == CONTENT_TYPE {
+            Some(Self::ContentType)
+        } else if *name == RANGE {
+            Some(Self::Range)
+        } else {
+            None
+        }
+    }
+}
+
+/// The rules of "CORS-safelisted request-header" for a header of name `name` (`None`: a name
+/// that is not safelisted) and value `value`.
+fn check_safelisted_value(name: Option<SafelistedName>, value: &[u8]) -> Result<(), NotSafelisted> {
     fn first(value: &[u8], bad: impl Fn(u8) -> bool) -> Option<u8> {
         value.iter().copied().find(|&b| bad(b))
     }
@@ -127,27 +176,29 @@ pub fn check_cors_safelisted_request_header(
         Some(NotSafelisted::ValueTooLong {
             length: value.len(),
         })
-    } else if name.eq_ignore_ascii_case(b"accept") {
-        first(value, is_cors_unsafe_request_header_byte)
-            .map(|byte| NotSafelisted::UnsafeByte { byte })
-    } else if is_one_of(name, &["accept-language", "content-language"]) {
-        first(value, |b| {
-            !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b))
-        })
-        .map(|byte| NotSafelisted::LanguageByte { byte })
-    } else if name.eq_ignore_ascii_case(b"content-type") {
-        match first(value, is_cors_unsafe_request_header_byte) {
-            Some(byte) => Some(NotSafelisted::UnsafeByte { byte }),
-            None => (!is_safelisted_mime_type(value)).then_some(NotSafelisted::MimeEssence),
-        }
-    } else if name.eq_ignore_ascii_case(b"range") {
-        // Browsers never sent suffix ranges (`bytes=-500`) as plain requests, so those need a
-        // preflight.
-        let simple =
-            parse_single_range_header_value(value, false).is_some_and(|range| range.0.is_some());
-        (!simple).then_some(NotSafelisted::RangeForm)
     } else {
-        Some(NotSafelisted::Name)
+        match name {
+            Some(SafelistedName::Accept) => first(value, is_cors_unsafe_request_header_byte)
+                .map(|byte| NotSafelisted::UnsafeByte { byte }),
+            Some(SafelistedName::Language) => first(value, |b| {
+                !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b))
+            })
+            .map(|byte| NotSafelisted::LanguageByte { byte }),
+            Some(SafelistedName::ContentType) => {
+                match first(value, is_cors_unsafe_request_header_byte) {
+                    Some(byte) => Some(NotSafelisted::UnsafeByte { byte }),
+                    None => (!is_safelisted_mime_type(value)).then_some(NotSafelisted::MimeEssence),
+                }
+            }
+            Some(SafelistedName::Range) => {
+                // Browsers never sent suffix ranges (`bytes=-500`) as plain requests, so those
+                // need a preflight.
+                let simple = parse_single_range_header_value(value, false)
+                    .is_some_and(|range| range.0.is_some());
+                (!simple).then_some(NotSafelisted::RangeForm)
+            }
+            None => Some(NotSafelisted::Name),
+        }
     };
     rule.map_or(Ok(()), Err)
 }
@@ -223,7 +274,9 @@ pub fn cors_unsafe_request_header_names_within<'a>(
 ) -> Vec<String> {
     let headers: Vec<(&[u8], &[u8])> = headers.into_iter().collect();
     let names = unsafe_headers(
-        headers.iter().map(|&(name, value)| (name, name, value)),
+        headers
+            .iter()
+            .map(|&(name, value)| (name, SafelistedName::of_bytes(name), value)),
         safelist_value_size_limit,
     );
     // "Convert header names to a sorted-lowercase set": byte-lowercase, sort by byte, dedupe
@@ -238,18 +291,18 @@ pub fn cors_unsafe_request_header_names_within<'a>(
 }
 
 /// Steps 1-4 of "CORS-unsafe request-header names" over `headers`, each given as `(what to
-/// return for it, its name, its value)`: what is returned for each header whose name is unsafe
-/// — each one not CORS-safelisted, and once the safelisted values add up to more than
-/// `safelist_value_size_limit`, every one (the "potentially unsafe" names join them). Nothing is
-/// allocated when no name is unsafe.
+/// return for it, its safelisted name if it has one, its value)`: what is returned for each
+/// header whose name is unsafe — each one not CORS-safelisted, and once the safelisted values add
+/// up to more than `safelist_value_size_limit`, every one (the "potentially unsafe" names join
+/// them). Nothing is allocated when no name is unsafe.
 fn unsafe_headers<'a, T>(
-    headers: impl Iterator<Item = (T, &'a [u8], &'a [u8])> + Clone,
+    headers: impl Iterator<Item = (T, Option<SafelistedName>, &'a [u8])> + Clone,
     safelist_value_size_limit: Option<usize>,
 ) -> Vec<T> {
     let mut unsafe_names = Vec::new();
     let mut safelist_value_size = 0usize;
     for (header, name, value) in headers.clone() {
-        if is_cors_safelisted_request_header(name, value) {
+        if check_safelisted_value(name, value).is_ok() {
             safelist_value_size = safelist_value_size.saturating_add(value.len());
         } else {
             unsafe_names.push(header);
@@ -291,8 +344,10 @@ fn name_bytes(name: &HeaderName) -> &[u8] {
 }
 
 /// A header as [`unsafe_headers`] reads it, returning its name.
-fn as_judged<'h>((name, value): (&'h HeaderName, &'h [u8])) -> (HeaderName, &'h [u8], &'h [u8]) {
-    (name.clone(), name_bytes(name), value)
+fn as_judged<'h>(
+    (name, value): (&'h HeaderName, &'h [u8]),
+) -> (HeaderName, Option<SafelistedName>, &'h [u8]) {
+    (name.clone(), SafelistedName::of_header_name(name), value)
 }
 
 /// A header as an engine judges it: its name, and its value as the engine reads it.
@@ -512,6 +567,34 @@ pub fn is_cors_safelisted_response_header_name(name: &[u8], exposed: &[&[u8]]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_parsed_name_is_the_safelisted_name_its_bytes_are() {
+        let safelisted = [
+            "Accept",
+            "ACCEPT-language",
+            "content-Language",
+            "Content-Type",
+            "RANGE",
+        ];
+        let others = [
+            "accept-charset",
+            "x-accept",
+            "content-types",
+            "authorization",
+            "rang",
+        ];
+        for (name, expected) in safelisted
+            .map(|name| (name, true))
+            .into_iter()
+            .chain(others.map(|name| (name, false)))
+        {
+            let parsed = HeaderName::from_bytes(name.as_bytes()).unwrap();
+            let kind = SafelistedName::of_header_name(&parsed);
+            assert_eq!(kind, SafelistedName::of_bytes(name.as_bytes()), "{name}");
+            assert_eq!(kind.is_some(), expected, "{name}");
+        }
+    }
 
     fn repeat(prefix: &str, fill: u8, len: usize) -> Vec<u8> {
         let mut v = prefix.as_bytes().to_vec();

@@ -86,8 +86,7 @@ pub(super) fn main_fetch(
     // Step 12: the response tainting, and how to fetch.
     let url = request.current_url();
     let scheme = url.scheme();
-    let same_origin =
-        request.origin().is_same_origin_with_url(url) && request.tainting == Tainting::Basic;
+    let same_origin = request.current_url_is_same_origin() && request.tainting == Tainting::Basic;
     let why = if same_origin {
         TaintingWhy::SameOrigin
     } else if scheme == "data" {
@@ -144,7 +143,7 @@ fn determine_referrer(request: &mut FetchRequest, context: &ContextPolicy, trace
         referrer::determine(
             request.referrer,
             request.referrer_source(),
-            request.origin(),
+            request.current_url_is_same_origin(),
             request.current_url(),
             request.effective_referrer_policy(context),
             context,
@@ -304,7 +303,7 @@ pub(super) fn filtered_response(
     let internal = tracer.is_on().then(|| headers.clone());
     // `Response.url` is the last URL serialized without its fragment.
     let url = Some(request.url_on_the_wire(false));
-    let redirected = request.url_list.len() > 1;
+    let redirected = request.url_list().len() > 1;
     let response = match request.tainting {
         Tainting::Opaque => FilteredResponse {
             kind: ResponseType::Opaque,

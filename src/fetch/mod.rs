@@ -714,11 +714,11 @@ impl Fetch {
             reason,
             url: Arc::clone(
                 request
-                    .url_list
+                    .url_list()
                     .last()
                     .expect("the URL list is never empty"),
             ),
-            initial_url: Arc::clone(&request.url_list[0]),
+            initial_url: Arc::clone(&request.url_list()[0]),
             origin: request.origin().ascii_serialization(),
             initiator_type: request.initiator_type,
             status,

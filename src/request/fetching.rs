@@ -32,7 +32,11 @@ const SEC_FETCH_SITE: HeaderName = HeaderName::from_static("sec-fetch-site");
 pub(crate) struct FetchRequest {
     /// Fetch: request "URL list"; never empty. Most fetches have one URL, held inline; each is
     /// shared with the requests and the response that carry it.
-    pub url_list: SmallVec<[Arc<Url>; 1]>,
+    url_list: SmallVec<[Arc<Url>; 1]>,
+    /// What the fetch asks of its current URL several times per request, found once when the
+    /// URL joins the list: bit `i` of each is about the list's `i`th URL. The list holds at most
+    /// 21 URLs (20 redirects); past 32, the answers are found again each time.
+    url_facts: UrlFacts,
     pub method: Method,
     pub headers: HeaderList,
     pub mode: Mode,
@@ -80,6 +84,35 @@ pub(crate) struct FetchRequest {
     lent_headers: Option<usize>,
 }
 
+/// Answers about the URLs of a request's URL list, bit `i` of each about the `i`th URL.
+#[derive(Debug, Default)]
+struct UrlFacts {
+    /// Same origin with the request's origin.
+    same_origin: u32,
+    /// Without fragment, username or password: the URL as the request line carries it.
+    bare: u32,
+}
+
+impl UrlFacts {
+    /// Finds the answers about `url`, the `index`th URL of a list whose request has `origin`.
+    fn learn(&mut self, index: usize, origin: &Origin, url: &Url) {
+        if index < 32 {
+            let bit = 1 << index;
+            if origin.is_same_origin_with_url(url) {
+                self.same_origin |= bit;
+            }
+            if url.fragment().is_none() && !includes_credentials(url) {
+                self.bare |= bit;
+            }
+        }
+    }
+
+    /// Bit `index` of `mask`, when the facts hold it.
+    fn recall(mask: u32, index: usize) -> Option<bool> {
+        (index < 32).then(|| mask & (1 << index) != 0)
+    }
+}
+
 impl FetchRequest {
     /// Lends the header list to the request going on the wire, with room for the headers it
     /// appends ([`WIRE_HEADERS`]); [`FetchRequest::give_back_headers`] takes it back once the
@@ -116,8 +149,11 @@ impl FetchRequest {
         if !headers.contains(&http::header::ACCEPT) {
             headers.append(http::header::ACCEPT, HeaderValue::from_static("*/*"));
         }
+        let mut url_facts = UrlFacts::default();
+        url_facts.learn(0, document.origin(), &request.url);
         Self {
             url_list: smallvec![request.url],
+            url_facts,
             method: request.method,
             headers,
             mode: request.mode,
@@ -150,6 +186,29 @@ impl FetchRequest {
         self.client.origin()
     }
 
+    /// Fetch: request "URL list".
+    pub fn url_list(&self) -> &[Arc<Url>] {
+        &self.url_list
+    }
+
+    /// Appends `url` to the URL list: it becomes the current URL.
+    pub fn push_url(&mut self, url: Url) {
+        self.url_facts
+            .learn(self.url_list.len(), self.client.origin(), &url);
+        self.url_list.push(Arc::new(url));
+    }
+
+    /// Whether the URL list's `index`th URL is same origin with the request's origin.
+    fn url_is_same_origin(&self, index: usize) -> bool {
+        UrlFacts::recall(self.url_facts.same_origin, index)
+            .unwrap_or_else(|| self.origin().is_same_origin_with_url(&self.url_list[index]))
+    }
+
+    /// Whether the current URL is same origin with the request's origin.
+    pub fn current_url_is_same_origin(&self) -> bool {
+        self.url_is_same_origin(self.url_list.len() - 1)
+    }
+
     /// The document as a referrer source, if it can be one.
     pub fn referrer_source(&self) -> Option<&ReferrerSource> {
         self.client.referrer_source()
@@ -164,6 +223,9 @@ impl FetchRequest {
     /// fragment, and no username or password unless `keep_userinfo`.
     pub fn url_on_the_wire(&self, keep_userinfo: bool) -> Arc<Url> {
         let current = self.url_list.last().expect("the URL list is never empty");
+        if UrlFacts::recall(self.url_facts.bare, self.url_list.len() - 1) == Some(true) {
+            return Arc::clone(current);
+        }
         let strip_userinfo = !keep_userinfo && includes_credentials(current);
         if current.fragment().is_none() && !strip_userinfo {
             return Arc::clone(current);
@@ -184,9 +246,8 @@ impl FetchRequest {
     /// same origin with the request's origin to a URL of another origin still. (The cookie
     /// algorithms tell `same-site` from `cross-site`: `crate::cookie`.)
     pub fn redirect_taint_is_same_origin(&self) -> bool {
-        self.url_list.windows(2).all(|hop| {
-            Origin::urls_are_same_origin(&hop[0], &hop[1])
-                || self.origin().is_same_origin_with_url(&hop[0])
+        self.url_list.windows(2).enumerate().all(|(i, hop)| {
+            Origin::urls_are_same_origin(&hop[0], &hop[1]) || self.url_is_same_origin(i)
         })
     }
 
@@ -291,7 +352,7 @@ impl FetchRequest {
             | ReferrerPolicy::StrictOriginWhenCrossOrigin => {
                 is_https(self.origin()) && current.scheme() != "https"
             }
-            ReferrerPolicy::SameOrigin => !self.origin().is_same_origin_with_url(current),
+            ReferrerPolicy::SameOrigin => !self.current_url_is_same_origin(),
             ReferrerPolicy::Origin
             | ReferrerPolicy::OriginWhenCrossOrigin
             | ReferrerPolicy::UnsafeUrl => false,
@@ -334,8 +395,8 @@ impl FetchRequest {
         };
         let origin_site = Site::of(self.origin());
         let mut site = "same-origin";
-        for url in &self.url_list {
-            if self.origin().is_same_origin_with_url(url) {
+        for (i, url) in self.url_list.iter().enumerate() {
+            if self.url_is_same_origin(i) {
                 continue;
             }
             site = "same-site";
@@ -385,6 +446,44 @@ impl FetchRequest {
             origin: self.preflight_origin(untainted),
             url: self.current_url().as_str(),
             include_credentials: self.credentials == CredentialsMode::Include,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::RequestInit;
+
+    #[test]
+    fn the_url_list_remembers_what_the_fetch_asks_of_its_urls() {
+        let page: Document = "https://page.example/".parse().unwrap();
+        let init = RequestInit::new("https://page.example/0");
+        let request = Request::new(init, Some(page.url().unwrap())).unwrap();
+        let mut fetch = FetchRequest::new(&page, request, false, false);
+        // Past the 32 URLs the list remembers, the answers are found again each time.
+        for i in 1..40 {
+            let host = if i % 3 == 0 { "page" } else { "api" };
+            let (userinfo, fragment) = match i % 4 {
+                0 => ("", ""),
+                1 => ("u:p@", ""),
+                2 => ("", "#top"),
+                _ => ("u@", "#top"),
+            };
+            let text = format!("https://{userinfo}{host}.example/{i}{fragment}");
+            fetch.push_url(Url::parse(&text).unwrap());
+            assert_eq!(fetch.current_url_is_same_origin(), i % 3 == 0, "{text}");
+            let wire = format!("https://{host}.example/{i}");
+            assert_eq!(fetch.url_on_the_wire(false).as_str(), wire, "{text}");
+            let kept = format!("https://{userinfo}{host}.example/{i}");
+            assert_eq!(fetch.url_on_the_wire(true).as_str(), kept, "{text}");
+        }
+        for (i, url) in fetch.url_list().iter().enumerate() {
+            assert_eq!(
+                fetch.url_is_same_origin(i),
+                page.origin().is_same_origin_with_url(url),
+                "{i}"
+            );
         }
     }
 }

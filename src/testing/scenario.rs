@@ -137,29 +137,24 @@ impl Route {
     /// whose placeholders would take the answer more than `MAX_EXPANSION` (1 MiB) bytes past its
     /// route's own are left out too.
     pub fn header_list(&self, request: &OutgoingRequest) -> HeaderList {
+        self.fill(&self.values(), request)
+    }
+
+    /// Its header values made ready to answer with, in order.
+    fn values(&self) -> Vec<ValueTemplate> {
+        self.headers
+            .iter()
+            .map(|(_, value)| ValueTemplate::of(&value.0))
+            .collect()
+    }
+
+    /// The header list answering `request`, its values made from `values` (see
+    /// [`Route::values`]).
+    fn fill(&self, values: &[ValueTemplate], request: &OutgoingRequest) -> HeaderList {
         let mut list = HeaderList::with_capacity(self.headers.len());
         let mut room = MAX_EXPANSION;
-        'headers: for (name, template) in &self.headers {
-            let mut value = Cow::Borrowed(&template.0[..]);
-            // Most values hold no placeholder: one pass over the bytes rules them all out.
-            let placeholders = if value.contains(&b'{') {
-                &PLACEHOLDERS[..]
-            } else {
-                &[]
-            };
-            for (placeholder, header) in placeholders {
-                let count = occurrences(&value, placeholder);
-                if count > 0 {
-                    let with = request.headers().get(header).unwrap_or_default();
-                    let growth = count.saturating_mul(with.len());
-                    if growth > room {
-                        continue 'headers;
-                    }
-                    room -= growth;
-                    value = Cow::Owned(replace_all(&value, placeholder, &with));
-                }
-            }
-            if let Ok(value) = HeaderValue::normalize(&value) {
+        for ((name, _), value) in self.headers.iter().zip(values) {
+            if let Some(value) = value.fill(request, &mut room) {
                 list.append(name.clone(), value);
             }
         }
@@ -167,12 +162,75 @@ impl Route {
     }
 }
 
+/// A route's header value made ready to answer with: normalized once, unless placeholders make
+/// it depend on the request.
+#[derive(Debug, Clone)]
+enum ValueTemplate {
+    /// A value holding no placeholder, normalized (`None`: not a header value, left out).
+    Ready(Option<HeaderValue>),
+    /// A value holding placeholders.
+    Placeholders(Vec<u8>),
+}
+
+impl ValueTemplate {
+    /// The template of a route's header `value`.
+    fn of(value: &[u8]) -> Self {
+        // Most values hold no placeholder: one pass over the bytes rules them all out.
+        if value.contains(&b'{')
+            && PLACEHOLDERS
+                .iter()
+                .any(|(placeholder, _)| occurrences(value, placeholder) > 0)
+        {
+            Self::Placeholders(value.to_vec())
+        } else {
+            Self::Ready(HeaderValue::normalize(value).ok())
+        }
+    }
+
+    /// The value answering `request`, its placeholders taking at most `room` more bytes (less
+    /// what they take); `None` leaves the header out.
+    fn fill(&self, request: &OutgoingRequest, room: &mut usize) -> Option<HeaderValue> {
+        let template = match self {
+            Self::Ready(value) => return value.clone(),
+            Self::Placeholders(template) => template,
+        };
+        let mut value = Cow::Borrowed(&template[..]);
+        for (placeholder, header) in &PLACEHOLDERS {
+            let count = occurrences(&value, placeholder);
+            if count > 0 {
+                let with = request.headers().get(header).unwrap_or_default();
+                let growth = count.saturating_mul(with.len());
+                if growth > *room {
+                    return None;
+                }
+                *room -= growth;
+                value = Cow::Owned(replace_all(&value, placeholder, &with));
+            }
+        }
+        HeaderValue::normalize(&value).ok()
+    }
+}
+
+/// Where `needle` (not empty) first occurs in `haystack`. A route's value holds few `{`, so
+/// looking for the needle's first byte before comparing the rest beats comparing every window.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = haystack[from..].iter().position(|b| *b == needle[0]) {
+        let at = from + at;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// How many times `needle` (not empty) occurs in `haystack` without overlapping, as
 /// [`replace_all`] replaces it.
 fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
     let mut count = 0;
     let mut rest = haystack;
-    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle) {
+    while let Some(at) = find(rest, needle) {
         count += 1;
         rest = &rest[at + needle.len()..];
     }
@@ -181,9 +239,9 @@ fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
 
 /// `haystack` with every occurrence of `needle` (not empty) replaced by `with`.
 fn replace_all(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(haystack.len());
+    let mut out = Vec::with_capacity(haystack.len() + with.len());
     let mut rest = haystack;
-    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle) {
+    while let Some(at) = find(rest, needle) {
         out.extend_from_slice(&rest[..at]);
         out.extend_from_slice(with);
         rest = &rest[at + needle.len()..];
@@ -210,17 +268,52 @@ impl Server {
 
     /// What `request` gets.
     pub fn answer(&self, request: &OutgoingRequest) -> Reply {
-        match self.routes.iter().find(|route| route.answers(request)) {
+        self.answer_with(request, |route, _| route.header_list(request))
+    }
+
+    /// What `request` gets, the answering route's header list (the route and its index) made by
+    /// `headers`.
+    fn answer_with(
+        &self,
+        request: &OutgoingRequest,
+        headers: impl FnOnce(&Route, usize) -> HeaderList,
+    ) -> Reply {
+        match self
+            .routes
+            .iter()
+            .enumerate()
+            .find(|(_, route)| route.answers(request))
+        {
             None => Reply::Response {
                 status: 404,
                 headers: HeaderList::new(),
             },
-            Some(route) if route.network_error => Reply::NoResponse,
-            Some(route) => Reply::Response {
+            Some((_, route)) if route.network_error => Reply::NoResponse,
+            Some((index, route)) => Reply::Response {
                 status: route.status,
-                headers: route.header_list(request),
+                headers: headers(route, index),
             },
         }
+    }
+
+    /// Its routes' header values made ready to answer with (see [`Route::values`]).
+    fn values(&self) -> ServerValues {
+        ServerValues(self.routes.iter().map(Route::values).collect())
+    }
+
+    /// As [`Server::answer`], the routes' header values made by [`Server::values`].
+    fn answer_prepared(&self, values: &ServerValues, request: &OutgoingRequest) -> Reply {
+        self.answer_with(request, |route, index| {
+            match values
+                .0
+                .get(index)
+                .filter(|v| v.len() == route.headers.len())
+            {
+                Some(values) => route.fill(values, request),
+                // Values made from another server.
+                None => route.header_list(request),
+            }
+        })
     }
 
     /// Runs one `fetch(init)` by `document` at time `now` against this server, with a trace when
@@ -235,7 +328,26 @@ impl Server {
         let trace = browser.records_traces();
         browser.exchange(document, init, now, trace, |request| self.answer(request))
     }
+
+    /// As [`Server::fetch`], the routes' header values made by [`Server::values`].
+    fn fetch_prepared(
+        &self,
+        values: &ServerValues,
+        browser: &mut Browser,
+        document: &Document,
+        init: RequestInit,
+        now: Time,
+    ) -> Result<Exchange, RequestError> {
+        let trace = browser.records_traces();
+        browser.exchange(document, init, now, trace, |request| {
+            self.answer_prepared(values, request)
+        })
+    }
 }
+
+/// A server's route header values made ready to answer with, route by route.
+#[derive(Debug, Clone)]
+struct ServerValues(Vec<Vec<ValueTemplate>>);
 
 /// What script passes to `fetch()` in a step (JSON `request`), as the vector states it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -477,14 +589,15 @@ impl Scenario {
 
     /// The scenario's documents and requests, made once for any number of runs: consecutive
     /// steps of one origin share a document, and each request's URL is parsed against its
-    /// document's URL (which is what the `Request` constructor would do on every run).
+    /// document's URL (which is what the `Request` constructor would do on every run), and each
+    /// route's header values are normalized unless they hold placeholders.
     pub fn prepare(&self) -> Prepared {
-        let mut steps: Vec<(Document, Result<RequestInit, NotModelled>)> = Vec::new();
+        let mut steps: Vec<PreparedStep> = Vec::new();
         let mut last: Option<&Origin> = None;
         for step in &self.steps {
             let origin = step.origin.as_ref().unwrap_or(&self.origin);
             let page = match steps.last() {
-                Some((page, _)) if last == Some(origin) => page.clone(),
+                Some(prepared) if last == Some(origin) => prepared.page.clone(),
                 _ => document_at(origin),
             };
             last = Some(origin);
@@ -492,19 +605,28 @@ impl Scenario {
                 .request
                 .init()
                 .map(|init| init.resolved_against(page.url()));
-            steps.push((page, init));
+            steps.push(PreparedStep {
+                page,
+                init,
+                server: step.server.as_ref().map(Server::values),
+            });
         }
-        Prepared { steps }
+        Prepared {
+            steps,
+            server: self.server.values(),
+        }
     }
 
     /// Runs the scenario as [`Scenario::prepare`] made it ready, in `browser` as it is.
     pub fn run_prepared(&self, prepared: &Prepared, browser: &mut Browser) -> Vec<StepResult> {
         let mut results = Vec::new();
-        for (step, (page, init)) in self.steps.iter().zip(&prepared.steps) {
+        for (step, made) in self.steps.iter().zip(&prepared.steps) {
             let server = step.server.as_ref().unwrap_or(&self.server);
-            let result = init
+            let values = made.server.as_ref().unwrap_or(&prepared.server);
+            let result = made
+                .init
                 .clone()
-                .map(|init| server.fetch(browser, page, init, step.at));
+                .map(|init| server.fetch_prepared(values, browser, &made.page, init, step.at));
             let stop = result.is_err();
             results.push(result);
             if stop {
@@ -518,7 +640,20 @@ impl Scenario {
 /// A scenario made ready to run: see [`Scenario::prepare`].
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    steps: Vec<(Document, Result<RequestInit, NotModelled>)>,
+    steps: Vec<PreparedStep>,
+    /// The scenario's server's header values.
+    server: ServerValues,
+}
+
+/// A step made ready to run.
+#[derive(Debug, Clone)]
+struct PreparedStep {
+    /// The document making the fetch.
+    page: Document,
+    /// What it passes to `fetch()`, its URL parsed.
+    init: Result<RequestInit, NotModelled>,
+    /// The step's own server's header values.
+    server: Option<ServerValues>,
 }
 
 /// A new document of `origin`, at its root (an opaque origin gives a new opaque document).
