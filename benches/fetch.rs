@@ -17,9 +17,9 @@
 //!   `Access-Control-Allow-Origin` and `Access-Control-Allow-Credentials` in an
 //!   `http::HeaderMap` and compare their bytes with a serialized origin and `true`. Every other
 //!   figure is quoted as a ratio to it, measured in the same run.
-//! - `fetch/simple_get_parsed_url`, `fetch/preflighted_put_warm_parsed_url`: the same with the
-//!   URL handed over already parsed (as an engine has it), so that the URL parser's share can be
-//!   told apart.
+//! - `fetch/simple_get_parsed_url`, `fetch/preflighted_put_cold_parsed_url`,
+//!   `fetch/preflighted_put_warm_parsed_url`: the same with the URL handed over already parsed
+//!   (as an engine has it), so that the URL parser's share can be told apart.
 //! - `cache/method_match/{10,10000,1000000}`: a single lookup (one method match), in the caches
 //!   of `cache/lookup`.
 //!
@@ -135,13 +135,15 @@ fn fetch_benches(c: &mut Criterion) {
         time_one_round(b, &mut browser(false), &origin, get_init_parsed, &ok, now);
     });
 
-    for (name, traced) in [
-        ("preflighted_put_cold", false),
-        ("preflighted_put_cold_traced", true),
-    ] {
+    let cold: [(&str, bool, Init); 3] = [
+        ("preflighted_put_cold", false, put_init),
+        ("preflighted_put_cold_traced", true, put_init),
+        ("preflighted_put_cold_parsed_url", false, put_init_parsed),
+    ];
+    for (name, traced, init) in cold {
         group.bench_function(name, |b| {
             b.iter_batched(
-                || (browser(traced), put_init()),
+                || (browser(traced), init()),
                 |(mut browser, init)| {
                     let response = preflighted(
                         black_box(&mut browser),

@@ -458,11 +458,10 @@ pub(crate) fn extract_list<'a>(
     name: &HeaderName,
     element: impl Fn(&[u8]) -> bool,
 ) -> Extracted<Vec<&'a [u8]>> {
-    if !list.contains(name) {
-        return Extracted::Null;
-    }
+    let mut present = false;
     let mut elements = Vec::new();
     for value in list.values(name) {
+        present = true;
         for item in value.split(|&b| b == b',') {
             let item = trim_by(item, is_tab_or_space);
             if item.is_empty() {
@@ -473,6 +472,9 @@ pub(crate) fn extract_list<'a>(
             }
             elements.push(item);
         }
+    }
+    if !present {
+        return Extracted::Null;
     }
     Extracted::Values(elements)
 }

@@ -145,19 +145,18 @@ pub(crate) fn redirect_taint_is_cross_site(
     })
 }
 
-/// Fetch: "determine the same-site mode" for a script's request (never a navigation) from a
-/// top-level document of site `top_level` whose URL list is `url_list` and origin `origin`,
-/// counting a cross-site "redirect-taint" only with `redirect_taint`. The client has no
-/// cross-site ancestor: scenario documents are top-level.
+/// Fetch: "determine the same-site mode" for a script's request (never a navigation) of origin
+/// `origin` whose URL list is `url_list`, from a top-level document whose site is not same site
+/// with the current URL when `cross_site`, counting a cross-site "redirect-taint" only with
+/// `redirect_taint`. The client has no cross-site ancestor: scenario documents are top-level.
 pub(crate) fn same_site_mode(
-    top_level: &Site,
+    cross_site: bool,
     origin: &Origin,
     url_list: &[Arc<Url>],
     schemeful: bool,
     redirect_taint: bool,
 ) -> (SameSiteMode, SameSiteWhy) {
-    let current = url_list.last().expect("the URL list is never empty");
-    if !top_level.is_same_site(&Site::of_url(current), schemeful) {
+    if cross_site {
         (SameSiteMode::UnsetOrLess, SameSiteWhy::CrossSiteUrl)
     } else if redirect_taint && redirect_taint_is_cross_site(origin, url_list, schemeful) {
         (SameSiteMode::UnsetOrLess, SameSiteWhy::CrossSiteRedirect)
@@ -191,14 +190,14 @@ impl<'a> CookieContext<'a> {
     pub(crate) fn new(origin: &Origin, url_list: &'a [Arc<Url>], policy: &CookiePolicy) -> Self {
         let url = url_list.last().expect("the URL list is never empty");
         let top_level = Site::of(origin);
+        let third_party = !top_level.is_same_site(&Site::of_url(url), policy.schemeful_same_site);
         let (mode, why) = same_site_mode(
-            &top_level,
+            third_party,
             origin,
             url_list,
             policy.schemeful_same_site,
             policy.redirect_taint,
         );
-        let third_party = !top_level.is_same_site(&Site::of_url(url), policy.schemeful_same_site);
         let secure = url.scheme() == "https" || (policy.loopback_secure && is_loopback(url));
         Self {
             url,
@@ -273,7 +272,10 @@ mod tests {
         let url = |u: &str| Arc::new(Url::parse(u).unwrap());
         let bank = Origin::of_url(&url("https://bank.example.com/"));
         let top = Site::of(&bank);
-        let mode = |list: &[Arc<Url>]| same_site_mode(&top, &bank, list, true, true).0;
+        let mode = |list: &[Arc<Url>]| {
+            let current = Site::of_url(list.last().unwrap());
+            same_site_mode(!top.is_same_site(&current, true), &bank, list, true, true).0
+        };
         assert_eq!(
             mode(&[url("https://api.example.com/")]),
             SameSiteMode::StrictOrLess

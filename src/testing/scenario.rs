@@ -605,10 +605,23 @@ impl Scenario {
                 .request
                 .init()
                 .map(|init| init.resolved_against(page.url()));
+            let expected_names = step
+                .expect
+                .requests
+                .iter()
+                .flatten()
+                .map(|request| {
+                    let names = request.headers.keys();
+                    names
+                        .map(|name| HeaderName::from_bytes(name.as_bytes()).ok())
+                        .collect()
+                })
+                .collect();
             steps.push(PreparedStep {
                 page,
                 init,
                 server: step.server.as_ref().map(Server::values),
+                expected_names,
             });
         }
         Prepared {
@@ -654,6 +667,19 @@ struct PreparedStep {
     init: Result<RequestInit, NotModelled>,
     /// The step's own server's header values.
     server: Option<ServerValues>,
+    /// The names of the headers each expected request states, parsed (`None`: not a header
+    /// name), in the order of [`ExpectedRequest::headers`].
+    expected_names: Vec<Vec<Option<HeaderName>>>,
+}
+
+impl Prepared {
+    /// The names of the headers the `step`th step expects of each request, parsed (`None`: not
+    /// a header name), in the order of [`ExpectedRequest::headers`].
+    pub(crate) fn expected_header_names(&self, step: usize) -> &[Vec<Option<HeaderName>>] {
+        self.steps
+            .get(step)
+            .map_or(&[], |step| &step.expected_names)
+    }
 }
 
 /// A new document of `origin`, at its root (an opaque origin gives a new opaque document).

@@ -6,6 +6,7 @@ use crate::fetch::{Browser, Exchange};
 use crate::profile::Engine;
 use crate::request::{OutgoingRequest, RequestError};
 use crate::testing::scenario::{Expect, Outcome, Prepared, Scenario};
+use http::HeaderName;
 use std::borrow::Cow;
 use std::fmt;
 use url::Url;
@@ -43,6 +44,7 @@ fn run_in(scenario: &Scenario, prepared: &Prepared, browser: &mut Browser) -> Ve
             Ok(outcome) => compare(
                 &mut checker,
                 &step.expect,
+                prepared.expected_header_names(index),
                 step.request.use_cors_preflight,
                 &outcome,
             ),
@@ -51,11 +53,13 @@ fn run_in(scenario: &Scenario, prepared: &Prepared, browser: &mut Browser) -> Ve
     checker.verdict()
 }
 
-/// Compares one step's outcome with its expectations (`xhr`: the step used `XMLHttpRequest`,
-/// whose response has no type); the first mismatch of the step carries what happened in it.
+/// Compares one step's outcome with its expectations (`names`: the names of the headers each
+/// expected request states, parsed once; `xhr`: the step used `XMLHttpRequest`, whose response
+/// has no type); the first mismatch of the step carries what happened in it.
 fn compare(
     checker: &mut Checker,
     expect: &Expect,
+    names: &[Vec<Option<HeaderName>>],
     xhr: bool,
     got: &Result<Exchange, RequestError>,
 ) {
@@ -124,11 +128,17 @@ fn compare(
                 url.as_deref(),
                 sent.url().as_str(),
             );
-            for (name, value) in &expected.headers {
+            let parsed = names.get(i).filter(|n| n.len() == expected.headers.len());
+            for (j, (name, value)) in expected.headers.iter().enumerate() {
+                let got = match parsed {
+                    Some(parsed) => parsed[j].as_ref().and_then(|n| sent.headers().get(n)),
+                    // Names prepared from another scenario.
+                    None => sent.headers().get(name.as_str()),
+                };
                 checker.check(
                     format_args!("requests[{i}].headers.{name}"),
                     Some(value.as_deref().map(|v| Value(v.as_bytes()))),
-                    sent.headers().get(name.as_str()).as_deref().map(Value),
+                    got.as_deref().map(Value),
                 );
             }
         }
