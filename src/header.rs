@@ -452,14 +452,14 @@ pub fn extract_token_list<'a>(list: &'a HeaderList, name: &HeaderName) -> Extrac
 
 /// Fetch: "extract header list values" for a header whose ABNF is a comma-separated list
 /// (`#element`) of elements that `element` accepts: each non-empty element, trimmed of tabs and
-/// spaces, in order, or a failure at the first it does not accept.
-pub(crate) fn extract_list<'a>(
+/// spaces, in order (collected into a `C`), or a failure at the first it does not accept.
+pub(crate) fn extract_list<'a, C: Default + Extend<&'a [u8]>>(
     list: &'a HeaderList,
     name: &HeaderName,
     element: impl Fn(&[u8]) -> bool,
-) -> Extracted<Vec<&'a [u8]>> {
+) -> Extracted<C> {
     let mut present = false;
-    let mut elements = Vec::new();
+    let mut elements = C::default();
     for value in list.values(name) {
         present = true;
         for item in value.split(|&b| b == b',') {
@@ -470,7 +470,7 @@ pub(crate) fn extract_list<'a>(
             if !element(item) {
                 return Extracted::Failure;
             }
-            elements.push(item);
+            elements.extend([item]);
         }
     }
     if !present {

@@ -4,7 +4,7 @@
 use crate::cors_check::{CheckPass, cors_check};
 use crate::error::{Reason, hint};
 use crate::header::{
-    Extracted, HeaderList, HeaderValue, compare_ignoring_case, extract_token_list,
+    Extracted, HeaderList, HeaderValue, compare_ignoring_case, extract_list, is_token,
 };
 use crate::method::is_cors_safelisted_method;
 use crate::profile::PreflightPolicy;
@@ -15,6 +15,7 @@ use http::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD,
 };
+use smallvec::{SmallVec, smallvec};
 
 /// What of the actual request the preflight steps read.
 #[derive(Debug, Clone, Copy)]
@@ -38,13 +39,20 @@ pub(crate) fn preflight_headers(actual: &ActualRequest<'_>) -> HeaderList {
     let mut headers = HeaderList::with_capacity(3 + WIRE_HEADERS);
     headers.append(ACCEPT, HeaderValue::from_static("*/*"));
     headers.append(ACCESS_CONTROL_REQUEST_METHOD, value(actual.method));
-    if let [first, rest @ ..] = actual.unsafe_names {
-        let mut names = first.as_str().as_bytes().to_vec();
-        for name in rest {
-            names.push(b',');
-            names.extend_from_slice(name.as_str().as_bytes());
+    match actual.unsafe_names {
+        [] => {}
+        [name] => headers.append(
+            ACCESS_CONTROL_REQUEST_HEADERS,
+            value(name.as_str().as_bytes()),
+        ),
+        [first, rest @ ..] => {
+            let mut names = first.as_str().as_bytes().to_vec();
+            for name in rest {
+                names.push(b',');
+                names.extend_from_slice(name.as_str().as_bytes());
+            }
+            headers.append(ACCESS_CONTROL_REQUEST_HEADERS, value(&names));
         }
-        headers.append(ACCESS_CONTROL_REQUEST_HEADERS, value(&names));
     }
     headers
 }
@@ -54,13 +62,17 @@ fn value(bytes: &[u8]) -> HeaderValue {
     HeaderValue::from_bytes(bytes).expect("tokens and token lists are header values")
 }
 
+/// The elements of a list header, borrowed; a preflight response's lists are short, and held
+/// inline.
+pub(crate) type Listed<'a> = SmallVec<[&'a [u8]; 4]>;
+
 /// What a successful preflight allows, to be stored in the CORS-preflight cache, and how it
 /// allowed the request; borrowed from the preflight's response (and request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Allowed<'a> {
-    pub methods: Vec<&'a [u8]>,
+    pub methods: Listed<'a>,
     /// Sorted case-insensitively (see [`Allowed::lists_header`]).
-    pub header_names: Vec<&'a [u8]>,
+    pub header_names: Listed<'a>,
     /// How the preflight response passed the CORS check.
     pub check: CheckPass,
     /// How the request's method was allowed.
@@ -125,7 +137,8 @@ pub(crate) fn validate<'a>(
     // 7.1-7.3. Extract the allowed methods and header names; a parse failure is a network error.
     let combined = |name: &HeaderName| hint(&headers.get(name).unwrap_or_default());
     let mut flagged = false;
-    let methods = match extract_token_list(headers, &ACCESS_CONTROL_ALLOW_METHODS) {
+    let methods = match extract_list::<Listed<'_>>(headers, &ACCESS_CONTROL_ALLOW_METHODS, is_token)
+    {
         Extracted::Failure => {
             return Err(Reason::InvalidAllowMethodsPreflightResponse {
                 value: combined(&ACCESS_CONTROL_ALLOW_METHODS),
@@ -134,20 +147,21 @@ pub(crate) fn validate<'a>(
         // 7.4. A preflight made because of the use-CORS-preflight flag caches the method.
         Extracted::Null if actual.use_cors_preflight && policy.flagged_preflight_allows_method => {
             flagged = true;
-            vec![actual.method]
+            smallvec![actual.method]
         }
-        Extracted::Null => Vec::new(),
+        Extracted::Null => Listed::new(),
         Extracted::Values(methods) => methods,
     };
-    let header_names = match extract_token_list(headers, &ACCESS_CONTROL_ALLOW_HEADERS) {
-        Extracted::Failure => {
-            return Err(Reason::InvalidAllowHeadersPreflightResponse {
-                value: combined(&ACCESS_CONTROL_ALLOW_HEADERS),
-            });
-        }
-        Extracted::Null => Vec::new(),
-        Extracted::Values(names) => names,
-    };
+    let header_names =
+        match extract_list::<Listed<'_>>(headers, &ACCESS_CONTROL_ALLOW_HEADERS, is_token) {
+            Extracted::Failure => {
+                return Err(Reason::InvalidAllowHeadersPreflightResponse {
+                    value: combined(&ACCESS_CONTROL_ALLOW_HEADERS),
+                });
+            }
+            Extracted::Null => Listed::new(),
+            Extracted::Values(names) => names,
+        };
     // Sorted, so that each of the request's names is looked up in logarithmic time.
     let mut header_names = header_names;
     header_names.sort_unstable_by(|a, b| compare_ignoring_case(a, b));

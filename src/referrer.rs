@@ -198,7 +198,7 @@ pub fn parse_header(headers: &HeaderList, lenient: bool) -> Option<ReferrerPolic
     // the engines take any element.
     let element =
         |token: &[u8]| lenient || token.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-');
-    match extract_list(headers, &name, element) {
+    match extract_list::<Vec<_>>(headers, &name, element) {
         // `1#policy-token` needs a token: none is a failure, which sets nothing either.
         Extracted::Values(tokens) => tokens
             .iter()
