@@ -45,6 +45,14 @@ impl SmallBytes {
         }
     }
 
+    /// The bytes, when they are `'static`.
+    pub fn as_static(&self) -> Option<&'static [u8]> {
+        match self.0 {
+            Repr::Static(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// The bytes.
     pub fn as_bytes(&self) -> &[u8] {
         match &self.0 {

@@ -174,8 +174,18 @@ impl HeaderValue {
         self.0.as_bytes()
     }
 
-    /// The value as an `http::HeaderValue`, when `http` can carry it.
+    /// The value as an `http::HeaderValue`, when `http` can carry it. A constant value is
+    /// lent, not copied.
     pub fn to_http(&self) -> Option<http::HeaderValue> {
+        // `from_static` takes visible ASCII and tabs only (it panics on anything else).
+        if let Some(bytes) = self.0.as_static()
+            && bytes
+                .iter()
+                .all(|&b| b == b'\t' || (b' '..=b'~').contains(&b))
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
+            return Some(http::HeaderValue::from_static(text));
+        }
         http::HeaderValue::from_bytes(self.as_bytes()).ok()
     }
 }
@@ -510,6 +520,16 @@ mod tests {
 
     fn a() -> HeaderName {
         HeaderName::from_static("a")
+    }
+
+    #[test]
+    fn constant_values_convert_to_http_as_the_same_bytes() {
+        for text in ["*/*", "a\tb c", "caf\u{e9}", "", "x\u{1}y"] {
+            let value = HeaderValue::from_static(text);
+            let converted = value.to_http();
+            let copied = http::HeaderValue::from_bytes(text.as_bytes()).ok();
+            assert_eq!(converted, copied, "{text:?}");
+        }
     }
 
     #[test]
