@@ -44,6 +44,8 @@ impl ReferrerUrl {
 pub(crate) struct ReferrerSource {
     full: ReferrerUrl,
     origin_only: ReferrerUrl,
+    /// The document URL's, which both forms share.
+    trust: Trust,
 }
 
 impl ReferrerSource {
@@ -64,6 +66,7 @@ impl ReferrerSource {
             full
         };
         Some(Self {
+            trust: Trust::of(&full),
             full: ReferrerUrl::new(full),
             origin_only: ReferrerUrl::new(origin_only),
         })
@@ -233,6 +236,35 @@ impl Referrer {
     }
 }
 
+/// What the referrer policy's downgrade test reads of a referrer source's URL, found once per
+/// document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Trust {
+    /// Secure Contexts: "potentially trustworthy".
+    potentially_trustworthy: bool,
+    /// An https or wss URL: what the engines test.
+    secure_scheme: bool,
+}
+
+impl Trust {
+    /// The trust of `url`.
+    fn of(url: &Url) -> Self {
+        Self {
+            potentially_trustworthy: is_potentially_trustworthy(url),
+            secure_scheme: has_secure_scheme(url),
+        }
+    }
+
+    /// [`trustworthy`] for the URL of this trust.
+    fn trustworthy(self, policy: &ContextPolicy) -> bool {
+        if policy.loopback_trustworthy_for_referrer {
+            self.potentially_trustworthy
+        } else {
+            self.secure_scheme
+        }
+    }
+}
+
 /// Whether `url` counts as potentially trustworthy for the referrer policy's downgrade test: as
 /// Secure Contexts says, or, unless `policy` says otherwise, as the engines test it (https and
 /// wss alone).
@@ -240,8 +272,13 @@ fn trustworthy(url: &Url, policy: &ContextPolicy) -> bool {
     if policy.loopback_trustworthy_for_referrer {
         is_potentially_trustworthy(url)
     } else {
-        matches!(url.scheme(), "https" | "wss")
+        has_secure_scheme(url)
     }
+}
+
+/// Whether `url`'s scheme is https or wss.
+fn has_secure_scheme(url: &Url) -> bool {
+    matches!(url.scheme(), "https" | "wss")
 }
 
 /// The policy a request's `policy` becomes for its current URL `url` in an engine whose
@@ -265,10 +302,10 @@ pub(crate) fn effective_policy(
 }
 
 /// Referrer Policy: "determine request's referrer" under `policy`, for a request whose referrer
-/// is `current` (what the previous hop left) and whose current URL is `url`. Once reduced, a
-/// referrer never grows back: the URL it starts from is `current`'s. `same_origin` says whether
-/// `url` is same origin with the referrer source (the document, whose origin is the request's);
-/// `context` says which URLs count as potentially trustworthy.
+/// is `current` (what the previous hop left) and whose current URL is `url`. Once
+/// reduced, a referrer never grows back: the URL it starts from is `current`'s. `same_origin`
+/// says whether `url` is same origin with the referrer source (the document, whose
+/// origin is the request's); `context` says which URLs count as potentially trustworthy.
 /// <https://w3c.github.io/webappsec-referrer-policy/#determine-requests-referrer>
 pub(crate) fn determine(
     current: Referrer,
@@ -281,14 +318,14 @@ pub(crate) fn determine(
     let Some(source) = source else {
         return Referrer::NoReferrer;
     };
-    // Step 4: the referrer URL, stripped; its origin-only form is `Referrer::Origin`.
-    let (referrer_url, full) = match current {
-        Referrer::NoReferrer => return Referrer::NoReferrer,
-        Referrer::Url => (&source.full.url, Referrer::Url),
-        Referrer::Origin => (&source.origin_only.url, Referrer::Origin),
-    };
+    // Step 4: the referrer URL, stripped (the source holds it); `Referrer::Origin` is its
+    // origin-only form.
+    if current == Referrer::NoReferrer {
+        return Referrer::NoReferrer;
+    }
+    let full = current;
     // Computed only for the policies that ask.
-    let downgrade = || trustworthy(referrer_url, context) && !trustworthy(url, context);
+    let downgrade = || source.trust.trustworthy(context) && !trustworthy(url, context);
     // Step 8.
     match policy {
         ReferrerPolicy::NoReferrer => Referrer::NoReferrer,

@@ -305,6 +305,10 @@ fn unsafe_headers<'a, T>(
         if check_safelisted_value(name, value).is_ok() {
             safelist_value_size = safelist_value_size.saturating_add(value.len());
         } else {
+            if unsafe_names.capacity() == 0 {
+                // Room for a few at once: most requests that have one have one or two.
+                unsafe_names = Vec::with_capacity(2);
+            }
             unsafe_names.push(header);
         }
     }
