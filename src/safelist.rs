@@ -361,11 +361,8 @@ type Judged<'h> = (&'h HeaderName, Cow<'h, [u8]>);
 /// otherwise): one per name with the values joined as "get" joins them, and/or the `Range` unit
 /// lowercased.
 fn judged<'h>(headers: &'h HeaderList, policy: &RequestHeaderPolicy) -> Option<Vec<Judged<'h>>> {
-    let combine = policy.repeated_headers == RepeatedHeaders::Combined && {
-        let mut names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
-        names.sort_unstable();
-        names.windows(2).any(|pair| pair[0] == pair[1])
-    };
+    let combine =
+        policy.repeated_headers == RepeatedHeaders::Combined && has_repeated_name(headers);
     let fold_range = policy.range_unit_case_insensitive && headers.contains(&RANGE);
     if !combine && !fold_range {
         return None;
@@ -392,6 +389,21 @@ fn judged<'h>(headers: &'h HeaderList, policy: &RequestHeaderPolicy) -> Option<V
         }
     }
     Some(judged)
+}
+
+/// Whether some name appears twice in `headers`: compared pairwise in a short list (no
+/// allocation), sorted in a long one.
+fn has_repeated_name(headers: &HeaderList) -> bool {
+    const PAIRWISE: usize = 16;
+    if headers.len() <= PAIRWISE {
+        return headers
+            .iter()
+            .enumerate()
+            .any(|(i, (name, _))| headers.iter().skip(i + 1).any(|(other, _)| other == name));
+    }
+    let mut names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    names.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 /// Each CORS-unsafe request-header name of [`unsafe_request_header_names`] once, with the rule
@@ -571,6 +583,27 @@ pub fn is_cors_safelisted_response_header_name(name: &[u8], exposed: &[&[u8]]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_names_are_found_in_short_and_long_lists() {
+        for len in [0, 1, 2, 16, 17, 40] {
+            let names: Vec<String> = (0..len).map(|i| format!("x-{i}")).collect();
+            let list = |names: &[String]| {
+                let mut list = HeaderList::new();
+                for name in names {
+                    let name = HeaderName::from_bytes(name.as_bytes()).unwrap();
+                    list.append(name, crate::header::HeaderValue::from_static("v"));
+                }
+                list
+            };
+            assert!(!has_repeated_name(&list(&names)), "{len}");
+            if len > 0 {
+                let mut repeated = names.clone();
+                repeated.push(names[len / 2].to_uppercase());
+                assert!(has_repeated_name(&list(&repeated)), "{len}");
+            }
+        }
+    }
 
     #[test]
     fn a_parsed_name_is_the_safelisted_name_its_bytes_are() {
