@@ -812,6 +812,42 @@ mod tests {
     }
 
     #[test]
+    fn prepared_values_answer_as_the_routes_do() {
+        let headers = |values: &[&str]| {
+            values
+                .iter()
+                .map(|v| (ACCESS_CONTROL_ALLOW_ORIGIN, Bytes::from(*v)))
+                .collect()
+        };
+        let server = Server::new(vec![
+            Route::new(
+                Some(Method::OPTIONS),
+                url(),
+                204,
+                headers(&["{{origin}}", " * ", "a\nb", "{{request-headers}}!"]),
+            ),
+            Route::new(None, url(), 200, headers(&["x", "{{request-method}}"])),
+        ]);
+        let other = Server::new(vec![Route::new(None, url(), 200, headers(&["y"]))]);
+        let preflight = preflight(&[("X-A", "1")]);
+        let mut browser = Browser::new(Profile::spec());
+        let get = server
+            .fetch(&mut browser, &page(), RequestInit::new(url()), Time::ZERO)
+            .unwrap();
+        for request in [&preflight, &get.requests[0]] {
+            let answer = server.answer(request);
+            assert_eq!(server.answer_prepared(&server.values(), request), answer);
+            // Values made from another server are not used.
+            assert_eq!(server.answer_prepared(&other.values(), request), answer);
+        }
+        let Reply::Response { headers, .. } = server.answer(&preflight) else {
+            panic!("a response");
+        };
+        let values: Vec<_> = headers.iter().map(|(_, v)| v.as_bytes()).collect();
+        assert_eq!(values, [&b"http://page.example"[..], b"*", b"x-a!"]);
+    }
+
+    #[test]
     fn steps_of_one_origin_share_a_document_and_others_open_one() {
         let page = Origin::parse(b"http://page.example").unwrap();
         let other = Origin::parse(b"http://other.example").unwrap();
