@@ -3,6 +3,12 @@
 //! probes), parsed once outside the timing, run as `cors-sim vectors` runs them. Criterion's
 //! throughput line gives vectors per second; the time per vector is printed beside the count.
 //! Target: at most 2 µs per vector.
+//!
+//! Its time is bound by fetching instructions, not running them: a vector runs about 24 k
+//! instructions but misses the instruction cache about 960 times (callgrind's cache model), as
+//! the code a vector runs through (runner, fetch, comparison) is larger than the cache. On a
+//! shared machine the median also moves by up to 2× between runs of one binary, so compare
+//! instruction counts (`valgrind --tool=callgrind --toggle-collect='*Vector::run*'`) first.
 
 use cors_sim::testing::vectors::{Vector, VectorFile, Verdict};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
