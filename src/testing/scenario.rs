@@ -325,24 +325,21 @@ impl Server {
         init: RequestInit,
         now: Time,
     ) -> Result<Exchange, RequestError> {
-        let trace = browser.records_traces();
-        browser.exchange(document, init, now, trace, |request| self.answer(request))
+        exchange(browser, document, init, now, |request| self.answer(request))
     }
+}
 
-    /// As [`Server::fetch`], the routes' header values made by [`Server::values`].
-    fn fetch_prepared(
-        &self,
-        values: &ServerValues,
-        browser: &mut Browser,
-        document: &Document,
-        init: RequestInit,
-        now: Time,
-    ) -> Result<Exchange, RequestError> {
-        let trace = browser.records_traces();
-        browser.exchange(document, init, now, trace, |request| {
-            self.answer_prepared(values, request)
-        })
-    }
+/// Runs one `fetch(init)` by `document` at time `now`, each request answered by `answer`, with a
+/// trace when the browser records them.
+fn exchange(
+    browser: &mut Browser,
+    document: &Document,
+    init: RequestInit,
+    now: Time,
+    answer: impl FnMut(&OutgoingRequest) -> Reply,
+) -> Result<Exchange, RequestError> {
+    let trace = browser.records_traces();
+    browser.exchange(document, init, now, trace, answer)
 }
 
 /// A server's route header values made ready to answer with, route by route.
@@ -636,10 +633,11 @@ impl Scenario {
         for (step, made) in self.steps.iter().zip(&prepared.steps) {
             let server = step.server.as_ref().unwrap_or(&self.server);
             let values = made.server.as_ref().unwrap_or(&prepared.server);
-            let result = made
-                .init
-                .clone()
-                .map(|init| server.fetch_prepared(values, browser, &made.page, init, step.at));
+            let result = made.init.clone().map(|init| {
+                exchange(browser, &made.page, init, step.at, |request| {
+                    server.answer_prepared(values, request)
+                })
+            });
             let stop = result.is_err();
             results.push(result);
             if stop {
