@@ -32,6 +32,64 @@ fn is_one_of(name: &[u8], names: &[&str]) -> bool {
         .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
 }
 
+/// A list of lowercase names, with the lengths they have: most names a request carries have
+/// none of them, and are ruled out without comparing bytes.
+struct NameList {
+    names: &'static [&'static str],
+    /// Bit `n`: some name is `n` bytes long (every name is shorter than 64).
+    lengths: u64,
+}
+
+impl NameList {
+    const fn new(names: &'static [&'static str]) -> Self {
+        let mut lengths = 0;
+        let mut i = 0;
+        while i < names.len() {
+            assert!(names[i].len() < 64);
+            lengths |= 1 << names[i].len();
+            i += 1;
+        }
+        Self { names, lengths }
+    }
+
+    /// Whether `name` is a byte-case-insensitive match for one of the names.
+    fn holds(&self, name: &[u8]) -> bool {
+        name.len() < 64 && self.lengths & (1 << name.len()) != 0 && is_one_of(name, self.names)
+    }
+}
+
+/// Fetch: the names of "forbidden request-header" (besides `Proxy-` and `Sec-` names).
+const FORBIDDEN_REQUEST_HEADER_NAMES: NameList = NameList::new(&[
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
+]);
+
+/// Fetch: the method-override headers, forbidden when they name a forbidden method.
+const METHOD_OVERRIDE_HEADER_NAMES: NameList = NameList::new(&[
+    "x-http-method",
+    "x-http-method-override",
+    "x-method-override",
+]);
+
 /// Whether `bytes` starts with `prefix`, ignoring ASCII case.
 fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
     bytes
@@ -478,43 +536,13 @@ pub fn is_no_cors_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
 /// control of it: a listed name, a `Proxy-` or `Sec-` name, or a method-override header
 /// (`X-HTTP-Method`, `X-HTTP-Method-Override`, `X-Method-Override`) naming a forbidden method.
 pub fn is_forbidden_request_header(name: &[u8], value: &[u8]) -> bool {
-    const FORBIDDEN: &[&str] = &[
-        "accept-charset",
-        "accept-encoding",
-        "access-control-request-headers",
-        "access-control-request-method",
-        "connection",
-        "content-length",
-        "cookie",
-        "cookie2",
-        "date",
-        "dnt",
-        "expect",
-        "host",
-        "keep-alive",
-        "origin",
-        "referer",
-        "set-cookie",
-        "te",
-        "trailer",
-        "transfer-encoding",
-        "upgrade",
-        "via",
-    ];
-    if is_one_of(name, FORBIDDEN)
+    if FORBIDDEN_REQUEST_HEADER_NAMES.holds(name)
         || starts_with_ignore_case(name, b"proxy-")
         || starts_with_ignore_case(name, b"sec-")
     {
         return true;
     }
-    if is_one_of(
-        name,
-        &[
-            "x-http-method",
-            "x-http-method-override",
-            "x-method-override",
-        ],
-    ) {
+    if METHOD_OVERRIDE_HEADER_NAMES.holds(name) {
         // The split values come from isomorphic decoding, so isomorphic encoding always succeeds;
         // a quoted method (`"trace"`) keeps its quotes and is not a forbidden method.
         return decode_and_split(value).iter().any(|method| {
