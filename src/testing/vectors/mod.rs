@@ -432,8 +432,6 @@ mod tests {
             "expect": {"result": "ok", "preflight": false}}]
     }]}"#;
 
-    /// The request's URL is what the prepared runs parse once: a run of the changed copy that
-    /// used the original's would fetch a URL the server answers, and pass.
     #[test]
     fn printable_escapes_what_could_fake_a_line_or_reorder_it() {
         assert_eq!(printable("a b é *"), "a b é *");
@@ -445,6 +443,8 @@ mod tests {
         assert_eq!(printable("\u{85}\u{7f}"), "\\u{85}\\u{7f}");
     }
 
+    /// The request's URL is what the prepared runs parse once: a run of the changed copy that
+    /// used the original's would fetch a URL the server answers, and pass.
     #[test]
     fn a_changed_scenario_runs_as_changed_and_its_original_as_loaded() {
         let file = VectorFile::parse(FILE).expect("a vector file");
