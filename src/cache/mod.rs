@@ -87,15 +87,6 @@ impl<'a> std::ops::Deref for Targeted<'a> {
     }
 }
 
-/// Whether a `*` header-name entry may match `name` for `request` under `rules`: only without
-/// credentials, and never for a CORS non-wildcard request-header name unless the rules let `*`
-/// cover it.
-fn header_wildcard_applies(rules: &CachePolicy, request: &CacheRequest<'_>, name: &[u8]) -> bool {
-    !request.include_credentials
-        && (rules.wildcard_covers_authorization
-            || !crate::safelist::is_cors_non_wildcard_request_header_name(name))
-}
-
 /// A header name, lowercased only when it has to be.
 fn lowercase(name: &[u8]) -> Cow<'_, [u8]> {
     if name.iter().any(u8::is_ascii_uppercase) {
@@ -189,13 +180,17 @@ impl PreflightCache {
     /// The keys of the entries that would match `request` for `item` within its target (Fetch:
     /// "cache entry match" — a credentialed entry serves every request unless the rules say
     /// otherwise, an uncredentialed one only requests whose credentials mode is not
-    /// `include`), the request's own kind first; with `wildcard`, also the `*` entries, each
-    /// marked as such.
+    /// `include`), the request's own kind first, then the `*` entries that may stand for
+    /// `item`, each marked as such.
+    ///
+    /// `*` is a wildcard only for requests without credentials (Fetch "HTTP new-header
+    /// syntax"), and never for a CORS non-wildcard request-header name unless the rules let it
+    /// cover one. (The standard's "method cache entry match" omits the first condition, which
+    /// would let a `*` stored by a credentialed preflight skip preflights it never allowed.)
     fn candidates<'a>(
         rules: &CachePolicy,
         request: &CacheRequest<'_>,
         item: ItemRef<'a>,
-        wildcard: bool,
     ) -> Candidates<'a> {
         let credentials: &'static [bool] = match (
             request.include_credentials,
@@ -205,7 +200,15 @@ impl PreflightCache {
             (false, true) => &[false, true],
             (false, false) => &[false],
         };
-        let wildcard = wildcard && rules.wildcard_entries_reused;
+        let wildcard = !request.include_credentials
+            && rules.wildcard_entries_reused
+            && match item {
+                ItemRef::Method(_) => true,
+                ItemRef::HeaderName(name) => {
+                    rules.wildcard_covers_authorization
+                        || !crate::safelist::is_cors_non_wildcard_request_header_name(name)
+                }
+            };
         let mut candidates = Candidates::new();
         for &credentials in credentials {
             candidates.push(KeyRef { credentials, item }, false);
@@ -221,11 +224,6 @@ impl PreflightCache {
         candidates
     }
 
-    /// Whether a `*` header-name entry may match `name` for `request`.
-    fn header_wildcard_applies(&self, request: &CacheRequest<'_>, name: &[u8]) -> bool {
-        header_wildcard_applies(&self.policy, request, name)
-    }
-
     /// Whether a live entry matches `item` under the matching rules of `rules`, removing
     /// nothing: for the trace, which compares an engine's rules with the standard's.
     fn peek(
@@ -235,11 +233,7 @@ impl PreflightCache {
         item: ItemRef<'_>,
         now: Time,
     ) -> bool {
-        let wildcard = match item {
-            ItemRef::Method(_) => !request.include_credentials,
-            ItemRef::HeaderName(name) => header_wildcard_applies(rules, request, name),
-        };
-        let candidates = Self::candidates(rules, request, item, wildcard);
+        let candidates = Self::candidates(rules, request, item);
         self.entries.peek(&request.target, candidates.keys(), now)
     }
 
@@ -294,13 +288,7 @@ impl PreflightCache {
     /// The first live entry among [`PreflightCache::candidates`] (`*` entries reported as
     /// [`CacheMatch::Wildcard`]), else `Expired` if one had expired (and was removed), else
     /// `Miss`.
-    fn matches(
-        &mut self,
-        request: &Targeted<'_>,
-        item: ItemRef<'_>,
-        wildcard: bool,
-        now: Time,
-    ) -> CacheMatch {
+    fn matches(&mut self, request: &Targeted<'_>, item: ItemRef<'_>, now: Time) -> CacheMatch {
         let target = &request.target;
         // The request's own entry comes first among the candidates, and most lookups end there:
         // the others are made only when it is not live.
@@ -312,7 +300,7 @@ impl PreflightCache {
         if first.hit.is_some() {
             return CacheMatch::Hit;
         }
-        let candidates = Self::candidates(&self.policy, request, item, wildcard);
+        let candidates = Self::candidates(&self.policy, request, item);
         debug_assert!(candidates.keys()[0] == own);
         let probe = self.entries.probe(target, &candidates.keys()[1..], now);
         match probe.hit {
@@ -344,8 +332,7 @@ impl PreflightCache {
 
     /// [`PreflightCache::lookup_method`] for a request whose target is hashed.
     fn method_entry(&mut self, request: &Targeted<'_>, method: &[u8], now: Time) -> CacheMatch {
-        let wildcard = !request.include_credentials;
-        self.matches(request, ItemRef::Method(method), wildcard, now)
+        self.matches(request, ItemRef::Method(method), now)
     }
 
     /// `request` with its target hashed.
@@ -383,9 +370,7 @@ impl PreflightCache {
 
     /// [`PreflightCache::lookup_header_name`] for a request whose target is hashed.
     fn header_name_entry(&mut self, request: &Targeted<'_>, name: &[u8], now: Time) -> CacheMatch {
-        let lowercase = lowercase(name);
-        let wildcard = self.header_wildcard_applies(request, name);
-        self.matches(request, ItemRef::HeaderName(&lowercase), wildcard, now)
+        self.matches(request, ItemRef::HeaderName(&lowercase(name)), now)
     }
 
     /// Fetch: "CORS-preflight fetch" steps 7.10-7.11 for one method: set the max-age of every
@@ -411,8 +396,7 @@ impl PreflightCache {
         max_age: Duration,
         now: Time,
     ) {
-        let wildcard = !request.include_credentials;
-        self.store(request, ItemRef::Method(method), wildcard, max_age, now);
+        self.store(request, ItemRef::Method(method), max_age, now);
     }
 
     /// As [`PreflightCache::store_method`], for a header name (steps 7.12-7.13).
@@ -435,28 +419,13 @@ impl PreflightCache {
         max_age: Duration,
         now: Time,
     ) {
-        let lowercase = lowercase(name);
-        let wildcard = self.header_wildcard_applies(request, name);
-        self.store(
-            request,
-            ItemRef::HeaderName(&lowercase),
-            wildcard,
-            max_age,
-            now,
-        );
+        self.store(request, ItemRef::HeaderName(&lowercase(name)), max_age, now);
     }
 
-    fn store(
-        &mut self,
-        request: &Targeted<'_>,
-        item: ItemRef<'_>,
-        wildcard: bool,
-        max_age: Duration,
-        now: Time,
-    ) {
+    fn store(&mut self, request: &Targeted<'_>, item: ItemRef<'_>, max_age: Duration, now: Time) {
         let expiry = now.saturating_add(max_age);
         let target = &request.target;
-        let candidates = Self::candidates(&self.policy, request, item, wildcard);
+        let candidates = Self::candidates(&self.policy, request, item);
         let refreshed = self.entries.refresh(target, candidates.keys(), expiry, now);
         if refreshed || expiry <= now || self.policy.capacity == Some(0) {
             return;

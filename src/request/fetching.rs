@@ -84,13 +84,19 @@ pub(crate) struct FetchRequest {
     lent_headers: Option<usize>,
 }
 
-/// Answers about the URLs of a request's URL list, bit `i` of each about the `i`th URL.
+/// Answers about the URLs of a request's URL list: bit `i` of each mask about the `i`th URL,
+/// and what the hops between them did.
 #[derive(Debug, Default)]
 struct UrlFacts {
     /// Same origin with the request's origin.
     same_origin: u32,
     /// Without fragment, username or password: the URL as the request line carries it.
     bare: u32,
+    /// Some hop went from one origin to another.
+    crossed_origins: bool,
+    /// Some hop went from a URL that is not same origin with the request's origin to a URL of
+    /// another origin still: request "redirect-taint" is no longer `same-origin`.
+    redirect_tainted: bool,
 }
 
 impl UrlFacts {
@@ -191,10 +197,17 @@ impl FetchRequest {
         &self.url_list
     }
 
-    /// Appends `url` to the URL list: it becomes the current URL.
+    /// Appends `url` to the URL list: it becomes the current URL. What the hop to it does to
+    /// the request's redirect-taint is worked out here, once, as the list only grows.
     pub fn push_url(&mut self, url: Url) {
-        self.url_facts
-            .learn(self.url_list.len(), self.client.origin(), &url);
+        let last = self.url_list.len() - 1;
+        if !Origin::urls_are_same_origin(&self.url_list[last], &url) {
+            self.url_facts.crossed_origins = true;
+            if !self.url_is_same_origin(last) {
+                self.url_facts.redirect_tainted = true;
+            }
+        }
+        self.url_facts.learn(last + 1, self.client.origin(), &url);
         self.url_list.push(Arc::new(url));
     }
 
@@ -246,9 +259,7 @@ impl FetchRequest {
     /// same origin with the request's origin to a URL of another origin still. (The cookie
     /// algorithms tell `same-site` from `cross-site`: `crate::cookie`.)
     pub fn redirect_taint_is_same_origin(&self) -> bool {
-        self.url_list.windows(2).enumerate().all(|(i, hop)| {
-            Origin::urls_are_same_origin(&hop[0], &hop[1]) || self.url_is_same_origin(i)
-        })
+        !self.url_facts.redirect_tainted
     }
 
     /// Fetch: "serializing a request origin" — `null` once redirect-tainted.
@@ -293,9 +304,7 @@ impl FetchRequest {
 
     /// Whether any hop of the URL list went from one origin to another.
     fn crossed_origins(&self) -> bool {
-        self.url_list
-            .windows(2)
-            .any(|hop| !Origin::urls_are_same_origin(&hop[0], &hop[1]))
+        self.url_facts.crossed_origins
     }
 
     /// Fetch: "append a request `Origin` header" — the value the request carries, if any, and
@@ -485,5 +494,49 @@ mod tests {
                 "{i}"
             );
         }
+    }
+
+    #[test]
+    fn the_url_list_keeps_its_redirect_taint_and_crossings_as_it_grows() {
+        let page: Document = "https://page.example/".parse().unwrap();
+        // Fetch's "redirect-taint", at the same-origin level, and whether a hop crossed
+        // origins, read from the whole list.
+        let by_definition = |urls: &[Arc<Url>]| {
+            let hops = || urls.windows(2);
+            let crossed = hops().any(|h| !Origin::urls_are_same_origin(&h[0], &h[1]));
+            let tainted = hops().any(|h| {
+                !Origin::urls_are_same_origin(&h[0], &h[1])
+                    && !page.origin().is_same_origin_with_url(&h[0])
+            });
+            (crossed, tainted)
+        };
+        let lists: [&[&str]; 5] = [
+            &["page", "page", "page"],
+            &["page", "api", "api"],
+            &["api", "page"],
+            &["page", "api", "page"],
+            &["api", "api", "other", "page"],
+        ];
+        for list in lists {
+            let first = format!("https://{}.example/0", list[0]);
+            let request = Request::new(RequestInit::new(first), page.url()).unwrap();
+            let mut fetch = FetchRequest::new(&page, request, false, false);
+            for (i, host) in list.iter().enumerate().skip(1) {
+                fetch.push_url(Url::parse(&format!("https://{host}.example/{i}")).unwrap());
+                let (crossed, tainted) = by_definition(fetch.url_list());
+                assert_eq!(fetch.crossed_origins(), crossed, "{list:?} to {i}");
+                assert_eq!(
+                    fetch.redirect_taint_is_same_origin(),
+                    !tainted,
+                    "{list:?} to {i}"
+                );
+            }
+        }
+        // The third list is tainted, the first two are not.
+        let request = Request::new(RequestInit::new("https://api.example/"), page.url()).unwrap();
+        let mut fetch = FetchRequest::new(&page, request, false, false);
+        fetch.push_url(Url::parse("https://page.example/").unwrap());
+        assert!(!fetch.redirect_taint_is_same_origin());
+        assert_eq!(fetch.serialized_origin(), "null");
     }
 }
