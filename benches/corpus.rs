@@ -4,11 +4,10 @@
 //! throughput line gives vectors per second; the time per vector is printed beside the count.
 //! Target: at most 2 µs per vector.
 //!
-//! Its time is bound by fetching instructions, not running them: a vector runs about 24 k
-//! instructions but misses the instruction cache about 960 times (callgrind's cache model), as
-//! the code a vector runs through (runner, fetch, comparison) is larger than the cache. On a
-//! shared machine the median also moves by up to 2× between runs of one binary, so compare
-//! instruction counts (`valgrind --tool=callgrind --toggle-collect='*Vector::run*'`) first.
+//! A vector runs about 23 k instructions (`scripts/instructions.py corpus` counts them) through
+//! the runner, the fetches and the comparison, a code path larger than the instruction cache
+//! (callgrind's cache model gives about 960 misses per vector). On a shared machine the median
+//! moves by up to 2× between runs of one binary, so compare instruction counts first.
 
 use cors_sim::testing::vectors::{Vector, VectorFile, Verdict};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -26,6 +26,12 @@
 //!
 //! Inputs (`RequestInit`, fresh browsers) are built outside the timed part; the responses are
 //! lent to the fetch (`respond` reads only their head), as an engine holding them would.
+//! Criterion keeps a batch's outputs until the batch ends, so the allocations a fetch hands out
+//! (the response's header list) take malloc's slower path, as they would in an engine that
+//! keeps responses a while.
+//!
+//! Medians here move by a few percent between runs of one binary; `scripts/instructions.py
+//! fetch` counts the instructions of each fetch with callgrind, which do not.
 
 use cors_sim::cache::{CacheRequest, PreflightCache};
 use cors_sim::profile::CachePolicy;
