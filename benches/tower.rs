@@ -2,7 +2,7 @@
 //! `CorsLayer`, each beside a bare `oneshot` of the same HTTP requests through the same router
 //! (the requests the browser sends, built once outside the timing). The target was a check at
 //! most 1.5× its bare `oneshot`s; with this cheap a router the model's own work costs about as
-//! much as the router's, so a check is 1.9–2.2× (`docs/testing-your-server.md`, "Cost", has the
+//! much as the router's, so a check is 1.8–2.2× (`docs/testing-your-server.md`, "Cost", has the
 //! figures and where the instructions go).
 //!
 //! - `tower/get_credentialed/{check,oneshot}`: `check(&app)…get("/me").credentials()
