@@ -532,7 +532,7 @@ mod tests {
                 );
             }
         }
-        // The third list is tainted, the first two are not.
+        // A redirect-tainted request serializes its origin as `null` (the third list again).
         let request = Request::new(RequestInit::new("https://api.example/"), page.url()).unwrap();
         let mut fetch = FetchRequest::new(&page, request, false, false);
         fetch.push_url(Url::parse("https://page.example/").unwrap());
