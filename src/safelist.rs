@@ -971,7 +971,8 @@ mod tests {
                 *expected,
                 "{name}: {value:?}"
             );
-        } // Names longer than any listed one are past the lengths the list keeps.
+        }
+        // Names longer than any listed one are past the lengths the list keeps.
         let long = "x".repeat(100);
         assert!(!is_forbidden_request_header(long.as_bytes(), b"trace"));
         assert!(is_forbidden_request_header(

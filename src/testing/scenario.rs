@@ -310,7 +310,7 @@ impl Server {
                 .filter(|v| v.len() == route.headers.len())
             {
                 Some(values) => route.fill(values, request),
-                // Values made from another server.
+                // Values of another shape, made from another server: the route's own.
                 None => route.header_list(request),
             }
         })
@@ -835,7 +835,7 @@ mod tests {
         for request in [&preflight, &get.requests[0]] {
             let answer = server.answer(request);
             assert_eq!(server.answer_prepared(&server.values(), request), answer);
-            // Values made from another server are not used.
+            // Values of another shape, made from another server, are not used.
             assert_eq!(server.answer_prepared(&other.values(), request), answer);
         }
         let Reply::Response { headers, .. } = server.answer(&preflight) else {
